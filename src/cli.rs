@@ -1,0 +1,295 @@
+//! The whole command-line tree. Doc comments are the help text; clap types
+//! stop here: `settings` turns them into plain resolved settings.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::builder::NonEmptyStringValueParser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::status::EXIT_CODES_HELP;
+
+/// Is my job done yet, and did it work?
+///
+/// Checks and watches pipeline jobs on LlamaCloud, Clarifeye and Feldera,
+/// the same way for every service: a table for people, JSON for scripts,
+/// and an exit code that tells the outcome.
+#[derive(Debug, Parser)]
+#[command(name = "pipewatch", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// LlamaCloud managed pipelines and their files
+    #[command(subcommand)]
+    Llama(LlamaCommand),
+    /// LlamaCloud batch processing jobs (beta)
+    #[command(subcommand)]
+    Batch(BatchCommand),
+    /// Clarifeye pipeline runs
+    #[command(subcommand)]
+    Clarifeye(ClarifeyeCommand),
+    /// Feldera completion tokens
+    #[command(subcommand)]
+    Feldera(FelderaCommand),
+    /// Print a shell completion script to stdout
+    Completions {
+        /// The shell to complete for
+        shell: Shell,
+    },
+    /// Show where the config file is, or the settings it resolves to
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Watch demo jobs of every service on a built-in simulator (no network, no keys)
+    Demo {
+        /// Keep the simulator running and print the `export` lines that point pipewatch at it
+        #[arg(long)]
+        serve: bool,
+        /// Address for --serve
+        #[arg(long, default_value = "127.0.0.1:8765", requires = "serve")]
+        addr: SocketAddr,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LlamaCommand {
+    /// Ingestion status of managed pipelines
+    #[command(subcommand)]
+    Pipeline(LlamaPipelineCommand),
+    /// Ingestion status of files in a pipeline
+    #[command(subcommand)]
+    File(LlamaFileCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LlamaPipelineCommand {
+    /// GET /api/v1/pipelines/{pipeline_id}/status
+    Status {
+        /// Pipeline IDs
+        #[arg(required = true, value_name = "PIPELINE_ID", value_parser = NonEmptyStringValueParser::new())]
+        pipeline_ids: Vec<String>,
+        /// Ask for the full details (full_details=true)
+        #[arg(long)]
+        full_details: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LlamaFileCommand {
+    /// GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status
+    Status {
+        /// The pipeline the files belong to
+        #[arg(long, value_name = "PIPELINE_ID", value_parser = NonEmptyStringValueParser::new())]
+        pipeline: String,
+        /// File IDs
+        #[arg(required = true, value_name = "FILE_ID", value_parser = NonEmptyStringValueParser::new())]
+        file_ids: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// GET /api/v1/beta/batch-processing/{job_id}
+    Status {
+        /// Batch job IDs
+        #[arg(required = true, value_name = "JOB_ID", value_parser = NonEmptyStringValueParser::new())]
+        job_ids: Vec<String>,
+        /// Organization ID (default: config llama.organization_id)
+        #[arg(long, value_name = "ID")]
+        organization_id: Option<String>,
+        /// Project ID (default: config llama.project_id)
+        #[arg(long, value_name = "ID")]
+        project_id: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClarifeyeCommand {
+    /// GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/
+    Run {
+        /// Project ID (default: config clarifeye.project_id)
+        #[arg(long, value_name = "PROJECT_ID", value_parser = NonEmptyStringValueParser::new())]
+        project: Option<String>,
+        /// Pipeline run IDs
+        #[arg(required = true, value_name = "RUN_ID", value_parser = NonEmptyStringValueParser::new())]
+        run_ids: Vec<String>,
+        /// Print each run's raw_logs after the table
+        #[arg(long)]
+        logs: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FelderaCommand {
+    /// GET /v0/pipelines/{pipeline_name}/completion_status?token=
+    Token {
+        /// The pipeline's name
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        pipeline_name: String,
+        /// Completion tokens from /ingress or /completion_token
+        #[arg(required = true, value_name = "TOKEN", value_parser = NonEmptyStringValueParser::new())]
+        tokens: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path (whether or not it exists)
+    Path,
+    /// Print the resolved settings of every service, secrets redacted
+    Show,
+}
+
+/// Options every status command accepts. They are global so they may come
+/// before or after the subcommand, as with kubectl and gh.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Poll until every target is in a terminal state
+    #[arg(short, long, global = true, help_heading = "Watching")]
+    pub watch: bool,
+    /// Time between polls of one target [default: 2s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Watching")]
+    pub interval: Option<Duration>,
+    /// Give up watching after this long (exit 6) [default: no limit]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Watching")]
+    pub timeout: Option<Duration>,
+    /// With --watch: one JSON envelope per line each time a target changes
+    #[arg(long, global = true, requires = "watch", help_heading = "Output")]
+    pub events: bool,
+
+    /// Machine output: one JSON envelope per target, one per line
+    #[arg(long, global = true, help_heading = "Output")]
+    pub json: bool,
+    /// Print nothing on stdout; the exit code is the answer
+    #[arg(short, long, global = true, help_heading = "Output")]
+    pub quiet: bool,
+    /// Treat a partial success as success (exit 0 instead of 3)
+    #[arg(long, global = true, help_heading = "Output")]
+    pub allow_partial: bool,
+    /// Log each HTTP exchange to stderr, credentials redacted
+    #[arg(short, long, global = true, help_heading = "Output")]
+    pub verbose: bool,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
+    pub color: ColorChoice,
+
+    /// This service's base URL for this call
+    #[arg(long, global = true, value_name = "URL", help_heading = "Connection")]
+    pub base_url: Option<String>,
+    /// Allow sending a credential over plain HTTP to a non-loopback host
+    #[arg(long, global = true, help_heading = "Connection")]
+    pub allow_http: bool,
+    /// Trust this extra root certificate (PEM)
+    #[arg(long, global = true, value_name = "PEM", help_heading = "Connection")]
+    pub ca_cert: Option<PathBuf>,
+    /// Per-request time limit [default: 30s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Connection")]
+    pub request_timeout: Option<Duration>,
+    /// Retries of one request on a transient failure
+    #[arg(long, global = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=100), help_heading = "Connection")]
+    pub retries: u32,
+    /// Requests in flight
+    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1024), help_heading = "Connection")]
+    pub concurrency: u32,
+
+    /// Config profile to use
+    #[arg(
+        long,
+        global = true,
+        env = "PIPEWATCH_PROFILE",
+        value_name = "NAME",
+        help_heading = "Configuration"
+    )]
+    pub profile: Option<String>,
+    /// Config file to use
+    #[arg(
+        long,
+        global = true,
+        env = "PIPEWATCH_CONFIG",
+        value_name = "PATH",
+        help_heading = "Configuration"
+    )]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A duration: `500ms`, `2s`, `1m30s`, or a bare number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let parsed = if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        text.parse::<f64>()
+            .ok()
+            .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+            .ok_or_else(|| format!("`{text}` is not a number of seconds"))?
+    } else {
+        humantime::parse_duration(text).map_err(|e| {
+            format!(
+                "`{text}` is not a duration ({e}); use e.g. 500ms, 2s, 1m30s or a number of seconds"
+            )
+        })?
+    };
+    if parsed.is_zero() {
+        return Err("the duration must be greater than zero".to_owned());
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        let ok = |s| parse_duration(s).unwrap();
+        assert_eq!(ok("500ms"), Duration::from_millis(500));
+        assert_eq!(ok("2s"), Duration::from_secs(2));
+        assert_eq!(ok("1m30s"), Duration::from_secs(90));
+        assert_eq!(ok("5"), Duration::from_secs(5));
+        assert_eq!(ok("1.5"), Duration::from_millis(1500));
+        for bad in [
+            "",
+            "0",
+            "0s",
+            "-1",
+            "2 parsecs",
+            "1.2.3",
+            "s",
+            "99999999999999999999999",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn options_work_before_and_after_the_subcommand() {
+        let cli = Cli::try_parse_from(["pipewatch", "--json", "feldera", "token", "p", "t", "-q"]);
+        let cli = cli.unwrap();
+        assert!(cli.global.json && cli.global.quiet);
+    }
+
+    #[test]
+    fn events_requires_watch() {
+        let err = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t", "--events"]);
+        assert!(err.is_err());
+    }
+}

@@ -1,0 +1,134 @@
+//! `pipewatch demo`: the simulator on 127.0.0.1 and a watch of demo jobs of
+//! every service on it, with the real display. `--serve` keeps the
+//! simulator up for users to point their own scripts at.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use url::Url;
+
+use crate::app::{Mode, RunOptions, print_stdout, run_status};
+use crate::cli::GlobalArgs;
+use crate::render::Palette;
+use crate::services::{Target, Vendor};
+use crate::settings::{Secret, SettingsError, Source, VendorSettings, process_env};
+use crate::sim::Server;
+use crate::status::ExitCode;
+
+/// The key the demo sends; the simulator accepts any non-empty one.
+const DEMO_KEY: &str = "demo-key";
+
+pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    if serve {
+        return serve_forever(addr).await;
+    }
+    let server = Server::start(SocketAddr::from(([127, 0, 0, 1], 0)))
+        .await
+        .map_err(|e| SettingsError(format!("cannot start the simulator: {e}")))?;
+    let base = Url::parse(&server.base_url())?;
+    let options = RunOptions {
+        mode: if global.json { Mode::Json } else { Mode::Table },
+        watch: true,
+        events: false,
+        interval: Duration::from_millis(400),
+        timeout: Some(Duration::from_secs(12)),
+        allow_partial: true,
+        request_timeout: Duration::from_secs(5),
+        retries: 3,
+        concurrency: 8,
+        verbose: global.verbose,
+        show_logs: false,
+        stdout: Palette::for_stdout(global.color, &process_env),
+        stderr: Palette::for_stderr(global.color, &process_env),
+    };
+    let heading = options.stderr;
+    for (title, vendor, targets) in jobs() {
+        eprintln!("\n{}", heading.bold(&format!("==> {title}")));
+        let settings = VendorSettings {
+            vendor,
+            base_url: base.clone(),
+            base_url_source: Source::Default,
+            api_key: Some(Secret::new(DEMO_KEY.to_owned())),
+            api_key_source: None,
+            allow_http: false,
+            ca_cert: None,
+            organization_id: None,
+            project_id: None,
+        };
+        run_status(&options, settings, targets).await?;
+    }
+    server.shutdown();
+    Ok(ExitCode::Success)
+}
+
+/// The demo jobs: every service, progress bars, steps, a partial success.
+/// Their IDs use the simulator's grammar (see README.md).
+fn jobs() -> Vec<(&'static str, Vendor, Vec<Target>)> {
+    let s = String::from;
+    vec![
+        (
+            "LlamaCloud pipeline: pipewatch llama pipeline status",
+            Vendor::Llama,
+            vec![Target::LlamaPipeline {
+                pipeline_id: s("docs-ok-2s"),
+                full_details: false,
+            }],
+        ),
+        (
+            "LlamaCloud files: pipewatch llama file status --pipeline docs",
+            Vendor::Llama,
+            ["report-ok-1s", "slides-ok-2s", "scan-partial-2s"]
+                .into_iter()
+                .map(|f| Target::LlamaFile {
+                    pipeline_id: s("docs"),
+                    file_id: s(f),
+                })
+                .collect(),
+        ),
+        (
+            "LlamaCloud batch: pipewatch batch status",
+            Vendor::Llama,
+            vec![Target::Batch {
+                job_id: s("nightly-ok-2s-items40"),
+                organization_id: None,
+                project_id: None,
+            }],
+        ),
+        (
+            "Clarifeye run: pipewatch clarifeye run --project demo",
+            Vendor::Clarifeye,
+            vec![Target::ClarifeyeRun {
+                project_id: s("demo"),
+                pipeline_run_id: s("ingest-partial-2s"),
+            }],
+        ),
+        (
+            "Feldera token: pipewatch feldera token orders",
+            Vendor::Feldera,
+            vec![Target::FelderaToken {
+                pipeline_name: s("orders"),
+                token: s("tok-ok-1s"),
+            }],
+        ),
+    ]
+}
+
+async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
+    let server = Server::start(addr)
+        .await
+        .map_err(|e| SettingsError(format!("cannot listen on {addr}: {e}")))?;
+    let base = server.base_url();
+    print_stdout(&format!(
+        "export LLAMA_CLOUD_BASE_URL={base}\n\
+         export LLAMA_CLOUD_API_KEY={DEMO_KEY}\n\
+         export CLARIFEYE_BASE_URL={base}\n\
+         export CLARIFEYE_API_KEY={DEMO_KEY}\n\
+         export FELDERA_HOST={base}\n"
+    ))?;
+    eprintln!(
+        "pipewatch simulator listening on {base}; job IDs behave as README.md describes. Ctrl-C stops it."
+    );
+    let _ = tokio::signal::ctrl_c().await;
+    server.shutdown();
+    Ok(ExitCode::Interrupted)
+}

@@ -1,0 +1,413 @@
+//! The thin HTTP core: one client per vendor, Bearer auth, per-request
+//! timeout, retries of transient failures with jittered exponential backoff,
+//! `Retry-After`, a body size cap, and `-v` logging with credentials redacted.
+
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::Context as _;
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use serde_json::Value;
+use url::Url;
+
+use crate::settings::Secret;
+
+/// Bodies over this size are refused without being read whole (CONTRACT §8).
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// Server-requested waits are honoured up to this long.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+const BACKOFF_BASE: Duration = Duration::from_millis(500);
+const BACKOFF_CAP: Duration = Duration::from_secs(10);
+
+/// How to talk to one vendor.
+#[derive(Debug)]
+pub struct ClientOptions<'a> {
+    pub request_timeout: Duration,
+    pub retries: u32,
+    pub verbose: bool,
+    pub ca_cert: Option<&'a Path>,
+}
+
+/// An HTTP answer whose body was read in full (under the cap).
+#[derive(Debug)]
+pub struct Fetched {
+    pub status: u16,
+    /// The body parsed as JSON, when it was JSON.
+    pub json: Option<Value>,
+    /// The start of the body when it was not JSON, for error messages.
+    pub text: Option<String>,
+    pub content_type: Option<String>,
+}
+
+/// Why no HTTP answer could be had.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("{0}")]
+    Timeout(String),
+    #[error("{0}")]
+    Unreachable(String),
+    #[error("the response body is over the {} MiB limit", MAX_BODY_BYTES / 1024 / 1024)]
+    TooLarge,
+}
+
+pub struct HttpClient {
+    client: reqwest::Client,
+    retries: u32,
+    request_timeout: Duration,
+    verbose: bool,
+}
+
+impl HttpClient {
+    pub fn new(opts: &ClientOptions<'_>) -> anyhow::Result<HttpClient> {
+        // reqwest is built without a default crypto provider so that ring
+        // (pure Rust and assembly, no C toolchain) is the only one compiled.
+        // Installing twice is harmless: the first provider stays.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = reqwest::Client::builder()
+            .user_agent(concat!("pipewatch/", env!("CARGO_PKG_VERSION")))
+            .tcp_nodelay(true)
+            .pool_idle_timeout(Duration::from_secs(50));
+        if let Some(path) = opts.ca_cert {
+            for cert in read_ca_cert(path)? {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let client = builder.build().context("cannot set up the HTTP client")?;
+        Ok(HttpClient {
+            client,
+            retries: opts.retries,
+            request_timeout: opts.request_timeout,
+            verbose: opts.verbose,
+        })
+    }
+
+    /// GET `url`, retrying transient failures. Returns the final answer,
+    /// which may itself be an error status once retries are spent.
+    pub async fn get(&self, url: &Url, key: Option<&Secret>) -> Result<Fetched, FetchError> {
+        let mut attempt = 0;
+        loop {
+            let started = Instant::now();
+            if self.verbose {
+                eprintln!("> GET {}", redact_url(url));
+            }
+            let result = self.get_once(url, key).await;
+            let elapsed = started.elapsed();
+            let wait = match &result {
+                Ok((fetched, headers)) => {
+                    if self.verbose {
+                        eprintln!(
+                            "< {} {} ({} ms)",
+                            fetched.status,
+                            reason(fetched.status),
+                            elapsed.as_millis()
+                        );
+                    }
+                    is_transient_status(fetched.status).then(|| retry_after(headers))
+                }
+                Err(e) => {
+                    if self.verbose {
+                        eprintln!("< {e} ({} ms)", elapsed.as_millis());
+                    }
+                    matches!(e, FetchError::Timeout(_) | FetchError::Unreachable(_)).then_some(None)
+                }
+            };
+            let Some(server_wait) = wait else {
+                return result.map(|(fetched, _)| fetched);
+            };
+            if attempt >= self.retries {
+                return result.map(|(fetched, _)| fetched);
+            }
+            let delay = server_wait.unwrap_or_else(|| backoff(attempt));
+            if self.verbose {
+                eprintln!(
+                    "* retrying in {} (retry {} of {})",
+                    humantime::format_duration(round_ms(delay)),
+                    attempt + 1,
+                    self.retries
+                );
+            }
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    async fn get_once(
+        &self,
+        url: &Url,
+        key: Option<&Secret>,
+    ) -> Result<(Fetched, HeaderMap), FetchError> {
+        let mut request = self
+            .client
+            .get(url.clone())
+            .timeout(self.request_timeout)
+            .header(header::ACCEPT, "application/json");
+        if let Some(key) = key {
+            request = request.header(header::AUTHORIZATION, key.bearer_header());
+        }
+        let mut response = request.send().await.map_err(|e| self.describe(url, &e))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        if response
+            .content_length()
+            .is_some_and(|len| len > MAX_BODY_BYTES as u64)
+        {
+            return Err(FetchError::TooLarge);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.describe(url, &e))? {
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Err(FetchError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let (json, text) = match serde_json::from_slice::<Value>(&body) {
+            Ok(json) => (Some(json), None),
+            Err(_) if body.is_empty() => (None, None),
+            Err(_) => (None, Some(snippet(&body))),
+        };
+        Ok((
+            Fetched {
+                status,
+                json,
+                text,
+                content_type,
+            },
+            headers,
+        ))
+    }
+
+    fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
+        let host = match (url.host_str(), url.port_or_known_default()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            _ => redact_url(url),
+        };
+        if error.is_timeout() {
+            return FetchError::Timeout(format!(
+                "no answer from {host} within {}",
+                humantime::format_duration(self.request_timeout)
+            ));
+        }
+        let cause = root_cause(error);
+        if error.is_connect() {
+            FetchError::Unreachable(format!("cannot connect to {host}: {cause}"))
+        } else {
+            FetchError::Unreachable(format!("request to {host} failed: {cause}"))
+        }
+    }
+}
+
+/// Read a PEM file of one or more root certificates.
+fn read_ca_cert(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path)
+        .with_context(|| format!("cannot read CA certificate {}", path.display()))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem)
+        .with_context(|| format!("{} is not a PEM certificate bundle", path.display()))?;
+    anyhow::ensure!(
+        !certs.is_empty(),
+        "{} holds no PEM certificate",
+        path.display()
+    );
+    Ok(certs)
+}
+
+/// The statuses worth asking again (CONTRACT §8).
+pub fn is_transient_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The wait a server asked for: `retry-after-ms`, else `Retry-After` in
+/// seconds or as an HTTP date; capped at 60 s.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    retry_after_at(headers, SystemTime::now())
+}
+
+fn retry_after_at(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    let wait = if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
+        Duration::try_from_secs_f64(ms / 1000.0).ok()?
+    } else {
+        let value = text("retry-after")?;
+        match value.parse::<f64>() {
+            Ok(secs) => Duration::try_from_secs_f64(secs).ok()?,
+            Err(_) => httpdate::parse_http_date(value)
+                .ok()?
+                .duration_since(now)
+                .unwrap_or(Duration::ZERO),
+        }
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
+}
+
+/// Exponential backoff with jitter: a random wait in the upper half of
+/// `base * 2^attempt`, capped, so many clients do not retry in step.
+pub fn backoff(attempt: u32) -> Duration {
+    let ceiling = BACKOFF_BASE
+        .saturating_mul(2u32.saturating_pow(attempt))
+        .min(BACKOFF_CAP);
+    ceiling.mul_f64(0.5 + fastrand::f64() * 0.5)
+}
+
+fn round_ms(d: Duration) -> Duration {
+    Duration::from_millis(d.as_millis() as u64)
+}
+
+fn reason(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
+}
+
+/// The innermost error message: reqwest's outer layers only repeat the URL.
+fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut current = error;
+    while let Some(next) = current.source() {
+        current = next;
+    }
+    current.to_string()
+}
+
+/// The first bytes of a non-JSON body, on one line.
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(120)]);
+    let mut line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if body.len() > 120 {
+        line.push('…');
+    }
+    line
+}
+
+/// A URL fit for logs: any user name or password in it is masked.
+pub fn redact_url(url: &Url) -> String {
+    let mut url = url.clone();
+    if !url.username().is_empty() {
+        let _ = url.set_username("***");
+    }
+    if url.password().is_some() {
+        let _ = url.set_password(Some("***"));
+    }
+    url.to_string()
+}
+
+/// Whether a URL's host is this machine: credentials may go there in clear.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(host)) => {
+            let host = host.trim_end_matches('.').to_ascii_lowercase();
+            host == "localhost" || host.ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
+impl Secret {
+    fn bearer_header(&self) -> HeaderValue {
+        // An invalid header byte in a key would be the user's typo; send an
+        // empty credential rather than the key's bytes in an error message.
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", self.expose()))
+            .unwrap_or_else(|_| HeaderValue::from_static("Bearer"));
+        value.set_sensitive(true);
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(*k, HeaderValue::from_str(v).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let at = |h| retry_after_at(&h, now);
+        assert_eq!(
+            at(headers(&[("retry-after", "3")])),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            at(headers(&[("retry-after-ms", "250")])),
+            Some(Duration::from_millis(250))
+        );
+        assert_eq!(
+            at(headers(&[("retry-after", "3600")])),
+            Some(Duration::from_secs(60))
+        );
+        let date = httpdate::fmt_http_date(now + Duration::from_secs(5));
+        assert_eq!(
+            at(headers(&[("retry-after", &date)])),
+            Some(Duration::from_secs(5))
+        );
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(5));
+        assert_eq!(at(headers(&[("retry-after", &past)])), Some(Duration::ZERO));
+        assert_eq!(at(headers(&[("retry-after", "soon")])), None);
+        assert_eq!(at(headers(&[("retry-after", "-1")])), None);
+        assert_eq!(at(headers(&[])), None);
+    }
+
+    #[test]
+    fn backoff_grows_with_jitter_and_cap() {
+        for attempt in 0..20 {
+            let ceiling = BACKOFF_BASE
+                .saturating_mul(2u32.saturating_pow(attempt))
+                .min(BACKOFF_CAP);
+            let d = backoff(attempt);
+            assert!(d >= ceiling / 2 && d <= ceiling, "{attempt}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn transient_set() {
+        let transient: Vec<u16> = (100..600).filter(|s| is_transient_status(*s)).collect();
+        assert_eq!(transient, [408, 429, 500, 502, 503, 504]);
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        let l = |s: &str| is_loopback(&Url::parse(s).unwrap());
+        assert!(l("http://127.0.0.1:8080"));
+        assert!(l("http://127.9.9.9"));
+        assert!(l("http://[::1]:1"));
+        assert!(l("http://localhost"));
+        assert!(l("http://LOCALHOST."));
+        assert!(l("http://api.localhost"));
+        assert!(!l("http://localhost.example.com"));
+        assert!(!l("http://10.0.0.1"));
+        assert!(!l("http://example.com"));
+    }
+
+    #[test]
+    fn urls_in_logs_hide_userinfo() {
+        let url = Url::parse("http://user:hunter2@proxy.example/a").unwrap();
+        let shown = redact_url(&url);
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("user"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn non_json_snippet_is_one_short_line() {
+        let s = snippet(b"<html>\n  <body>Bad   Gateway</body>\n</html>");
+        assert_eq!(s, "<html> <body>Bad Gateway</body> </html>");
+        assert!(snippet(&[b'x'; 500]).ends_with('…'));
+    }
+}

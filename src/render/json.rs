@@ -1,0 +1,127 @@
+//! The JSON envelope of CONTRACT §4: one object per target per line, fields
+//! in the documented order, the vendor body passed through unchanged.
+
+use std::time::SystemTime;
+
+use serde_json::{Map, Value, json};
+
+use crate::status::{Progress, Snapshot};
+
+pub fn envelope(snapshot: &Snapshot) -> Value {
+    let mut map = Map::new();
+    map.insert("service".into(), snapshot.target.service().into());
+    map.insert("target".into(), snapshot.target.to_json());
+    map.insert("state".into(), snapshot.state.as_str().into());
+    map.insert(
+        "status".into(),
+        snapshot.status.clone().map_or(Value::Null, Value::String),
+    );
+    map.insert("terminal".into(), snapshot.state.is_terminal().into());
+    map.insert(
+        "progress".into(),
+        snapshot.progress.as_ref().map_or(Value::Null, progress),
+    );
+    map.insert("observed_at".into(), timestamp(snapshot.observed_at).into());
+    map.insert(
+        "response".into(),
+        snapshot.response.clone().unwrap_or(Value::Null),
+    );
+    map.insert(
+        "error".into(),
+        snapshot.error.as_ref().map_or(Value::Null, |e| {
+            json!({
+                "kind": e.kind.as_str(),
+                "http_status": e.http_status,
+                "code": e.code,
+                "message": e.message,
+            })
+        }),
+    );
+    Value::Object(map)
+}
+
+/// One envelope as one line (no trailing newline).
+pub fn line(snapshot: &Snapshot) -> String {
+    // Serializing a Value cannot fail: its keys are strings.
+    serde_json::to_string(&envelope(snapshot)).unwrap_or_default()
+}
+
+fn progress(p: &Progress) -> Value {
+    // Two decimals are plenty for a percentage and keep 1/3 readable.
+    let percent = p.percent.map(|v| (v * 100.0).round() / 100.0);
+    json!({
+        "percent": percent,
+        "done": p.done,
+        "total": p.total,
+        "failed": p.failed,
+        "skipped": p.skipped,
+    })
+}
+
+/// RFC 3339, UTC, whole seconds: `2026-11-22T10:00:00Z`.
+pub fn timestamp(at: SystemTime) -> String {
+    humantime::format_rfc3339_seconds(at).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::Target;
+    use crate::status::{ErrorKind, TargetError};
+    use std::time::Duration;
+
+    fn at() -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_341_600)
+    }
+
+    #[test]
+    fn field_order_and_passthrough() {
+        let body: Value =
+            serde_json::from_str(r#"{"z":1,"status":"IN_PROGRESS","a":[1.50,{"y":null,"b":2}],"big":123456789012345678901234567890}"#)
+                .unwrap();
+        let target = Target::LlamaPipeline {
+            pipeline_id: "p1".into(),
+            full_details: false,
+        };
+        let c = target.classify(&body).unwrap();
+        let mut snap = Snapshot::from_classified(target, body, c);
+        snap.observed_at = at();
+        insta::assert_snapshot!(line(&snap), @r#"{"service":"llama.pipeline","target":{"pipeline_id":"p1"},"state":"running","status":"IN_PROGRESS","terminal":false,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"z":1,"status":"IN_PROGRESS","a":[1.50,{"y":null,"b":2}],"big":123456789012345678901234567890},"error":null}"#);
+    }
+
+    #[test]
+    fn error_envelope_keeps_its_line() {
+        let target = Target::FelderaToken {
+            pipeline_name: "p".into(),
+            token: "t".into(),
+        };
+        let body = json!({"message": "gone", "error_code": "PipelineRestarted", "details": {}});
+        let mut snap = Snapshot::from_error(
+            target,
+            Some(body),
+            TargetError {
+                kind: ErrorKind::Gone,
+                http_status: Some(410),
+                code: Some("PipelineRestarted".into()),
+                message: "HTTP 410 Gone: gone".into(),
+            },
+        );
+        snap.observed_at = at();
+        insta::assert_snapshot!(line(&snap), @r#"{"service":"feldera.token","target":{"pipeline_name":"p","token":"t"},"state":"unknown","status":null,"terminal":false,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"message":"gone","error_code":"PipelineRestarted","details":{}},"error":{"kind":"gone","http_status":410,"code":"PipelineRestarted","message":"HTTP 410 Gone: gone"}}"#);
+    }
+
+    #[test]
+    fn progress_fields() {
+        let p = Progress {
+            percent: Some(100.0 / 3.0),
+            done: Some(1),
+            total: Some(3),
+            failed: Some(0),
+            skipped: None,
+        };
+        assert_eq!(
+            progress(&p).to_string(),
+            r#"{"percent":33.33,"done":1,"total":3,"failed":0,"skipped":null}"#
+        );
+    }
+}

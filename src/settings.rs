@@ -1,0 +1,570 @@
+//! Flags + environment + config file -> one resolved [`VendorSettings`].
+//! Precedence: flag, then environment, then the chosen profile, then the
+//! default. Keys are wrapped in [`Secret`] from the moment they are read.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use url::Url;
+
+use crate::http::is_loopback;
+use crate::services::Vendor;
+
+/// A credential. It has no `Display`, and its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Secret {
+        Secret(value)
+    }
+
+    /// The key itself, for the Authorization header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// A configuration problem: exit 2, with a message that names the file,
+/// line, key or variable involved.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SettingsError(pub String);
+
+fn err<T>(message: impl Into<String>) -> Result<T, SettingsError> {
+    Err(SettingsError(message.into()))
+}
+
+/// The environment, as a function so tests need not touch the process's.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment; an empty variable counts as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+// ---------------------------------------------------------------------------
+// The file
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    llama: Option<VendorConfig>,
+    clarifeye: Option<VendorConfig>,
+    feldera: Option<VendorConfig>,
+    watch: Option<WatchConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VendorConfig {
+    api_key: Option<Secret>,
+    api_key_cmd: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    organization_id: Option<Spanned<String>>,
+    project_id: Option<Spanned<String>>,
+    allow_http: Option<bool>,
+    ca_cert: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WatchConfig {
+    interval: Option<Spanned<String>>,
+    timeout: Option<Spanned<String>>,
+}
+
+/// The config file as loaded, with the profile chosen. Its `Debug` shows
+/// neither the text nor the keys in it.
+pub struct Config {
+    pub path: PathBuf,
+    /// None when the file does not exist (only allowed for the default path).
+    text: Option<String>,
+    profile_name: String,
+    profile: Profile,
+}
+
+/// Where the config file is: `--config`/`PIPEWATCH_CONFIG` (clap has merged
+/// the two), else the platform config directory.
+pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, SettingsError> {
+    if let Some(path) = explicit {
+        return Ok(path.to_owned());
+    }
+    match directories::ProjectDirs::from("", "", "pipewatch") {
+        Some(dirs) => Ok(dirs.config_dir().join("config.toml")),
+        None => err("cannot find a config directory (is HOME set?); pass --config PATH"),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("path", &self.path)
+            .field("exists", &self.text.is_some())
+            .field("profile", &self.profile_name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    /// Load the file and choose the profile: `--profile`/`PIPEWATCH_PROFILE`,
+    /// else `default_profile`, else `default`.
+    pub fn load(explicit: Option<&Path>, profile: Option<&str>) -> Result<Config, SettingsError> {
+        let path = config_path(explicit)?;
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => None,
+            Err(e) => return err(format!("cannot read config file {}: {e}", path.display())),
+        };
+        let file: ConfigFile = match &text {
+            Some(text) => toml::from_str(text).map_err(|e| {
+                let at = e
+                    .span()
+                    .map(|span| location(text, span.start))
+                    .unwrap_or_default();
+                SettingsError(format!(
+                    "invalid config file {}{at}: {}",
+                    path.display(),
+                    e.message().trim_end()
+                ))
+            })?,
+            None => ConfigFile::default(),
+        };
+        if text.is_some() {
+            warn_if_readable(&path, &file);
+        }
+        let (profile_name, named) = match (profile, &file.default_profile) {
+            (Some(name), _) => (name.to_owned(), true),
+            (None, Some(name)) => (name.clone(), true),
+            (None, None) => ("default".to_owned(), false),
+        };
+        let mut profiles = file.profiles;
+        let profile = match profiles.remove(&profile_name) {
+            Some(profile) => profile,
+            None if !named => Profile::default(),
+            None => {
+                let known: Vec<&str> = profiles.keys().map(String::as_str).collect();
+                let known = if known.is_empty() {
+                    "it defines none".to_owned()
+                } else {
+                    format!("it defines: {}", known.join(", "))
+                };
+                let file = if text.is_some() {
+                    ""
+                } else {
+                    " (no such file)"
+                };
+                return err(format!(
+                    "profile `{profile_name}` not found in {}{file}; {known}",
+                    path.display()
+                ));
+            }
+        };
+        let config = Config {
+            path,
+            text,
+            profile_name,
+            profile,
+        };
+        for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
+            config.check_keys_apply(vendor)?;
+        }
+        Ok(config)
+    }
+
+    pub fn profile_name(&self) -> &str {
+        &self.profile_name
+    }
+
+    pub fn exists(&self) -> bool {
+        self.text.is_some()
+    }
+
+    fn vendor(&self, vendor: Vendor) -> Option<&VendorConfig> {
+        match vendor {
+            Vendor::Llama => self.profile.llama.as_ref(),
+            Vendor::Clarifeye => self.profile.clarifeye.as_ref(),
+            Vendor::Feldera => self.profile.feldera.as_ref(),
+        }
+    }
+
+    /// `file:line` of a spanned value, to point at the offending line.
+    fn at<T>(&self, value: &Spanned<T>) -> String {
+        let line = self
+            .text
+            .as_deref()
+            .map(|t| location(t, value.span().start))
+            .unwrap_or_default();
+        format!("{}{line}", self.path.display())
+    }
+
+    fn table(&self, vendor: Vendor) -> String {
+        format!("[profiles.{}.{}]", self.profile_name, vendor.key())
+    }
+
+    /// organization_id is a LlamaCloud setting and project_id is not
+    /// Feldera's; refuse them where they would silently do nothing.
+    fn check_keys_apply(&self, vendor: Vendor) -> Result<(), SettingsError> {
+        let Some(config) = self.vendor(vendor) else {
+            return Ok(());
+        };
+        let misplaced = match vendor {
+            Vendor::Llama => None,
+            Vendor::Clarifeye => config
+                .organization_id
+                .as_ref()
+                .map(|v| ("organization_id", v)),
+            Vendor::Feldera => config
+                .organization_id
+                .as_ref()
+                .map(|v| ("organization_id", v))
+                .or(config.project_id.as_ref().map(|v| ("project_id", v))),
+        };
+        match misplaced {
+            Some((key, value)) => err(format!(
+                "invalid config file {}: unknown key `{key}` in {}",
+                self.at(value),
+                self.table(vendor)
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Watch defaults from `[profiles.NAME.watch]`.
+    pub fn watch_interval(&self) -> Result<Option<std::time::Duration>, SettingsError> {
+        self.watch_duration(|w| w.interval.as_ref(), "interval")
+    }
+
+    pub fn watch_timeout(&self) -> Result<Option<std::time::Duration>, SettingsError> {
+        self.watch_duration(|w| w.timeout.as_ref(), "timeout")
+    }
+
+    fn watch_duration(
+        &self,
+        field: impl Fn(&WatchConfig) -> Option<&Spanned<String>>,
+        key: &str,
+    ) -> Result<Option<std::time::Duration>, SettingsError> {
+        let Some(value) = self.profile.watch.as_ref().and_then(field) else {
+            return Ok(None);
+        };
+        crate::cli::parse_duration(value.get_ref())
+            .map(Some)
+            .map_err(|e| {
+                SettingsError(format!(
+                    "invalid config file {}: `{key}` in [profiles.{}.watch]: {e}",
+                    self.at(value),
+                    self.profile_name
+                ))
+            })
+    }
+}
+
+/// ` line L, column C` for a byte offset.
+fn location(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!(" line {line}, column {column}")
+}
+
+/// A key in a file others can read is a key others have.
+fn warn_if_readable(path: &Path, file: &ConfigFile) {
+    let holds_key = file.profiles.values().any(|p| {
+        [&p.llama, &p.clarifeye, &p.feldera]
+            .iter()
+            .any(|v| v.as_ref().is_some_and(|v| v.api_key.is_some()))
+    });
+    if !holds_key {
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                eprintln!(
+                    "warning: {} holds an API key and other users can read it (mode {mode:03o}); run: chmod 600 {}",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Per-vendor resolution
+
+/// What the command line says about one vendor.
+#[derive(Debug, Default)]
+pub struct VendorFlags<'a> {
+    pub base_url: Option<&'a str>,
+    pub allow_http: bool,
+    pub ca_cert: Option<&'a Path>,
+    pub organization_id: Option<&'a str>,
+    pub project_id: Option<&'a str>,
+}
+
+/// Where a resolved value came from, for `config show` and error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Config(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "environment {var}"),
+            Source::Config(at) => write!(f, "config {at}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// One vendor's settings, resolved.
+#[derive(Debug)]
+pub struct VendorSettings {
+    pub vendor: Vendor,
+    pub base_url: Url,
+    pub base_url_source: Source,
+    pub api_key: Option<Secret>,
+    pub api_key_source: Option<Source>,
+    pub allow_http: bool,
+    pub ca_cert: Option<PathBuf>,
+    pub organization_id: Option<String>,
+    pub project_id: Option<String>,
+}
+
+/// The fixed facts about each vendor (CONTRACT §7).
+struct VendorFacts {
+    default_base_url: &'static str,
+    key_vars: &'static [&'static str],
+    base_url_var: &'static str,
+    key_required: bool,
+}
+
+fn facts(vendor: Vendor) -> VendorFacts {
+    match vendor {
+        Vendor::Llama => VendorFacts {
+            default_base_url: "https://api.cloud.llamaindex.ai",
+            key_vars: &["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"],
+            base_url_var: "LLAMA_CLOUD_BASE_URL",
+            key_required: true,
+        },
+        Vendor::Clarifeye => VendorFacts {
+            default_base_url: "https://eu.app.clarifeye.ai",
+            key_vars: &["CLARIFEYE_API_KEY"],
+            base_url_var: "CLARIFEYE_BASE_URL",
+            key_required: true,
+        },
+        Vendor::Feldera => VendorFacts {
+            default_base_url: "http://localhost:8080",
+            key_vars: &["FELDERA_API_KEY"],
+            base_url_var: "FELDERA_HOST",
+            key_required: false,
+        },
+    }
+}
+
+/// How the key is to be had, before any command is run.
+enum KeySource<'c> {
+    Env(&'static str, String),
+    Literal(&'c Secret),
+    Command(&'c Spanned<String>),
+    None,
+}
+
+impl Config {
+    /// Resolve one vendor's settings. With `run_key_cmd` false an
+    /// `api_key_cmd` is not run (for `config show`).
+    pub fn resolve(
+        &self,
+        vendor: Vendor,
+        flags: &VendorFlags<'_>,
+        env: Env<'_>,
+        run_key_cmd: bool,
+    ) -> Result<VendorSettings, SettingsError> {
+        let facts = facts(vendor);
+        let config = self.vendor(vendor);
+        let table = self.table(vendor);
+
+        let (raw_url, base_url_source) = if let Some(url) = flags.base_url {
+            (url.to_owned(), Source::Flag("--base-url"))
+        } else if let Some(url) = env(facts.base_url_var) {
+            (url, Source::Env(facts.base_url_var))
+        } else if let Some(url) = config.and_then(|c| c.base_url.as_ref()) {
+            let at = format!("{} base_url in {table}", self.at(url));
+            (url.get_ref().clone(), Source::Config(at))
+        } else {
+            (facts.default_base_url.to_owned(), Source::Default)
+        };
+        let base_url = parse_base_url(&raw_url)
+            .map_err(|e| SettingsError(format!("invalid base URL from {base_url_source}: {e}")))?;
+
+        let key_source = if let Some((var, value)) = facts
+            .key_vars
+            .iter()
+            .find_map(|var| env(var).map(|v| (*var, v)))
+        {
+            KeySource::Env(var, value)
+        } else {
+            match config.map(|c| (&c.api_key, &c.api_key_cmd)) {
+                Some((Some(_), Some(cmd))) => {
+                    return err(format!(
+                        "invalid config file {}: set either api_key or api_key_cmd in {table}, not both",
+                        self.at(cmd)
+                    ));
+                }
+                Some((Some(key), None)) => KeySource::Literal(key),
+                Some((None, Some(cmd))) => KeySource::Command(cmd),
+                _ => KeySource::None,
+            }
+        };
+        let (api_key, api_key_source) = match key_source {
+            KeySource::Env(var, value) => (Some(Secret(value)), Some(Source::Env(var))),
+            KeySource::Literal(key) => (
+                Some(key.clone()),
+                Some(Source::Config(format!(
+                    "{} api_key in {table}",
+                    self.path.display()
+                ))),
+            ),
+            KeySource::Command(cmd) => {
+                let source = Source::Config(format!("{} api_key_cmd in {table}", self.at(cmd)));
+                let key = if run_key_cmd {
+                    Some(run_key_command(cmd.get_ref(), &source)?)
+                } else {
+                    None
+                };
+                (key, Some(source))
+            }
+            KeySource::None => (None, None),
+        };
+        if facts.key_required && api_key.is_none() && api_key_source.is_none() {
+            let vars = match facts.key_vars {
+                [one] => one.to_string(),
+                [first, rest @ ..] => format!("{first} (or {})", rest.join(", ")),
+                [] => String::new(),
+            };
+            return err(format!(
+                "no API key for {}: set {vars}, or api_key / api_key_cmd in {table} of {}",
+                vendor.display_name(),
+                self.path.display()
+            ));
+        }
+
+        let allow_http = flags.allow_http || config.and_then(|c| c.allow_http).unwrap_or(false);
+        if api_key.is_some()
+            && base_url.scheme() == "http"
+            && !is_loopback(&base_url)
+            && !allow_http
+        {
+            return err(format!(
+                "refusing to send the {} API key over plain HTTP to {} (base URL from {base_url_source}); \
+                 use https://, or pass --allow-http (config: allow_http = true in {table})",
+                vendor.display_name(),
+                base_url.host_str().unwrap_or("?"),
+            ));
+        }
+
+        let ca_cert = flags.ca_cert.map(Path::to_owned).or_else(|| {
+            let path = config?.ca_cert.as_ref()?;
+            // A relative path in the file is relative to the file.
+            Some(match self.path.parent() {
+                Some(dir) if path.is_relative() => dir.join(path),
+                _ => path.clone(),
+            })
+        });
+        let from_config = |v: Option<&Spanned<String>>| v.map(|v| v.get_ref().clone());
+        Ok(VendorSettings {
+            vendor,
+            base_url,
+            base_url_source,
+            api_key,
+            api_key_source,
+            allow_http,
+            ca_cert,
+            organization_id: flags
+                .organization_id
+                .map(str::to_owned)
+                .or_else(|| from_config(config.and_then(|c| c.organization_id.as_ref()))),
+            project_id: flags
+                .project_id
+                .map(str::to_owned)
+                .or_else(|| from_config(config.and_then(|c| c.project_id.as_ref()))),
+        })
+    }
+}
+
+/// A base URL must be absolute http(s) with a host.
+fn parse_base_url(raw: &str) -> Result<Url, String> {
+    let url = Url::parse(raw.trim()).map_err(|e| format!("`{raw}`: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{raw}`: only http:// and https:// are supported"));
+    }
+    if url.host().is_none() {
+        return Err(format!("`{raw}`: no host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("`{raw}`: a base URL has no query or fragment"));
+    }
+    Ok(url)
+}
+
+/// Run `api_key_cmd` through the shell; its stdout, trimmed, is the key.
+fn run_key_command(cmd: &str, source: &Source) -> Result<Secret, SettingsError> {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .map_err(|e| SettingsError(format!("cannot run the api_key_cmd from {source}: {e}")))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        let said = if first.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", crate::render::sanitize(first))
+        };
+        return err(format!(
+            "the api_key_cmd from {source} failed ({}){said}",
+            output.status
+        ));
+    }
+    let key = String::from_utf8(output.stdout)
+        .map_err(|_| SettingsError(format!("the api_key_cmd from {source} printed non-UTF-8")))?;
+    let key = key.trim();
+    if key.is_empty() {
+        return err(format!("the api_key_cmd from {source} printed nothing"));
+    }
+    Ok(Secret(key.to_owned()))
+}
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;

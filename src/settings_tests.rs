@@ -1,0 +1,319 @@
+//! Unit tests of settings resolution: precedence, keys, profiles, errors.
+
+use super::*;
+use std::io::Write as _;
+
+fn write_config(text: &str) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+    file
+}
+
+fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
+const FULL: &str = r#"
+default_profile = "work"
+
+[profiles.work.llama]
+api_key = "llx-from-file"
+base_url = "https://llama.work.example"
+organization_id = "org-1"
+project_id = "proj-1"
+
+[profiles.work.clarifeye]
+api_key_cmd = "printf 'cf-from-cmd\n'"
+project_id = "cf-proj"
+
+[profiles.work.watch]
+interval = "5s"
+timeout = "30m"
+
+[profiles.other.feldera]
+base_url = "http://feldera.internal:8080"
+api_key = "apikey:secret"
+allow_http = true
+ca_cert = "certs/ca.pem"
+"#;
+
+#[test]
+fn precedence_flag_env_profile_default() {
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    assert_eq!(config.profile_name(), "work");
+    let none = env_of(&[]);
+    let s = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &none, true)
+        .unwrap();
+    assert_eq!(s.base_url.as_str(), "https://llama.work.example/");
+    assert!(matches!(s.base_url_source, Source::Config(_)));
+    assert_eq!(
+        s.api_key.as_ref().map(Secret::expose),
+        Some("llx-from-file")
+    );
+    assert_eq!(s.organization_id.as_deref(), Some("org-1"));
+
+    let env = env_of(&[
+        ("LLAMA_CLOUD_BASE_URL", "https://env.example"),
+        ("LLAMA_PARSE_API_KEY", "llx-parse"),
+    ]);
+    let s = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env, true)
+        .unwrap();
+    assert_eq!(s.base_url.as_str(), "https://env.example/");
+    assert_eq!(s.api_key.as_ref().map(Secret::expose), Some("llx-parse"));
+
+    let env = env_of(&[
+        ("LLAMA_CLOUD_API_KEY", "llx-cloud"),
+        ("LLAMA_PARSE_API_KEY", "llx-parse"),
+        ("LLAMA_CLOUD_BASE_URL", "https://env.example"),
+    ]);
+    let flags = VendorFlags {
+        base_url: Some("https://flag.example"),
+        organization_id: Some("org-flag"),
+        ..VendorFlags::default()
+    };
+    let s = config.resolve(Vendor::Llama, &flags, &env, true).unwrap();
+    assert_eq!(s.base_url.as_str(), "https://flag.example/");
+    assert_eq!(s.api_key.as_ref().map(Secret::expose), Some("llx-cloud"));
+    assert_eq!(s.organization_id.as_deref(), Some("org-flag"));
+    assert_eq!(s.project_id.as_deref(), Some("proj-1"));
+}
+
+#[test]
+fn defaults_without_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.toml");
+    // An explicit file must exist.
+    let e = Config::load(Some(&missing), None).unwrap_err();
+    assert!(e.0.contains("cannot read config file"), "{e}");
+    let config = Config {
+        path: missing,
+        text: None,
+        profile_name: "default".into(),
+        profile: Profile::default(),
+    };
+    let s = config
+        .resolve(Vendor::Feldera, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap();
+    assert_eq!(s.base_url.as_str(), "http://localhost:8080/");
+    assert_eq!(s.base_url_source, Source::Default);
+    assert!(s.api_key.is_none());
+    let s = config
+        .resolve(
+            Vendor::Clarifeye,
+            &VendorFlags::default(),
+            &env_of(&[("CLARIFEYE_API_KEY", "k")]),
+            true,
+        )
+        .unwrap();
+    assert_eq!(s.base_url.as_str(), "https://eu.app.clarifeye.ai/");
+}
+
+#[test]
+fn missing_key_names_variable_and_config_key() {
+    let file = write_config("");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap_err()
+        .0;
+    assert!(e.contains("LLAMA_CLOUD_API_KEY"), "{e}");
+    assert!(e.contains("LLAMA_PARSE_API_KEY"), "{e}");
+    assert!(e.contains("api_key"), "{e}");
+    assert!(e.contains("[profiles.default.llama]"), "{e}");
+    let e = config
+        .resolve(
+            Vendor::Clarifeye,
+            &VendorFlags::default(),
+            &env_of(&[]),
+            true,
+        )
+        .unwrap_err()
+        .0;
+    assert!(e.contains("CLARIFEYE_API_KEY"), "{e}");
+}
+
+#[test]
+fn api_key_cmd_runs_only_when_asked() {
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let none = env_of(&[]);
+    let s = config
+        .resolve(Vendor::Clarifeye, &VendorFlags::default(), &none, true)
+        .unwrap();
+    assert_eq!(s.api_key.as_ref().map(Secret::expose), Some("cf-from-cmd"));
+    assert_eq!(s.project_id.as_deref(), Some("cf-proj"));
+    let s = config
+        .resolve(Vendor::Clarifeye, &VendorFlags::default(), &none, false)
+        .unwrap();
+    assert!(s.api_key.is_none());
+    assert!(s.api_key_source.is_some());
+}
+
+#[test]
+fn failing_api_key_cmd() {
+    let file = write_config(
+        "[profiles.default.llama]\napi_key_cmd = \"echo 'vault sealed' >&2; exit 3\"\n",
+    );
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap_err()
+        .0;
+    assert!(
+        e.contains("api_key_cmd") && e.contains("vault sealed"),
+        "{e}"
+    );
+    assert!(e.contains("line 2"), "{e}");
+    let file = write_config("[profiles.default.llama]\napi_key_cmd = \"true\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap_err()
+        .0;
+    assert!(e.contains("printed nothing"), "{e}");
+}
+
+#[test]
+fn plain_http_credentials() {
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let env = env_of(&[("LLAMA_CLOUD_API_KEY", "llx-secret-value")]);
+    let remote = VendorFlags {
+        base_url: Some("http://llama.example"),
+        ..VendorFlags::default()
+    };
+    let e = config
+        .resolve(Vendor::Llama, &remote, &env, true)
+        .unwrap_err()
+        .0;
+    assert!(
+        e.contains("plain HTTP") && e.contains("--allow-http"),
+        "{e}"
+    );
+    assert!(!e.contains("llx-secret-value"));
+    let allowed = VendorFlags {
+        allow_http: true,
+        ..remote
+    };
+    assert!(config.resolve(Vendor::Llama, &allowed, &env, true).is_ok());
+    for local in ["http://127.0.0.1:9", "http://localhost:9", "http://[::1]:9"] {
+        let flags = VendorFlags {
+            base_url: Some(local),
+            ..VendorFlags::default()
+        };
+        assert!(
+            config.resolve(Vendor::Llama, &flags, &env, true).is_ok(),
+            "{local}"
+        );
+    }
+    // No credential, nothing to protect: Feldera without a key may use http.
+    let flags = VendorFlags {
+        base_url: Some("http://feldera.example"),
+        ..VendorFlags::default()
+    };
+    assert!(
+        config
+            .resolve(Vendor::Feldera, &flags, &env_of(&[]), true)
+            .is_ok()
+    );
+    let e = config
+        .resolve(
+            Vendor::Feldera,
+            &flags,
+            &env_of(&[("FELDERA_API_KEY", "k")]),
+            true,
+        )
+        .unwrap_err();
+    assert!(e.0.contains("plain HTTP"));
+}
+
+#[test]
+fn profile_from_flag_with_config_allow_http_and_relative_ca() {
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), Some("other")).unwrap();
+    let s = config
+        .resolve(Vendor::Feldera, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap();
+    assert!(s.allow_http);
+    assert_eq!(
+        s.api_key.as_ref().map(Secret::expose),
+        Some("apikey:secret")
+    );
+    let dir = file.path().parent().unwrap();
+    assert_eq!(
+        s.ca_cert.as_deref(),
+        Some(dir.join("certs/ca.pem").as_path())
+    );
+}
+
+#[test]
+fn unknown_profile_is_an_error() {
+    let file = write_config(FULL);
+    let e = Config::load(Some(file.path()), Some("nope")).unwrap_err().0;
+    assert!(e.contains("`nope`") && e.contains("other, work"), "{e}");
+}
+
+#[test]
+fn unknown_key_names_file_line_and_key() {
+    let file = write_config("[profiles.default.llama]\napi_key = \"x\"\napi_kye = \"y\"\n");
+    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    assert!(e.contains(&file.path().display().to_string()), "{e}");
+    assert!(e.contains("line 3"), "{e}");
+    assert!(e.contains("api_kye"), "{e}");
+    let file = write_config("[profiles.default.feldera]\nproject_id = \"p\"\n");
+    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    assert!(e.contains("line 2") && e.contains("project_id"), "{e}");
+}
+
+#[test]
+fn malformed_file_hides_values() {
+    let file = write_config("[profiles.default.llama]\napi_key = llx-unquoted-secret\n");
+    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    assert!(e.contains("line 2"), "{e}");
+    assert!(!e.contains("llx-unquoted-secret"), "{e}");
+}
+
+#[test]
+fn bad_watch_duration_in_config() {
+    let file = write_config("[profiles.default.watch]\n\ninterval = \"soon\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config.watch_interval().unwrap_err().0;
+    assert!(e.contains("line 3") && e.contains("interval"), "{e}");
+}
+
+#[test]
+fn bad_base_url() {
+    let file = write_config("");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    for bad in ["ftp://x", "not a url", "https://x/?q=1"] {
+        let flags = VendorFlags {
+            base_url: Some(bad),
+            ..VendorFlags::default()
+        };
+        let e = config
+            .resolve(Vendor::Feldera, &flags, &env_of(&[]), true)
+            .unwrap_err();
+        assert!(e.0.contains("--base-url"), "{e}");
+    }
+}
+
+#[test]
+fn secrets_do_not_debug() {
+    let secret = Secret::new("llx-very-secret".into());
+    assert!(!format!("{secret:?}").contains("llx-very-secret"));
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let s = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap();
+    assert!(!format!("{s:?}").contains("llx-from-file"));
+    assert!(!format!("{config:?}").contains("llx-from-file"));
+}

@@ -1,0 +1,199 @@
+//! Answering one request: record it, then pick the script's or the grammar's reply.
+
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use bytes::Bytes;
+use hyper::body::Incoming;
+use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
+use hyper::{Method, Request, Response};
+
+use super::routing::{self, Route, Service, Target};
+use super::scenario::{self, Decision, Scenario};
+use super::serve::{self, ResetConnection, SimBody};
+use super::{RecordedRequest, Reply, Shared, bodies};
+
+/// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
+const HUGE_BYTES: u64 = 200 * 1024 * 1024;
+
+pub(super) async fn handle(
+    shared: Arc<Shared>,
+    port: u16,
+    request: Request<Incoming>,
+) -> Result<Response<SimBody>, ResetConnection> {
+    let reply = answer(&shared, port, &request);
+    serve::respond(reply, port).await
+}
+
+/// Record the request and choose its reply; no awaiting here, so the lock is short.
+fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .map(|v: &hyper::header::HeaderValue| {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            })
+    };
+    let path = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    let route = routing::route(&path, query.as_deref());
+    let key = match &route {
+        Route::Endpoint(target) => Some(target.key.clone()),
+        _ => None,
+    };
+    let recorded = RecordedRequest {
+        method: request.method().to_string(),
+        path: path.clone(),
+        query: query.clone(),
+        host: header(HOST),
+        authorization: header(AUTHORIZATION),
+        user_agent: header(USER_AGENT),
+        key,
+        at: Instant::now(),
+    };
+    let target = match route {
+        Route::Endpoint(target) => target,
+        Route::BadRequest { service, message } => {
+            shared.lock().record(recorded);
+            let mut body = bodies::error_body(service, 400, None, false);
+            if let Some(object) = body.as_object_mut() {
+                let field = match service {
+                    Service::Feldera => "message",
+                    Service::Clarifeye => "error",
+                    _ => "detail",
+                };
+                object.insert(field.to_string(), message.into());
+            }
+            return Reply::json(400, body);
+        }
+        Route::NotFound => {
+            shared.lock().record(recorded);
+            return Reply::json(404, bodies::not_found_body(&path));
+        }
+    };
+
+    let (hit, elapsed, clock, scripted) = {
+        let mut inner = shared.lock();
+        inner.record(recorded);
+        let state = inner.keys.entry(target.key.clone()).or_default();
+        state.hits += 1;
+        let scripted = state
+            .script
+            .get(state.next)
+            .or(state.script.last())
+            .cloned();
+        if state.next < state.script.len() {
+            state.next += 1;
+        }
+        let (first_seen, first_seen_wall) = *state
+            .first_seen
+            .get_or_insert_with(|| (Instant::now(), SystemTime::now()));
+        let clock = bodies::Clock {
+            first_seen: first_seen_wall,
+            now: SystemTime::now(),
+        };
+        (state.hits as u64, first_seen.elapsed(), clock, scripted)
+    };
+    if let Some(reply) = scripted {
+        return reply;
+    }
+
+    let scenario = Scenario::parse(&target.key);
+    let reply = if request.method() != Method::GET {
+        error_reply(&target, &scenario, 405, None)
+    } else if target.service.needs_auth() && !authorized(request, target.service) {
+        error_reply(&target, &scenario, 401, None)
+    } else {
+        let decision = scenario::decide(&scenario, hit, elapsed);
+        grammar_reply(
+            &target,
+            &scenario,
+            decision,
+            &clock,
+            &path,
+            query.as_deref(),
+            port,
+        )
+    };
+    match scenario.delay {
+        Some(delay) => Reply::Stall {
+            delay,
+            then: Box::new(reply),
+        },
+        None => reply,
+    }
+}
+
+/// `Bearer <something>`, as both vendors require (Clarifeye also takes `Token <something>`).
+fn authorized(request: &Request<Incoming>, service: Service) -> bool {
+    let Some(value) = request
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some((scheme, credential)) = value.split_once(' ') else {
+        return false;
+    };
+    let scheme_ok = scheme.eq_ignore_ascii_case("bearer")
+        || (service == Service::Clarifeye && scheme.eq_ignore_ascii_case("token"));
+    scheme_ok && !credential.trim().is_empty()
+}
+
+fn error_reply(
+    target: &Target,
+    scenario: &Scenario,
+    status: u16,
+    header: Option<(&str, &str)>,
+) -> Reply {
+    let body = bodies::error_body(target.service, status, Some(target), scenario.escape);
+    let reply = Reply::json(status, body);
+    match header {
+        Some((name, value)) => reply.with_header(name, value),
+        None => reply,
+    }
+}
+
+fn grammar_reply(
+    target: &Target,
+    scenario: &Scenario,
+    decision: Decision,
+    clock: &bodies::Clock,
+    path: &str,
+    query: Option<&str>,
+    port: u16,
+) -> Reply {
+    match decision {
+        Decision::Error { status, header } => error_reply(target, scenario, status, header),
+        Decision::Reset => Reply::Reset,
+        Decision::Html => Reply::Raw {
+            status: 200,
+            content_type: "text/html".to_string(),
+            body: Bytes::from_static(b"<html><body>Gateway</body></html>"),
+            headers: Vec::new(),
+        },
+        Decision::NotJson => Reply::Raw {
+            status: 200,
+            content_type: "application/json".to_string(),
+            body: Bytes::from_static(b"{\"status\": "),
+            headers: Vec::new(),
+        },
+        Decision::Huge { content_length } => Reply::Huge {
+            bytes: HUGE_BYTES,
+            content_length,
+        },
+        Decision::Redirect => Reply::Redirect {
+            status: 307,
+            location: routing::redirect_location(target, path, query, port),
+        },
+        Decision::Status {
+            phase,
+            strip_status,
+        } => Reply::json(
+            200,
+            bodies::status_body(target, scenario, &phase, clock, strip_status),
+        ),
+    }
+}

@@ -1,0 +1,326 @@
+//! A real HTTP/1.1 server on 127.0.0.1 that simulates the five status APIs.
+//!
+//! Behind `pipewatch demo`, `pipewatch demo --serve` and the integration tests.
+//! Each request is answered from a script set with [`Server::script`], or else
+//! from the words of its key (the ID grammar below).
+//!
+//! The key of a request is the identifier the job is looked up by, decoded:
+//! the `pipeline_id` (llama pipeline), `file_id` (llama file), `job_id` (batch),
+//! `pipeline_run_id` (Clarifeye) or the `token` query value (Feldera).
+//! Llama and Clarifeye answer 401 without `Authorization: Bearer <key>`
+//! (any non-empty key); Feldera needs none.
+//!
+//! # The ID grammar
+//!
+//! A key is split on `-` and `_` into words, compared lowercase; in each group
+//! the first word found wins and unknown words are ignored, so `job-1` is `ok`.
+//!
+//! - Outcome (default `ok`): `ok`/`succeeded`/`success`/`done`, `partial`,
+//!   `failed`/`error`, `cancelled`/`aborted`; or, forever: `pending`, `running`
+//!   (progress stuck at 40%), `mystery` (a status value the vendor never documented).
+//! - Duration `<N>s` or `<N>ms`: from the key's first request the job is pending
+//!   for 15% of it (batch: `dispatched` in the second half of that), then running
+//!   with linear progress, then at its outcome. Default: at the outcome at once.
+//! - `items<N>`: batch `total_items` (default 20).
+//! - Once, then normal: `flaky` (two 503s), `ratelimited` (429, `Retry-After: 1`),
+//!   `ratelimitedms` (429, `retry-after-ms: 300`).
+//! - Always: `unavailable` 503, `boom` 500, `notfound` 404, `gone` 410,
+//!   `invalid` 400, `unprocessable` 422, `unauthorized` 401, `forbidden` 403,
+//!   `teapot` 418, `conflict` 409 (vendor error bodies); `reset` (connection
+//!   closed unanswered); `html` (200 text/html); `nostatus` (200 without the
+//!   status field); `notjson` (200 truncated JSON); `huge`/`hugecl` (200 with a
+//!   200 MB body, chunked / with Content-Length); `redirect` (307 to the same
+//!   URL on `localhost` with the word removed from the key).
+//! - Every response delayed: `slow` 1 s, `stall` 30 s.
+//! - `escape`: vendor text fields carry terminal escape sequences.
+
+mod bodies;
+mod handler;
+mod routing;
+mod scenario;
+mod serve;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// Recorded requests kept at most, so a long `demo --serve` cannot grow without bound.
+const MAX_RECORDED: usize = 100_000;
+
+/// A running simulator. Dropping it, or calling [`Server::shutdown`], stops it.
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    /// Dropping the sender tells the accept loop and every connection to stop.
+    stop: Option<watch::Sender<()>>,
+    /// The thread of [`Server::spawn_background`], joined on shutdown.
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// One request as it arrived, for tests to inspect.
+#[derive(Clone, Debug)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// The raw path as received, still percent-encoded.
+    pub path: String,
+    /// The raw query as received.
+    pub query: Option<String>,
+    /// The Host header.
+    pub host: Option<String>,
+    /// The raw Authorization header value.
+    pub authorization: Option<String>,
+    pub user_agent: Option<String>,
+    /// The decoded key, if the path matched an endpoint.
+    pub key: Option<String>,
+    pub at: Instant,
+}
+
+/// A canned answer for [`Server::script`].
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A JSON body (`Content-Type: application/json`).
+    Json {
+        status: u16,
+        body: serde_json::Value,
+        headers: Vec<(String, String)>,
+    },
+    /// Any body with the given content type.
+    Raw {
+        status: u16,
+        content_type: String,
+        body: Bytes,
+        headers: Vec<(String, String)>,
+    },
+    /// A 200 body of `bytes` bytes of a valid-looking JSON prefix, generated lazily
+    /// chunk by chunk; with `content_length` true it has a Content-Length, else it is chunked.
+    Huge { bytes: u64, content_length: bool },
+    /// Wait `delay`, then answer `then`.
+    Stall { delay: Duration, then: Box<Reply> },
+    /// Redirect (status 301/302/307/308) to `location`; the literal `{port}` in
+    /// it is replaced by the server's port.
+    Redirect { status: u16, location: String },
+    /// Close the connection without answering.
+    Reset,
+}
+
+impl Reply {
+    /// A JSON reply with no extra headers.
+    pub fn json(status: u16, body: serde_json::Value) -> Reply {
+        Reply::Json {
+            status,
+            body,
+            headers: Vec::new(),
+        }
+    }
+
+    /// Add a response header. Works on `Json` and `Raw`, and on what a `Stall`
+    /// leads to; other replies are returned unchanged.
+    pub fn with_header(mut self, name: &str, value: &str) -> Reply {
+        match &mut self {
+            Reply::Json { headers, .. } | Reply::Raw { headers, .. } => {
+                headers.push((name.to_string(), value.to_string()));
+            }
+            Reply::Stall { then, .. } => {
+                let inner = std::mem::replace(then.as_mut(), Reply::Reset);
+                **then = inner.with_header(name, value);
+            }
+            _ => {}
+        }
+        self
+    }
+}
+
+/// State shared by the handle and every connection.
+#[derive(Default)]
+struct Shared {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    requests: Vec<RecordedRequest>,
+    keys: HashMap<String, KeyState>,
+}
+
+/// What the server remembers about one key.
+#[derive(Default)]
+struct KeyState {
+    hits: usize,
+    /// Set by the first request: the grammar's timeline runs from here.
+    first_seen: Option<(Instant, SystemTime)>,
+    script: Vec<Reply>,
+    /// Index of the next scripted reply to serve; the last one repeats.
+    next: usize,
+}
+
+impl Shared {
+    /// The lock is only ever held for bookkeeping, never across an await; a
+    /// panic elsewhere while holding it leaves the data usable, so poison is ignored.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Server {
+    /// Bind `addr` (use `127.0.0.1:0` for an ephemeral port) and serve on the
+    /// current tokio runtime.
+    pub async fn start(addr: SocketAddr) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::default());
+        let (stop, stopped) = watch::channel(());
+        tokio::spawn(accept_loop(listener, shared.clone(), stopped));
+        Ok(Server {
+            addr,
+            shared,
+            stop: Some(stop),
+            thread: None,
+        })
+    }
+
+    /// Serve from a new OS thread with its own current-thread tokio runtime,
+    /// for synchronous code such as tests that run the binary.
+    pub fn spawn_background(addr: SocketAddr) -> std::io::Result<Server> {
+        let std_listener = std::net::TcpListener::bind(addr)?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let shared = Arc::new(Shared::default());
+        let (stop, stopped) = watch::channel(());
+        let (ready, is_ready) = std::sync::mpsc::channel();
+        let thread_shared = shared.clone();
+        // The runtime is built, used and dropped on its thread: dropping one
+        // inside a caller's async context would panic.
+        let thread = std::thread::Builder::new()
+            .name("pipewatch-sim".to_string())
+            .spawn(move || {
+                let started = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .and_then(|runtime| {
+                        let listener = {
+                            // from_std registers the socket with this runtime's reactor.
+                            let _guard = runtime.enter();
+                            TcpListener::from_std(std_listener)?
+                        };
+                        Ok((runtime, listener))
+                    });
+                let (runtime, listener) = match started {
+                    Ok(started) => started,
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                        return;
+                    }
+                };
+                let _ = ready.send(Ok(()));
+                runtime.block_on(accept_loop(listener, thread_shared, stopped));
+            })?;
+        let server = Server {
+            addr,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        };
+        match is_ready.recv() {
+            Ok(Ok(())) => Ok(server),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(std::io::Error::other(
+                "simulator thread ended before starting",
+            )),
+        }
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Scripted replies for one key, served in order; the last one repeats forever.
+    /// A script overrides the ID grammar and the credential check. An empty
+    /// list removes the script.
+    pub fn script(&self, key: &str, replies: Vec<Reply>) {
+        let mut inner = self.shared.lock();
+        let state = inner.keys.entry(key.to_string()).or_default();
+        state.script = replies;
+        state.next = 0;
+    }
+
+    /// How many requests arrived for this key, on any endpoint.
+    pub fn hits(&self, key: &str) -> usize {
+        self.shared.lock().keys.get(key).map_or(0, |k| k.hits)
+    }
+
+    /// Every request received, in arrival order (the first 100,000).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// Stop serving: the listener closes and open connections are dropped.
+    pub fn shutdown(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.take();
+        if let Some(thread) = self.thread.take() {
+            // The thread ends as soon as its accept loop sees the stop.
+            let _ = thread.join();
+        }
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: watch::Receiver<()>) {
+    let port = listener.local_addr().map_or(0, |a| a.port());
+    loop {
+        let stream = tokio::select! {
+            _ = stopped.changed() => return,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors and the like: back off instead of spinning.
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = shared.clone();
+        let mut stopped = stopped.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |request| handler::handle(shared.clone(), port, request));
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = connection => {}
+                _ = stopped.changed() => {}
+            }
+        });
+    }
+}
+
+impl Inner {
+    fn record(&mut self, request: RecordedRequest) {
+        if self.requests.len() < MAX_RECORDED {
+            self.requests.push(request);
+        }
+    }
+}

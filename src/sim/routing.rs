@@ -1,0 +1,270 @@
+//! Paths and queries: which simulated endpoint a request is for, and its key.
+
+use percent_encoding::percent_decode_str;
+
+use super::scenario::without_redirect;
+
+/// The five simulated endpoints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Service {
+    LlamaPipeline,
+    LlamaFile,
+    Batch,
+    Clarifeye,
+    Feldera,
+}
+
+impl Service {
+    /// Feldera's completion_status needs no key; the others need a bearer token.
+    pub(crate) fn needs_auth(self) -> bool {
+        self != Service::Feldera
+    }
+}
+
+/// A request matched to an endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Target {
+    pub service: Service,
+    /// The decoded key (see [`super::RecordedRequest::key`]).
+    pub key: String,
+    /// The other identifier in the path, decoded: the pipeline of a file, the
+    /// Clarifeye project, the Feldera pipeline name, or the batch `project_id` query.
+    pub parent: Option<String>,
+    /// Where the key sits: a path segment index, or `None` for Feldera's `token` query.
+    key_segment: Option<usize>,
+}
+
+/// What the router made of a request line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Route {
+    Endpoint(Target),
+    /// The path names an endpoint but a parameter is missing or not decodable.
+    BadRequest {
+        service: Service,
+        message: String,
+    },
+    NotFound,
+}
+
+/// Match a raw (still percent-encoded) path and query to an endpoint.
+pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
+    let Some(rest) = path.strip_prefix('/') else {
+        return Route::NotFound;
+    };
+    let segs: Vec<&str> = rest.split('/').collect();
+    // (service, index of the key segment, index of the parent segment)
+    let (service, key_at, parent_at) = match segs.as_slice() {
+        ["api", "v1", "pipelines", _, "status"] => (Service::LlamaPipeline, 3, None),
+        ["api", "v1", "pipelines", _, "files", _, "status"] => (Service::LlamaFile, 5, Some(3)),
+        ["api", "v1", "beta", "batch-processing", _] => (Service::Batch, 4, None),
+        ["api", "v1", "projects", _, "pipeline-runs", _, ""] => (Service::Clarifeye, 5, Some(3)),
+        ["v0", "pipelines", _, "completion_status"] => (Service::Feldera, usize::MAX, Some(2)),
+        _ => return Route::NotFound,
+    };
+    // An empty path parameter is a different URL, as on the real servers.
+    let params = [Some(key_at), parent_at];
+    if params.iter().flatten().any(|&i| segs.get(i) == Some(&"")) {
+        return Route::NotFound;
+    }
+    let bad = |message: &str| Route::BadRequest {
+        service,
+        message: message.to_string(),
+    };
+    let mut parent = match parent_at {
+        Some(i) => match decode(segs[i]) {
+            Some(p) => Some(p),
+            None => return bad("path parameter is not valid percent-encoded UTF-8"),
+        },
+        None => None,
+    };
+    let (key, key_segment) = if service == Service::Feldera {
+        match query.and_then(|q| query_param(q, "token")) {
+            None | Some("") => return bad("missing query parameter 'token'"),
+            Some(raw) => match decode(raw) {
+                Some(token) => (token, None),
+                None => return bad("query parameter 'token' is not valid percent-encoded UTF-8"),
+            },
+        }
+    } else {
+        match decode(segs[key_at]) {
+            Some(key) => (key, Some(key_at)),
+            None => return bad("path parameter is not valid percent-encoded UTF-8"),
+        }
+    };
+    if service == Service::Batch {
+        parent = query
+            .and_then(|q| query_param(q, "project_id"))
+            .and_then(decode);
+    }
+    Route::Endpoint(Target {
+        service,
+        key,
+        parent,
+        key_segment,
+    })
+}
+
+/// The raw value of the first `name=` pair of a query.
+pub(crate) fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then_some(v)
+    })
+}
+
+/// Percent-decode one path segment or query value. `+` stays `+`: clients
+/// that mean a plus must encode it, and one that means a space would send `%20`.
+pub(crate) fn decode(raw: &str) -> Option<String> {
+    percent_decode_str(raw)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
+}
+
+/// The URL a `redirect` key sends the client to: the same path and query on
+/// `localhost` (a different host from 127.0.0.1), with `redirect` taken out of the key.
+pub(crate) fn redirect_location(
+    target: &Target,
+    path: &str,
+    query: Option<&str>,
+    port: u16,
+) -> String {
+    let new_path = match target.key_segment {
+        Some(at) => path
+            .split('/')
+            .enumerate()
+            .map(|(i, seg)| {
+                if i == at + 1 {
+                    without_redirect(seg)
+                } else {
+                    seg.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => path.to_string(),
+    };
+    let new_query = query.map(|q| {
+        if target.key_segment.is_some() {
+            return q.to_string();
+        }
+        let mut done = false;
+        q.split('&')
+            .map(|pair| match pair.strip_prefix("token=") {
+                Some(v) if !done => {
+                    done = true;
+                    format!("token={}", without_redirect(v))
+                }
+                _ => pair.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    });
+    match new_query {
+        Some(q) => format!("http://localhost:{port}{new_path}?{q}"),
+        None => format!("http://localhost:{port}{new_path}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of(path: &str, query: Option<&str>) -> Option<(Service, String, Option<String>)> {
+        match route(path, query) {
+            Route::Endpoint(t) => Some((t.service, t.key, t.parent)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn routes_every_endpoint_to_its_key() {
+        use Service::*;
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            key_of("/api/v1/pipelines/p1/status", None),
+            Some((LlamaPipeline, s("p1"), None))
+        );
+        assert_eq!(
+            key_of("/api/v1/pipelines/p1/files/f1/status", None),
+            Some((LlamaFile, s("f1"), Some(s("p1"))))
+        );
+        assert_eq!(
+            key_of(
+                "/api/v1/beta/batch-processing/j1",
+                Some("organization_id=o&project_id=pr%2B")
+            ),
+            Some((Batch, s("j1"), Some(s("pr+"))))
+        );
+        assert_eq!(
+            key_of("/api/v1/projects/pr/pipeline-runs/r1/", None),
+            Some((Clarifeye, s("r1"), Some(s("pr"))))
+        );
+        assert_eq!(
+            key_of(
+                "/v0/pipelines/a%2Fb/completion_status",
+                Some("x=1&token=t+1%2B%3D")
+            ),
+            Some((Feldera, s("t+1+="), Some(s("a/b"))))
+        );
+    }
+
+    #[test]
+    fn decodes_percent_encoded_segments() {
+        let got = key_of("/api/v1/pipelines/a%2Fb%3Fc/status", None);
+        assert_eq!(got.map(|k| k.1), Some("a/b?c".to_string()));
+    }
+
+    #[test]
+    fn rejects_odd_paths_without_panicking() {
+        for path in [
+            "",
+            "/",
+            "*",
+            "/api/v1/pipelines//status",
+            "/api/v1/projects/p/pipeline-runs/r",
+            "/api/v1/beta/batch-processing/j/",
+            "/api/v1/pipelines/a/b/status",
+        ] {
+            assert_eq!(route(path, None), Route::NotFound, "{path}");
+        }
+        assert!(matches!(
+            route("/api/v1/pipelines/%FF%FE/status", None),
+            Route::BadRequest { .. }
+        ));
+        assert!(matches!(
+            route("/v0/pipelines/p/completion_status", None),
+            Route::BadRequest { .. }
+        ));
+        assert!(matches!(
+            route("/v0/pipelines/p/completion_status", Some("token=")),
+            Route::BadRequest { .. }
+        ));
+        // A stray `%` is not an escape: it is kept, like most servers do.
+        assert_eq!(
+            key_of("/api/v1/pipelines/50%zz/status", None).map(|k| k.1),
+            Some("50%zz".into())
+        );
+    }
+
+    #[test]
+    fn redirect_drops_the_word_and_goes_to_localhost() {
+        let path = "/api/v1/pipelines/p/files/job-redirect-6s/status";
+        let Route::Endpoint(t) = route(path, Some("a=b")) else {
+            panic!()
+        };
+        assert_eq!(
+            redirect_location(&t, path, Some("a=b"), 81),
+            "http://localhost:81/api/v1/pipelines/p/files/job-6s/status?a=b"
+        );
+        let path = "/v0/pipelines/redirect/completion_status";
+        let query = Some("token=redirect_tok&token=redirect");
+        let Route::Endpoint(t) = route(path, query) else {
+            panic!()
+        };
+        assert_eq!(
+            redirect_location(&t, path, query, 9),
+            "http://localhost:9/v0/pipelines/redirect/completion_status?token=tok&token=redirect"
+        );
+    }
+}

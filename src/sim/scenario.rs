@@ -1,0 +1,368 @@
+//! The ID grammar: how the words of a key decide what the simulator answers.
+//!
+//! Everything here is a pure function of the key, the request number and the
+//! time since the key was first seen, so it is tested without a server.
+
+use std::time::Duration;
+
+/// How a job ends (or that it never does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Success,
+    Partial,
+    Failure,
+    Cancelled,
+    /// Never leaves pending.
+    Pending,
+    /// Never leaves running; progress stuck at [`STUCK_WORK`].
+    Running,
+    /// An unknown vendor status, forever.
+    Mystery,
+}
+
+impl Outcome {
+    /// Share of the work done when the job ends: a failed or cancelled job stops early.
+    pub(crate) fn final_work(self) -> f64 {
+        match self {
+            Outcome::Failure => 0.6,
+            Outcome::Cancelled => 0.3,
+            Outcome::Pending => 0.0,
+            Outcome::Running | Outcome::Mystery => STUCK_WORK,
+            Outcome::Success | Outcome::Partial => 1.0,
+        }
+    }
+}
+
+/// Work done by a job that is stuck running.
+pub(crate) const STUCK_WORK: f64 = 0.4;
+/// Share of the duration spent pending before running (half of it "dispatched").
+const PENDING_SHARE: f64 = 0.15;
+/// Items in a batch job unless the key says `items<N>`.
+pub(crate) const DEFAULT_ITEMS: u64 = 20;
+/// Delay of every response for `stall`; longer than any sane client timeout in tests.
+pub(crate) const STALL: Duration = Duration::from_secs(30);
+/// The longest duration a key can ask for; longer ones are cut to this, so
+/// times computed from it cannot overflow.
+const MAX_DURATION: Duration = Duration::from_secs(366 * 24 * 3600);
+/// Delay of every response for `slow`.
+pub(crate) const SLOW: Duration = Duration::from_secs(1);
+
+/// Errors served before the normal answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Prelude {
+    /// Two 503s.
+    Flaky,
+    /// One 429 with `Retry-After: 1`.
+    RateLimited,
+    /// One 429 with `retry-after-ms: 300`.
+    RateLimitedMs,
+}
+
+/// A fault that replaces (or bends) every answer for the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fault {
+    Unavailable,
+    Boom,
+    Reset,
+    NotFound,
+    Gone,
+    Invalid,
+    Unprocessable,
+    Unauthorized,
+    Forbidden,
+    Teapot,
+    Conflict,
+    Html,
+    NoStatus,
+    NotJson,
+    Huge,
+    HugeCl,
+    Redirect,
+}
+
+/// What a key asks for, parsed once from its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Scenario {
+    pub outcome: Outcome,
+    /// Time from the first request to the outcome; zero means "already there".
+    pub duration: Duration,
+    /// Batch `total_items`.
+    pub items: u64,
+    /// Delay before every response (`stall`, `slow`).
+    pub delay: Option<Duration>,
+    pub prelude: Option<Prelude>,
+    pub fault: Option<Fault>,
+    /// Put terminal escape sequences into the vendor's text fields.
+    pub escape: bool,
+}
+
+impl Scenario {
+    /// Parse a key: words are split on `-` and `_` and compared lowercase;
+    /// in each category the first word found wins, unknown words are ignored.
+    pub(crate) fn parse(key: &str) -> Scenario {
+        let mut outcome = None;
+        let mut duration = None;
+        let mut items = None;
+        let mut delay = None;
+        let mut prelude = None;
+        let mut fault = None;
+        let mut escape = false;
+        for word in key.split(['-', '_']) {
+            let word = word.to_ascii_lowercase();
+            let word = word.as_str();
+            if let Some(o) = outcome_word(word) {
+                outcome.get_or_insert(o);
+            } else if let Some(d) = duration_word(word) {
+                duration.get_or_insert(d);
+            } else if let Some(n) = word.strip_prefix("items").and_then(parse_digits) {
+                items.get_or_insert(n);
+            } else if let Some(p) = prelude_word(word) {
+                prelude.get_or_insert(p);
+            } else if let Some(f) = fault_word(word) {
+                fault.get_or_insert(f);
+            } else if word == "stall" {
+                delay.get_or_insert(STALL);
+            } else if word == "slow" {
+                delay.get_or_insert(SLOW);
+            } else if word == "escape" {
+                escape = true;
+            }
+        }
+        Scenario {
+            outcome: outcome.unwrap_or(Outcome::Success),
+            duration: duration.unwrap_or(Duration::ZERO),
+            items: items.unwrap_or(DEFAULT_ITEMS),
+            delay,
+            prelude,
+            fault,
+            escape,
+        }
+    }
+}
+
+fn outcome_word(word: &str) -> Option<Outcome> {
+    Some(match word {
+        "ok" | "succeeded" | "success" | "done" => Outcome::Success,
+        "partial" => Outcome::Partial,
+        "failed" | "error" => Outcome::Failure,
+        "cancelled" | "aborted" => Outcome::Cancelled,
+        "pending" => Outcome::Pending,
+        "running" => Outcome::Running,
+        "mystery" => Outcome::Mystery,
+        _ => return None,
+    })
+}
+
+fn prelude_word(word: &str) -> Option<Prelude> {
+    Some(match word {
+        "flaky" => Prelude::Flaky,
+        "ratelimited" => Prelude::RateLimited,
+        "ratelimitedms" => Prelude::RateLimitedMs,
+        _ => return None,
+    })
+}
+
+fn fault_word(word: &str) -> Option<Fault> {
+    Some(match word {
+        "unavailable" => Fault::Unavailable,
+        "boom" => Fault::Boom,
+        "reset" => Fault::Reset,
+        "notfound" => Fault::NotFound,
+        "gone" => Fault::Gone,
+        "invalid" => Fault::Invalid,
+        "unprocessable" => Fault::Unprocessable,
+        "unauthorized" => Fault::Unauthorized,
+        "forbidden" => Fault::Forbidden,
+        "teapot" => Fault::Teapot,
+        "conflict" => Fault::Conflict,
+        "html" => Fault::Html,
+        "nostatus" => Fault::NoStatus,
+        "notjson" => Fault::NotJson,
+        "huge" => Fault::Huge,
+        "hugecl" => Fault::HugeCl,
+        "redirect" => Fault::Redirect,
+        _ => return None,
+    })
+}
+
+/// `6s` or `1500ms`; anything else (including `s`, `ms`, overflow) is not a duration.
+fn duration_word(word: &str) -> Option<Duration> {
+    let duration = match word.strip_suffix("ms").and_then(parse_digits) {
+        Some(n) => Duration::from_millis(n),
+        None => Duration::from_secs(word.strip_suffix('s').and_then(parse_digits)?),
+    };
+    Some(duration.min(MAX_DURATION))
+}
+
+/// Only plain ASCII digits: `u64::from_str` would also take a leading `+`.
+fn parse_digits(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Where a job is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Pending,
+    /// Still pending, but handed to a worker (batch `dispatched`).
+    Dispatched,
+    Running,
+    /// Terminal: one of Success, Partial, Failure, Cancelled.
+    Finished(Outcome),
+    Mystery,
+}
+
+/// The state of a job at one moment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Phase {
+    pub stage: Stage,
+    /// Share of the whole job's work done, 0..=1.
+    pub work: f64,
+    /// Time from the first request to the start of running, if it has started.
+    pub started_after: Option<Duration>,
+    /// Time from the first request to the end, if it has ended.
+    pub finished_after: Option<Duration>,
+}
+
+/// The job's state `elapsed` after the key's first request: pending for the
+/// first 15% of the duration, then running with linear progress, then the outcome.
+pub(crate) fn phase_at(s: &Scenario, elapsed: Duration) -> Phase {
+    let total = s.duration;
+    let start = total.mul_f64(PENDING_SHARE);
+    let phase = |stage, work, started_after, finished_after| Phase {
+        stage,
+        work,
+        started_after,
+        finished_after,
+    };
+    match s.outcome {
+        Outcome::Pending => phase(Stage::Pending, 0.0, None, None),
+        Outcome::Running => phase(Stage::Running, STUCK_WORK, Some(Duration::ZERO), None),
+        Outcome::Mystery => phase(Stage::Mystery, STUCK_WORK, Some(Duration::ZERO), None),
+        outcome => {
+            let end_work = outcome.final_work();
+            if elapsed >= total {
+                return phase(Stage::Finished(outcome), end_work, Some(start), Some(total));
+            }
+            let f = elapsed.as_secs_f64() / total.as_secs_f64();
+            if f < PENDING_SHARE / 2.0 {
+                phase(Stage::Pending, 0.0, None, None)
+            } else if f < PENDING_SHARE {
+                phase(Stage::Dispatched, 0.0, None, None)
+            } else {
+                let run = (f - PENDING_SHARE) / (1.0 - PENDING_SHARE);
+                phase(Stage::Running, end_work * run, Some(start), None)
+            }
+        }
+    }
+}
+
+/// What to answer to one request for a key with no script.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Decision {
+    /// A vendor error body with this HTTP status, and maybe a retry header.
+    Error {
+        status: u16,
+        header: Option<(&'static str, &'static str)>,
+    },
+    Reset,
+    Html,
+    NotJson,
+    Huge {
+        content_length: bool,
+    },
+    Redirect,
+    /// The normal status body; `strip_status` drops its status field.
+    Status {
+        phase: Phase,
+        strip_status: bool,
+    },
+}
+
+/// Decide the answer to request number `hit` (1-based) for the key,
+/// `elapsed` after its first request.
+pub(crate) fn decide(s: &Scenario, hit: u64, elapsed: Duration) -> Decision {
+    let error = |status| Decision::Error {
+        status,
+        header: None,
+    };
+    match s.prelude {
+        Some(Prelude::Flaky) if hit <= 2 => return error(503),
+        Some(Prelude::RateLimited) if hit <= 1 => {
+            return Decision::Error {
+                status: 429,
+                header: Some(("retry-after", "1")),
+            };
+        }
+        Some(Prelude::RateLimitedMs) if hit <= 1 => {
+            return Decision::Error {
+                status: 429,
+                header: Some(("retry-after-ms", "300")),
+            };
+        }
+        _ => {}
+    }
+    let status = |strip_status| Decision::Status {
+        phase: phase_at(s, elapsed),
+        strip_status,
+    };
+    let Some(fault) = s.fault else {
+        return status(false);
+    };
+    match fault {
+        Fault::Unavailable => error(503),
+        Fault::Boom => error(500),
+        Fault::NotFound => error(404),
+        Fault::Gone => error(410),
+        Fault::Invalid => error(400),
+        Fault::Unprocessable => error(422),
+        Fault::Unauthorized => error(401),
+        Fault::Forbidden => error(403),
+        Fault::Teapot => error(418),
+        Fault::Conflict => error(409),
+        Fault::Reset => Decision::Reset,
+        Fault::Html => Decision::Html,
+        Fault::NotJson => Decision::NotJson,
+        Fault::Huge => Decision::Huge {
+            content_length: false,
+        },
+        Fault::HugeCl => Decision::Huge {
+            content_length: true,
+        },
+        Fault::Redirect => Decision::Redirect,
+        Fault::NoStatus => status(true),
+    }
+}
+
+/// Remove every word `redirect` from a raw key, with the separator before it,
+/// so the redirect target is the same job without the redirect.
+pub(crate) fn without_redirect(raw_key: &str) -> String {
+    // (separator before the word, word)
+    let mut parts = Vec::new();
+    let mut sep = "";
+    let mut rest = raw_key;
+    while let Some(i) = rest.find(['-', '_']) {
+        parts.push((sep, &rest[..i]));
+        sep = &rest[i..i + 1];
+        rest = &rest[i + 1..];
+    }
+    parts.push((sep, rest));
+    let mut out = String::with_capacity(raw_key.len());
+    let kept = parts
+        .into_iter()
+        .filter(|(_, word)| !word.eq_ignore_ascii_case("redirect"));
+    for (i, (sep, word)) in kept.enumerate() {
+        // The first word kept loses its separator: `redirect-x` -> `x`.
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        "ok".to_string()
+    } else {
+        out
+    }
+}

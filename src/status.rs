@@ -1,0 +1,375 @@
+//! The normalized model every service maps into: states, progress, errors,
+//! snapshots of one target, and the exit-code severity order of CONTRACT §5.
+
+use std::time::SystemTime;
+
+use serde_json::Value;
+
+use crate::services::Target;
+
+/// One normalized state (CONTRACT §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum State {
+    Pending,
+    Running,
+    Succeeded,
+    Partial,
+    Failed,
+    Cancelled,
+    Unknown,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Pending => "pending",
+            State::Running => "running",
+            State::Succeeded => "succeeded",
+            State::Partial => "partial",
+            State::Failed => "failed",
+            State::Cancelled => "cancelled",
+            State::Unknown => "unknown",
+        }
+    }
+
+    /// Whether watching stops at this state.
+    pub fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            State::Succeeded | State::Partial | State::Failed | State::Cancelled
+        )
+    }
+}
+
+/// Progress where the API reports it. Every field is optional because each
+/// vendor reports a different subset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub percent: Option<f64>,
+    pub done: Option<u64>,
+    pub total: Option<u64>,
+    pub failed: Option<u64>,
+    pub skipped: Option<u64>,
+}
+
+/// Why a target has no status (CONTRACT §4 `error.kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    Gone,
+    Invalid,
+    Auth,
+    Unavailable,
+    Timeout,
+    BadResponse,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Gone => "gone",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Auth => "auth",
+            ErrorKind::Unavailable => "unavailable",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::BadResponse => "bad_response",
+        }
+    }
+
+    /// Transient errors may clear up on their own: a watch keeps polling.
+    pub fn is_transient(self) -> bool {
+        matches!(self, ErrorKind::Unavailable | ErrorKind::Timeout)
+    }
+
+    /// The error kind for a non-success HTTP status, or None for 2xx.
+    pub fn from_http_status(code: u16) -> Option<ErrorKind> {
+        Some(match code {
+            200..=299 => return None,
+            401 | 403 => ErrorKind::Auth,
+            404 => ErrorKind::NotFound,
+            410 => ErrorKind::Gone,
+            408 | 429 | 500..=599 => ErrorKind::Unavailable,
+            400..=499 => ErrorKind::Invalid,
+            // 1xx and 3xx that reach us (a redirect loop, a missing Location)
+            // are not a documented answer.
+            _ => ErrorKind::BadResponse,
+        })
+    }
+}
+
+/// A target that could not be classified, with what the server said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetError {
+    pub kind: ErrorKind,
+    pub http_status: Option<u16>,
+    /// The vendor's own error code (Feldera's `error_code`), when it sent one.
+    pub code: Option<String>,
+    pub message: String,
+}
+
+/// A row of a Clarifeye run's steps table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepRow {
+    pub name: String,
+    pub step: String,
+    pub status: String,
+    pub warnings: Option<String>,
+}
+
+/// A row of a LlamaCloud errors table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorRow {
+    pub job_id: String,
+    pub step: String,
+    pub message: String,
+}
+
+/// What a service makes of one successful response body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Classified {
+    pub state: Option<State>,
+    pub status: String,
+    pub progress: Option<Progress>,
+    /// Vendor timestamp of the last change, as sent.
+    pub updated: Option<String>,
+    /// One short line for the table's details column.
+    pub details: String,
+    pub steps: Vec<StepRow>,
+    pub errors: Vec<ErrorRow>,
+    pub logs: Option<String>,
+}
+
+/// Everything known about one target at one moment.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub target: Target,
+    pub state: State,
+    /// The vendor's own status string, as received.
+    pub status: Option<String>,
+    pub progress: Option<Progress>,
+    pub observed_at: SystemTime,
+    /// The response body as received, when it was JSON.
+    pub response: Option<Value>,
+    pub error: Option<TargetError>,
+    pub updated: Option<String>,
+    pub details: String,
+    pub steps: Vec<StepRow>,
+    pub errors: Vec<ErrorRow>,
+    pub logs: Option<String>,
+}
+
+impl Snapshot {
+    /// A snapshot of a target that has not been observed yet (interrupted
+    /// before its first answer).
+    pub fn unobserved(target: Target) -> Snapshot {
+        Snapshot {
+            target,
+            state: State::Unknown,
+            status: None,
+            progress: None,
+            observed_at: SystemTime::now(),
+            response: None,
+            error: None,
+            updated: None,
+            details: String::new(),
+            steps: Vec::new(),
+            errors: Vec::new(),
+            logs: None,
+        }
+    }
+
+    pub fn from_classified(target: Target, body: Value, c: Classified) -> Snapshot {
+        Snapshot {
+            state: c.state.unwrap_or(State::Unknown),
+            status: Some(c.status),
+            progress: c.progress,
+            response: Some(body),
+            updated: c.updated,
+            details: c.details,
+            steps: c.steps,
+            errors: c.errors,
+            logs: c.logs,
+            ..Snapshot::unobserved(target)
+        }
+    }
+
+    pub fn from_error(target: Target, response: Option<Value>, error: TargetError) -> Snapshot {
+        Snapshot {
+            response,
+            error: Some(error),
+            ..Snapshot::unobserved(target)
+        }
+    }
+
+    /// Whether watching this target should stop: a terminal state, or an
+    /// error that will not clear up by asking again.
+    pub fn is_final(&self) -> bool {
+        match &self.error {
+            Some(e) => !e.kind.is_transient(),
+            None => self.state.is_terminal(),
+        }
+    }
+
+    /// The exit code this target alone calls for.
+    pub fn exit_code(&self, allow_partial: bool, watch_timed_out: bool) -> ExitCode {
+        if let Some(e) = &self.error {
+            return match e.kind {
+                ErrorKind::NotFound | ErrorKind::Gone | ErrorKind::Invalid => ExitCode::NotFound,
+                ErrorKind::Auth => ExitCode::Auth,
+                ErrorKind::Unavailable | ErrorKind::Timeout if watch_timed_out => {
+                    ExitCode::WatchTimeout
+                }
+                ErrorKind::Unavailable | ErrorKind::Timeout => ExitCode::Unavailable,
+                ErrorKind::BadResponse => ExitCode::BadResponse,
+            };
+        }
+        match self.state {
+            State::Succeeded => ExitCode::Success,
+            State::Partial if allow_partial => ExitCode::Success,
+            State::Partial => ExitCode::Partial,
+            State::Failed => ExitCode::Failed,
+            State::Cancelled => ExitCode::Cancelled,
+            State::Pending | State::Running | State::Unknown if watch_timed_out => {
+                ExitCode::WatchTimeout
+            }
+            State::Pending | State::Running | State::Unknown => ExitCode::NotFinished,
+        }
+    }
+}
+
+/// The documented exit codes (CONTRACT §5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExitCode {
+    Success = 0,
+    Failed = 1,
+    Usage = 2,
+    Partial = 3,
+    Cancelled = 4,
+    NotFinished = 5,
+    WatchTimeout = 6,
+    NotFound = 7,
+    Auth = 8,
+    Unavailable = 9,
+    BadResponse = 10,
+    Interrupted = 130,
+}
+
+impl ExitCode {
+    /// Most severe first: with several targets the first of this list that
+    /// applies to any target wins.
+    pub const SEVERITY: [ExitCode; 12] = [
+        ExitCode::Usage,
+        ExitCode::Interrupted,
+        ExitCode::Auth,
+        ExitCode::Unavailable,
+        ExitCode::BadResponse,
+        ExitCode::NotFound,
+        ExitCode::Failed,
+        ExitCode::Cancelled,
+        ExitCode::WatchTimeout,
+        ExitCode::Partial,
+        ExitCode::NotFinished,
+        ExitCode::Success,
+    ];
+
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// Position in [`ExitCode::SEVERITY`]; lower is more severe.
+    fn rank(self) -> usize {
+        Self::SEVERITY
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or(Self::SEVERITY.len())
+    }
+
+    /// The more severe of two codes.
+    pub fn worst(self, other: ExitCode) -> ExitCode {
+        if other.rank() < self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// The overall code of many targets.
+    pub fn combine(codes: impl IntoIterator<Item = ExitCode>) -> ExitCode {
+        codes.into_iter().fold(ExitCode::Success, ExitCode::worst)
+    }
+}
+
+/// The table `pipewatch --help` shows; kept next to the enum it documents.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+    0    every target succeeded
+    1    a target failed (ERROR, failed)
+    2    usage or configuration error
+    3    a target finished partially (and --allow-partial was not given)
+    4    a target was cancelled or aborted
+    5    one-shot query: a target is not finished yet (pending, running, unknown)
+    6    --watch reached --timeout first
+    7    a target does not exist or was refused as invalid (HTTP 400, 404, 410, 422, other 4xx)
+    8    authentication or permission refused (HTTP 401, 403)
+    9    service unavailable after retries (connection failure, timeout, 5xx, 429)
+    10   unexpected response (not the documented JSON, or over the size limit)
+    130  interrupted (Ctrl-C)
+  With several targets, the first of 2, 130, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0 that applies wins.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_order_matches_contract() {
+        let codes: Vec<u8> = ExitCode::SEVERITY.iter().map(|c| c.code()).collect();
+        assert_eq!(codes, [2, 130, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0]);
+    }
+
+    #[test]
+    fn combine_picks_the_most_severe() {
+        use ExitCode::*;
+        assert_eq!(ExitCode::combine([]), Success);
+        assert_eq!(ExitCode::combine([Success, NotFinished, Partial]), Partial);
+        assert_eq!(ExitCode::combine([Failed, NotFound]), NotFound);
+        assert_eq!(ExitCode::combine([BadResponse, Unavailable]), Unavailable);
+        assert_eq!(ExitCode::combine([Cancelled, WatchTimeout, Failed]), Failed);
+        assert_eq!(ExitCode::combine([Auth, Interrupted]), Interrupted);
+    }
+
+    #[test]
+    fn terminal_states() {
+        let terminal: Vec<_> = [
+            State::Pending,
+            State::Running,
+            State::Succeeded,
+            State::Partial,
+            State::Failed,
+            State::Cancelled,
+            State::Unknown,
+        ]
+        .into_iter()
+        .filter(|s| s.is_terminal())
+        .map(State::as_str)
+        .collect();
+        assert_eq!(terminal, ["succeeded", "partial", "failed", "cancelled"]);
+    }
+
+    #[test]
+    fn http_status_kinds() {
+        let kind = |c| ErrorKind::from_http_status(c).map(ErrorKind::as_str);
+        assert_eq!(kind(200), None);
+        assert_eq!(kind(202), None);
+        assert_eq!(kind(400), Some("invalid"));
+        assert_eq!(kind(401), Some("auth"));
+        assert_eq!(kind(403), Some("auth"));
+        assert_eq!(kind(404), Some("not_found"));
+        assert_eq!(kind(409), Some("invalid"));
+        assert_eq!(kind(410), Some("gone"));
+        assert_eq!(kind(422), Some("invalid"));
+        assert_eq!(kind(429), Some("unavailable"));
+        assert_eq!(kind(503), Some("unavailable"));
+        assert_eq!(kind(302), Some("bad_response"));
+    }
+}

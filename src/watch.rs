@@ -1,0 +1,127 @@
+//! The poll loop: every target is polled every `interval` (measured from the
+//! end of one poll to the start of the next) until it is final; one deadline
+//! is shared by all; Ctrl-C stops at once. Pollers send snapshots into a
+//! channel and this one loop reports them.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use crate::app::{Mode, RunOptions, warn_unknown};
+use crate::progress::Display;
+use crate::query::{Context, check};
+use crate::render::json;
+use crate::services::Target;
+use crate::status::Snapshot;
+
+/// How a watch ended, with the last known snapshot of every target.
+pub type WatchResult = (Vec<Snapshot>, bool, bool);
+
+/// Poll `target` until it is final, sending every snapshot.
+async fn poll_until_final(
+    ctx: Arc<Context>,
+    index: usize,
+    target: Target,
+    interval: Duration,
+    tx: mpsc::UnboundedSender<(usize, Snapshot)>,
+) {
+    loop {
+        let snapshot = check(&ctx, target.clone()).await;
+        let done = snapshot.is_final();
+        if tx.send((index, snapshot)).is_err() || done {
+            return;
+        }
+        tokio::time::sleep(interval).await;
+    }
+}
+
+/// Whether a new snapshot is worth a line: first sight, or a change of
+/// status, state, progress or error.
+fn changed(old: Option<&Snapshot>, new: &Snapshot) -> bool {
+    let Some(old) = old else { return true };
+    old.status != new.status
+        || old.state != new.state
+        || old.progress != new.progress
+        || old.error.as_ref().map(|e| (e.kind, e.http_status))
+            != new.error.as_ref().map(|e| (e.kind, e.http_status))
+}
+
+/// Watch every target to its end, the deadline, or Ctrl-C.
+pub async fn watch(
+    ctx: &Arc<Context>,
+    targets: &[Target],
+    options: &RunOptions,
+) -> anyhow::Result<WatchResult> {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut pollers = JoinSet::new();
+    for (index, target) in targets.iter().cloned().enumerate() {
+        pollers.spawn(poll_until_final(
+            Arc::clone(ctx),
+            index,
+            target,
+            options.interval,
+            tx.clone(),
+        ));
+    }
+    drop(tx);
+
+    let deadline = options.timeout.map(|t| Instant::now() + t);
+    let sleep_until_deadline = async {
+        match deadline {
+            Some(at) => tokio::time::sleep_until(at).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::pin!(sleep_until_deadline);
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+
+    // The last snapshot seen, and the last one that was not a transient
+    // error: a target that is unreachable at the end still reports the
+    // state it was last known to be in.
+    let mut latest: Vec<Option<Snapshot>> = vec![None; targets.len()];
+    let mut known: Vec<Option<Snapshot>> = vec![None; targets.len()];
+    let mut warned = HashSet::new();
+    let mut display = Display::new(targets, options);
+    let (mut interrupted, mut timed_out) = (false, false);
+    let mut finished = 0;
+
+    while finished < targets.len() {
+        tokio::select! {
+            received = rx.recv() => {
+                let Some((index, snapshot)) = received else { break };
+                if snapshot.is_final() {
+                    finished += 1;
+                }
+                warn_unknown(std::slice::from_ref(&snapshot), &mut warned);
+                if changed(latest[index].as_ref(), &snapshot) {
+                    display.change(index, latest[index].as_ref(), &snapshot);
+                    if options.events && options.mode == Mode::Json {
+                        crate::app::print_stdout(&format!("{}\n", json::line(&snapshot)))?;
+                    }
+                }
+                if !snapshot.error.as_ref().is_some_and(|e| e.kind.is_transient())
+                    || known[index].is_none()
+                {
+                    known[index] = Some(snapshot.clone());
+                }
+                latest[index] = Some(snapshot);
+            }
+            () = &mut sleep_until_deadline => { timed_out = true; break; }
+            _ = &mut ctrl_c => { interrupted = true; break; }
+        }
+    }
+    pollers.abort_all();
+    display.finish();
+
+    let snapshots = known
+        .into_iter()
+        .zip(targets)
+        .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
+        .collect();
+    Ok((snapshots, interrupted, timed_out))
+}
