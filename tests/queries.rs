@@ -717,3 +717,30 @@ fn many_targets_combine_by_severity() {
         assert_eq!(query(&server, &args).0, code, "{ids:?}");
     }
 }
+
+#[test]
+fn colour_follows_flag_and_environment() {
+    let server = sim();
+    let home = home();
+    let table = |cmd: &mut assert_cmd::Command| run(cmd.args(["batch", "status", "b-ok"])).1;
+    // The helpers set NO_COLOR=1; stdout is a pipe either way.
+    let plain = table(&mut bin_at(home.path(), &server));
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    let forced = table(bin_at(home.path(), &server).arg("--color=always"));
+    assert!(forced.contains("\u{1b}["), "{forced:?}");
+    let never = table(
+        bin_at(home.path(), &server)
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+            .arg("--color=never"),
+    );
+    assert!(!never.contains('\u{1b}'), "{never:?}");
+    let clicolor = table(
+        bin_at(home.path(), &server)
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1"),
+    );
+    assert!(clicolor.contains("\u{1b}["), "{clicolor:?}");
+    let piped = table(bin_at(home.path(), &server).env_remove("NO_COLOR"));
+    assert!(!piped.contains('\u{1b}'), "not a terminal: {piped:?}");
+}

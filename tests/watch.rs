@@ -1,0 +1,295 @@
+//! `--watch`, `--events`, `--timeout` and Ctrl-C through the real binary,
+//! against the simulator. CONTRACT §2, §5, §6 and §8.
+
+mod common;
+
+use std::process::{Command as StdCommand, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn watch(server: &Server, args: &[&str]) -> (i32, String, String) {
+    let home = home();
+    run(bin_at(home.path(), server).args(args))
+}
+
+#[test]
+fn watch_follows_each_job_to_its_end() {
+    let server = sim();
+    for (id, code, status) in [
+        ("b-ok-1s", 0, "completed"),
+        ("b-partial-1s", 3, "completed"),
+        ("b-failed-1s", 1, "failed"),
+        ("b-cancelled-1s", 4, "cancelled"),
+    ] {
+        let (got, stdout, stderr) = watch(
+            &server,
+            &["batch", "status", id, "--watch", "--interval", "200ms"],
+        );
+        assert_eq!(got, code, "{id}: {stderr}");
+        assert!(stdout.contains(status), "{id}: {stdout}");
+        // Off a terminal: one plain line per change, no escape codes.
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!("batch {id} - -> pending")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("-> {status}")), "{stderr}");
+        // Finished targets are not polled again.
+        let hits = server.hits(id);
+        std::thread::sleep(Duration::from_millis(500));
+        assert_eq!(server.hits(id), hits);
+    }
+}
+
+#[test]
+fn plain_lines_carry_time_service_target_and_statuses() {
+    let server = sim();
+    let (code, _, stderr) = watch(
+        &server,
+        &[
+            "llama",
+            "pipeline",
+            "status",
+            "p-ok-1s",
+            "--watch",
+            "--interval",
+            "100ms",
+        ],
+    );
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    for (line, change) in lines.iter().zip([
+        "- -> NOT_STARTED",
+        "NOT_STARTED -> IN_PROGRESS",
+        "IN_PROGRESS -> SUCCESS",
+    ]) {
+        let (time, rest) = line.split_once(' ').unwrap();
+        assert!(time.ends_with('Z') && time.len() == 20, "{line}");
+        assert_eq!(rest, format!("llama.pipeline p-ok-1s {change}"));
+    }
+}
+
+#[test]
+fn interval_spaces_the_polls_of_one_target() {
+    let server = sim();
+    let (code, _, _) = watch(
+        &server,
+        &[
+            "feldera",
+            "token",
+            "p",
+            "t-ok-2s",
+            "--watch",
+            "--interval",
+            "500ms",
+        ],
+    );
+    assert_eq!(code, 0);
+    let times: Vec<Instant> = server.requests().iter().map(|r| r.at).collect();
+    assert!(times.len() >= 3, "{}", times.len());
+    for pair in times.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(480),
+            "{:?}",
+            pair[1] - pair[0]
+        );
+    }
+}
+
+#[test]
+fn timeout_is_one_deadline_for_all_targets() {
+    let server = sim();
+    let started = Instant::now();
+    let (code, stdout, _) = watch(
+        &server,
+        &[
+            "clarifeye",
+            "run",
+            "--project",
+            "p",
+            "r-ok",
+            "r-running",
+            "r-pending",
+            "--watch",
+            "--interval",
+            "200ms",
+            "--timeout",
+            "1500ms",
+            "--json",
+        ],
+    );
+    let elapsed = started.elapsed();
+    assert_eq!(code, 6);
+    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+    let lines = envelopes(&stdout);
+    let states: Vec<&str> = lines.iter().map(|l| l["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["succeeded", "running", "pending"]);
+    assert_eq!(server.hits("r-ok"), 1);
+}
+
+#[test]
+fn events_stream_every_change_first_and_final_included() {
+    let server = sim();
+    let (code, stdout, _) = watch(
+        &server,
+        &[
+            "batch",
+            "status",
+            "b-ok-1s-items10",
+            "--watch",
+            "--events",
+            "--interval",
+            "100ms",
+        ],
+    );
+    assert_eq!(code, 0);
+    let events = envelopes(&stdout);
+    assert!(events.len() >= 3, "{stdout}");
+    assert_eq!(events[0]["status"], "pending");
+    let last = events.last().unwrap();
+    assert_eq!(last["state"], "succeeded");
+    assert_eq!(last["terminal"], true);
+    // Each line differs from the one before it.
+    for pair in events.windows(2) {
+        assert!(
+            pair[0]["status"] != pair[1]["status"] || pair[0]["progress"] != pair[1]["progress"],
+            "{pair:?}"
+        );
+    }
+}
+
+#[test]
+fn transient_failures_do_not_end_a_watch() {
+    let server = sim();
+    let (code, _, stderr) = watch(
+        &server,
+        &[
+            "feldera",
+            "token",
+            "p",
+            "t-flaky",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--retries",
+            "0",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("unreachable (HTTP 503)"), "{stderr}");
+    assert_eq!(server.hits("t-flaky"), 3);
+}
+
+#[test]
+fn permanent_errors_end_the_watch_of_their_target() {
+    let server = sim();
+    let (code, _, _) = watch(
+        &server,
+        &[
+            "llama",
+            "pipeline",
+            "status",
+            "p-notfound",
+            "q-ok-1s",
+            "--watch",
+            "--interval",
+            "100ms",
+        ],
+    );
+    assert_eq!(code, 7);
+    assert_eq!(server.hits("p-notfound"), 1);
+}
+
+#[test]
+fn unknown_status_keeps_waiting_with_one_warning() {
+    let server = sim();
+    let (code, _, stderr) = watch(
+        &server,
+        &[
+            "llama",
+            "pipeline",
+            "status",
+            "p-mystery",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--timeout",
+            "1s",
+        ],
+    );
+    assert_eq!(code, 6);
+    assert!(server.hits("p-mystery") >= 3);
+    assert_eq!(stderr.matches("unknown status").count(), 1, "{stderr}");
+}
+
+/// Start pipewatch, wait, send SIGINT, and return (code, stdout, elapsed after the signal).
+fn interrupt(server: &Server, args: &[&str], after: Duration) -> (i32, String, Duration) {
+    let home = home();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let child = StdCommand::new(bin)
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
+        .env("LLAMA_CLOUD_API_KEY", KEY)
+        .env("FELDERA_HOST", server.base_url())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(after);
+    let signalled = Instant::now();
+    let status = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait");
+    let elapsed = signalled.elapsed();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(!stdout.contains(KEY));
+    (out.status.code().unwrap_or(-1), stdout, elapsed)
+}
+
+#[test]
+fn ctrl_c_during_a_watch_prints_the_last_state_and_exits_130() {
+    let server = sim();
+    let (code, stdout, elapsed) = interrupt(
+        &server,
+        &[
+            "batch",
+            "status",
+            "b-running",
+            "--watch",
+            "--interval",
+            "200ms",
+        ],
+        Duration::from_millis(1000),
+    );
+    assert_eq!(code, 130);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+    assert!(
+        stdout.contains("b-running") && stdout.contains("running"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn ctrl_c_during_a_one_off_query_exits_130() {
+    let server = sim();
+    let (code, stdout, elapsed) = interrupt(
+        &server,
+        &["feldera", "token", "p", "t-ok", "t-stall", "--json"],
+        Duration::from_millis(800),
+    );
+    assert_eq!(code, 130);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+    let lines = envelopes(&stdout);
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["state"], "succeeded");
+    assert_eq!(lines[1]["state"], "unknown");
+}
