@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -87,6 +88,13 @@ impl RunOptions {
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let env: Env<'_> = &process_env;
     let global = &cli.global;
+    // Flag, then environment; an empty variable counts as unset.
+    let config_file = global
+        .config
+        .clone()
+        .or_else(|| env("PIPEWATCH_CONFIG").map(PathBuf::from));
+    let profile = global.profile.clone().or_else(|| env("PIPEWATCH_PROFILE"));
+    let load = || Config::load(config_file.as_deref(), profile.as_deref());
     match &cli.command {
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -95,18 +103,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::Success)
         }
         Command::Config(ConfigCommand::Path) => {
-            let path = crate::settings::config_path(global.config.as_deref())?;
+            let path = crate::settings::config_path(config_file.as_deref())?;
             print_stdout(&format!("{}\n", path.display()))?;
             Ok(ExitCode::Success)
         }
         Command::Config(ConfigCommand::Show) => {
-            let config = Config::load(global.config.as_deref(), global.profile.as_deref())?;
+            let config = load()?;
             print_stdout(&crate::config_show::render(&config, global, env)?)?;
             Ok(ExitCode::Success)
         }
         Command::Demo { serve, addr } => crate::demo::run(*serve, *addr, global).await,
         status => {
-            let config = Config::load(global.config.as_deref(), global.profile.as_deref())?;
+            let config = load()?;
             let mut options = RunOptions::resolve(global, &config, env)?;
             let (vendor, flags) = vendor_flags(status, global);
             let settings = config.resolve(vendor, &flags, env, true)?;

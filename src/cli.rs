@@ -200,20 +200,21 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1024), help_heading = "Connection")]
     pub concurrency: u32,
 
-    /// Config profile to use
+    // PIPEWATCH_PROFILE and PIPEWATCH_CONFIG are read in `app`, not with
+    // clap's `env`, so that an empty variable counts as unset like every
+    // other variable pipewatch reads.
+    /// Config profile to use [env: PIPEWATCH_PROFILE]
     #[arg(
         long,
         global = true,
-        env = "PIPEWATCH_PROFILE",
         value_name = "NAME",
         help_heading = "Configuration"
     )]
     pub profile: Option<String>,
-    /// Config file to use
+    /// Config file to use [env: PIPEWATCH_CONFIG]
     #[arg(
         long,
         global = true,
-        env = "PIPEWATCH_CONFIG",
         value_name = "PATH",
         help_heading = "Configuration"
     )]

@@ -31,7 +31,14 @@ pub fn render(config: &Config, global: &GlobalArgs, env: Env<'_>) -> Result<Stri
                 );
                 let key = match &s.api_key_source {
                     Some(source) => format!("\"<redacted>\"  # {source}"),
-                    None => "(not set)".to_owned(),
+                    None => {
+                        let (vars, required) = crate::settings::key_variables(vendor);
+                        let need = if required { "required" } else { "optional" };
+                        format!(
+                            "(not set)  # {need}: set {}, or api_key / api_key_cmd",
+                            vars.join(" or ")
+                        )
+                    }
                 };
                 let _ = writeln!(out, "api_key = {key}");
                 if let Some(org) = &s.organization_id {

@@ -389,6 +389,13 @@ fn facts(vendor: Vendor) -> VendorFacts {
     }
 }
 
+/// The environment variables a vendor's key is read from, in order, and
+/// whether a query needs one.
+pub fn key_variables(vendor: Vendor) -> (&'static [&'static str], bool) {
+    let facts = facts(vendor);
+    (facts.key_vars, facts.key_required)
+}
+
 /// How the key is to be had, before any command is run.
 enum KeySource<'c> {
     Env(&'static str, String),
@@ -398,14 +405,15 @@ enum KeySource<'c> {
 }
 
 impl Config {
-    /// Resolve one vendor's settings. With `run_key_cmd` false an
-    /// `api_key_cmd` is not run (for `config show`).
+    /// Resolve one vendor's settings for a query. With `for_query` false
+    /// (`config show`) an `api_key_cmd` is not run, and a missing key or a
+    /// refused plain-HTTP URL is not an error: show reports what it finds.
     pub fn resolve(
         &self,
         vendor: Vendor,
         flags: &VendorFlags<'_>,
         env: Env<'_>,
-        run_key_cmd: bool,
+        for_query: bool,
     ) -> Result<VendorSettings, SettingsError> {
         let facts = facts(vendor);
         let config = self.vendor(vendor);
@@ -454,7 +462,7 @@ impl Config {
             ),
             KeySource::Command(cmd) => {
                 let source = Source::Config(format!("{} api_key_cmd in {table}", self.at(cmd)));
-                let key = if run_key_cmd {
+                let key = if for_query {
                     Some(run_key_command(cmd.get_ref(), &source)?)
                 } else {
                     None
@@ -463,7 +471,7 @@ impl Config {
             }
             KeySource::None => (None, None),
         };
-        if facts.key_required && api_key.is_none() && api_key_source.is_none() {
+        if for_query && facts.key_required && api_key.is_none() && api_key_source.is_none() {
             let vars = match facts.key_vars {
                 [one] => one.to_string(),
                 [first, rest @ ..] => format!("{first} (or {})", rest.join(", ")),
@@ -477,7 +485,8 @@ impl Config {
         }
 
         let allow_http = flags.allow_http || config.and_then(|c| c.allow_http).unwrap_or(false);
-        if api_key.is_some()
+        if for_query
+            && api_key.is_some()
             && base_url.scheme() == "http"
             && !is_loopback(&base_url)
             && !allow_http

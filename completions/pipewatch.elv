@@ -1,0 +1,585 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[pipewatch] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'pipewatch'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'pipewatch'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand llama 'LlamaCloud managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand clarifeye 'Clarifeye pipeline runs'
+            cand feldera 'Feldera completion tokens'
+            cand completions 'Print a shell completion script to stdout'
+            cand config 'Show where the config file is, or the settings it resolves to'
+            cand demo 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand pipeline 'Ingestion status of managed pipelines'
+            cand file 'Ingestion status of files in a pipeline'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;pipeline'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;pipeline;status'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --full-details 'Ask for the full details (full_details=true)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;pipeline;help'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;pipeline;help;status'= {
+        }
+        &'pipewatch;llama;pipeline;help;help'= {
+        }
+        &'pipewatch;llama;file'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;file;status'= {
+            cand --pipeline 'The pipeline the files belong to'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;file;help'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;file;help;status'= {
+        }
+        &'pipewatch;llama;file;help;help'= {
+        }
+        &'pipewatch;llama;help'= {
+            cand pipeline 'Ingestion status of managed pipelines'
+            cand file 'Ingestion status of files in a pipeline'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;help;pipeline'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+        }
+        &'pipewatch;llama;help;pipeline;status'= {
+        }
+        &'pipewatch;llama;help;file'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+        }
+        &'pipewatch;llama;help;file;status'= {
+        }
+        &'pipewatch;llama;help;help'= {
+        }
+        &'pipewatch;batch'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;batch;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;batch;help'= {
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;batch;help;status'= {
+        }
+        &'pipewatch;batch;help;help'= {
+        }
+        &'pipewatch;clarifeye'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;clarifeye;run'= {
+            cand --project 'Project ID (default: config clarifeye.project_id)'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --logs 'Print each run''s raw_logs after the table'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;clarifeye;help'= {
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;clarifeye;help;run'= {
+        }
+        &'pipewatch;clarifeye;help;help'= {
+        }
+        &'pipewatch;feldera'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;token'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;feldera;help'= {
+            cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;help;token'= {
+        }
+        &'pipewatch;feldera;help;help'= {
+        }
+        &'pipewatch;completions'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;config'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Print the resolved settings of every service, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;config;path'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;config;show'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;config;help'= {
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Print the resolved settings of every service, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;config;help;path'= {
+        }
+        &'pipewatch;config;help;show'= {
+        }
+        &'pipewatch;config;help;help'= {
+        }
+        &'pipewatch;demo'= {
+            cand --addr 'Address for --serve'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --serve 'Keep the simulator running and print the `export` lines that point pipewatch at it'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;help'= {
+            cand llama 'LlamaCloud managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand clarifeye 'Clarifeye pipeline runs'
+            cand feldera 'Feldera completion tokens'
+            cand completions 'Print a shell completion script to stdout'
+            cand config 'Show where the config file is, or the settings it resolves to'
+            cand demo 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;help;llama'= {
+            cand pipeline 'Ingestion status of managed pipelines'
+            cand file 'Ingestion status of files in a pipeline'
+        }
+        &'pipewatch;help;llama;pipeline'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+        }
+        &'pipewatch;help;llama;pipeline;status'= {
+        }
+        &'pipewatch;help;llama;file'= {
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+        }
+        &'pipewatch;help;llama;file;status'= {
+        }
+        &'pipewatch;help;batch'= {
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+        }
+        &'pipewatch;help;batch;status'= {
+        }
+        &'pipewatch;help;clarifeye'= {
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+        }
+        &'pipewatch;help;clarifeye;run'= {
+        }
+        &'pipewatch;help;feldera'= {
+            cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+        }
+        &'pipewatch;help;feldera;token'= {
+        }
+        &'pipewatch;help;completions'= {
+        }
+        &'pipewatch;help;config'= {
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Print the resolved settings of every service, secrets redacted'
+        }
+        &'pipewatch;help;config;path'= {
+        }
+        &'pipewatch;help;config;show'= {
+        }
+        &'pipewatch;help;demo'= {
+        }
+        &'pipewatch;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
