@@ -5,16 +5,19 @@
 use std::io::IsTerminal;
 use std::time::{Duration, SystemTime};
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 
 use crate::app::{Mode, RunOptions};
 use crate::render::{Palette, json::timestamp, sanitize};
 use crate::services::Target;
-use crate::status::Snapshot;
+use crate::status::{Snapshot, State, StepRow};
 
 /// Redraws per second of the live display: enough for a spinner to look
 /// alive, few enough that a long watch costs next to no CPU.
 const TICK: Duration = Duration::from_millis(250);
+/// Above this many targets a line each would scroll off the screen: show
+/// one summary bar instead.
+const MAX_LINES: usize = 20;
 
 pub enum Display {
     Hidden,
@@ -24,11 +27,19 @@ pub enum Display {
 
 pub struct Live {
     multi: MultiProgress,
+    /// One line per target, unless there are too many.
     bars: Vec<ProgressBar>,
+    /// A Clarifeye run's step lines, beneath its bar.
+    steps: Vec<Vec<ProgressBar>>,
+    /// done/failed/waiting, when there is more than one target.
+    summary: Option<ProgressBar>,
+    /// The last state of each target, for the summary.
+    states: Vec<Option<(State, bool)>>,
     palette: Palette,
 }
 
 impl Display {
+    /// The display for this run: decided once, from the mode and stderr.
     pub fn new(targets: &[Target], options: &RunOptions) -> Display {
         if options.mode == Mode::Quiet {
             return Display::Hidden;
@@ -37,26 +48,10 @@ impl Display {
         if !std::io::stderr().is_terminal() || term == "dumb" {
             return Display::Lines;
         }
-        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-        let bars = targets
-            .iter()
-            .map(|t| {
-                let bar = multi.add(ProgressBar::new_spinner());
-                bar.set_style(spinner_style());
-                bar.set_prefix(format!("{} {}", t.service(), sanitize(&t.label())));
-                bar.set_message("waiting for the first answer");
-                bar.enable_steady_tick(TICK);
-                bar
-            })
-            .collect();
-        Display::Live(Live {
-            multi,
-            bars,
-            palette: options.stderr,
-        })
+        Display::Live(Live::new(targets, options.stderr))
     }
 
-    /// Show that one target changed from `old` to `new`.
+    /// Show that target `index` changed from `old` to `new`.
     pub fn change(&mut self, index: usize, old: Option<&Snapshot>, new: &Snapshot) {
         match self {
             Display::Hidden => {}
@@ -73,10 +68,22 @@ impl Display {
         }
     }
 
-    /// Take the live display off the terminal before the final table.
+    /// Take the live display off the terminal before the final table, so
+    /// no half-drawn bar is left behind (Ctrl-C included).
     pub fn finish(self) {
         if let Display::Live(live) = self {
-            for bar in &live.bars {
+            let all: Vec<&ProgressBar> = live
+                .bars
+                .iter()
+                .chain(live.steps.iter().flatten())
+                .chain(live.summary.iter())
+                .collect();
+            // Stop every ticker first: a tick racing the clear would draw
+            // the bar again after it was wiped (seen on Ctrl-C).
+            for bar in &all {
+                bar.disable_steady_tick();
+            }
+            for bar in &all {
                 bar.finish_and_clear();
             }
             let _ = live.multi.clear();
@@ -100,42 +107,189 @@ fn status_word(s: &Snapshot) -> String {
     }
 }
 
+fn style(template: &str) -> ProgressStyle {
+    // The templates are constants; a typo would show a plain bar, not crash.
+    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+}
+
 fn spinner_style() -> ProgressStyle {
-    ProgressStyle::with_template("{spinner:.cyan} {prefix:.bold} {msg} {elapsed:.dim}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+    style("{spinner:.cyan} {prefix:.bold} {msg} {elapsed:.dim}")
 }
 
 fn bar_style() -> ProgressStyle {
-    ProgressStyle::with_template(
-        "{spinner:.cyan} {prefix:.bold} [{bar:30.cyan/blue}] {pos}/{len} {percent}% ETA {eta} {msg}",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar())
-    .progress_chars("=> ")
+    style("{spinner:.cyan} {prefix:.bold} [{bar:30.cyan/blue}] {pos}/{len} {percent}% ETA {eta} {msg}")
+        .progress_chars("=> ")
+}
+
+fn done_style() -> ProgressStyle {
+    style("  {prefix:.bold} {msg} {elapsed:.dim}")
+}
+
+fn line_style() -> ProgressStyle {
+    style("    {msg}")
 }
 
 impl Live {
+    fn new(targets: &[Target], palette: Palette) -> Live {
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::term_like_with_hz(
+            Box::new(NarrowTerm(console::Term::stderr())),
+            10,
+        ));
+        let bars = if targets.len() <= MAX_LINES {
+            targets
+                .iter()
+                .map(|t| {
+                    let bar = multi.add(ProgressBar::new_spinner());
+                    bar.set_style(spinner_style());
+                    bar.set_prefix(format!("{} {}", t.service(), sanitize(&t.label())));
+                    bar.set_message("waiting for the first answer");
+                    bar.enable_steady_tick(TICK);
+                    bar
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let summary = (targets.len() > 1).then(|| {
+            let bar = multi.add(ProgressBar::new(targets.len() as u64));
+            bar.set_style(style(
+                "{spinner:.cyan} [{bar:30.green/blue}] {pos}/{len} done {msg} {elapsed:.dim}",
+            ));
+            bar.enable_steady_tick(TICK);
+            bar
+        });
+        let live = Live {
+            multi,
+            bars,
+            steps: vec![Vec::new(); targets.len()],
+            summary,
+            states: vec![None; targets.len()],
+            palette,
+        };
+        live.update_summary();
+        live
+    }
+
     fn update(&mut self, index: usize, s: &Snapshot) {
+        if let Some(state) = self.states.get_mut(index) {
+            *state = Some((s.state, s.is_final()));
+        }
+        self.update_summary();
         let Some(bar) = self.bars.get(index) else {
             return;
         };
         let message = match &s.error {
             Some(_) => self.palette.error(&status_word(s)),
+            // `running running` says nothing twice: the vendor's word only
+            // when it differs from ours.
+            None if status_word(s) == s.state.as_str() => self.palette.state(s.state),
             None => format!("{} {}", status_word(s), self.palette.state(s.state)),
         };
-        match s.progress.as_ref().and_then(|p| p.total.zip(p.done)) {
-            Some((total, done)) if total > 0 => {
+        if let Some((total, done)) = s.progress.as_ref().and_then(|p| p.total.zip(p.done)) {
+            if total > 0 {
                 if bar.length().is_none() {
                     bar.set_style(bar_style());
                 }
                 bar.set_length(total);
                 bar.set_position(done.min(total));
             }
-            _ => {}
         }
         bar.set_message(message);
         if s.is_final() {
+            bar.set_style(done_style());
             bar.disable_steady_tick();
             bar.tick();
         }
+        self.update_steps(index, &s.steps);
+    }
+
+    /// One line per Clarifeye step under its run, added as steps appear.
+    fn update_steps(&mut self, index: usize, steps: &[StepRow]) {
+        let (Some(parent), Some(lines)) = (self.bars.get(index), self.steps.get_mut(index)) else {
+            return;
+        };
+        while lines.len() < steps.len() {
+            let after = lines.last().unwrap_or(parent).clone();
+            let line = self.multi.insert_after(&after, ProgressBar::new_spinner());
+            line.set_style(line_style());
+            lines.push(line);
+        }
+        for (line, step) in lines.iter().zip(steps) {
+            let mark = match step.status.as_str() {
+                "completed" => self.palette.in_state_colour(State::Succeeded, "✓"),
+                "completed_with_warnings" => self.palette.in_state_colour(State::Partial, "!"),
+                "failed" => self.palette.error("✗"),
+                "running" => "▸".to_owned(),
+                _ => "·".to_owned(),
+            };
+            line.set_message(format!(
+                "{mark} {} {}",
+                sanitize(&step.name),
+                self.palette.dim(&sanitize(&step.status))
+            ));
+        }
+    }
+
+    fn update_summary(&self) {
+        let Some(summary) = &self.summary else { return };
+        let mut done = 0;
+        let mut failed = 0;
+        for (state, is_final) in self.states.iter().flatten() {
+            if *is_final {
+                done += 1;
+                if matches!(state, State::Failed | State::Cancelled | State::Unknown) {
+                    failed += 1;
+                }
+            }
+        }
+        let waiting = self.states.len() - done;
+        summary.set_position(done as u64);
+        let failed = if failed > 0 {
+            self.palette.error(&format!("{failed} failed"))
+        } else {
+            "0 failed".to_owned()
+        };
+        summary.set_message(format!("· {failed} · {waiting} waiting"));
+    }
+}
+
+/// stderr, two columns narrower than it is. indicatif pads each line to the
+/// terminal's width, which leaves the cursor waiting to wrap at the end of
+/// the last line; the `^C` a terminal echoes on Ctrl-C then wraps to a new
+/// line, and clearing the display would wipe that line instead of the bar.
+/// Two spare columns keep the two-character echo on the bar's own line.
+#[derive(Debug)]
+struct NarrowTerm(console::Term);
+
+impl TermLike for NarrowTerm {
+    fn width(&self) -> u16 {
+        self.0.size().1.saturating_sub(2).max(1)
+    }
+    fn height(&self) -> u16 {
+        self.0.size().0
+    }
+    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_up(n)
+    }
+    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_down(n)
+    }
+    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_right(n)
+    }
+    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_left(n)
+    }
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_line(s)
+    }
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_str(s)
+    }
+    fn clear_line(&self) -> std::io::Result<()> {
+        self.0.clear_line()
+    }
+    fn flush(&self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }

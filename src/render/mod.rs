@@ -91,6 +91,11 @@ impl Palette {
     }
 
     pub fn state(self, state: State) -> String {
+        self.in_state_colour(state, state.as_str())
+    }
+
+    /// `text` in the colour of `state`.
+    pub fn in_state_colour(self, state: State, text: &str) -> String {
         let style = console::Style::new();
         let style = match state {
             State::Succeeded => style.green(),
@@ -101,7 +106,7 @@ impl Palette {
             State::Pending => style.blue(),
             State::Unknown => style.yellow().bold(),
         };
-        self.paint(state.as_str(), style)
+        self.paint(text, style)
     }
 
     pub fn error(self, text: &str) -> String {

@@ -1,0 +1,153 @@
+//! The live display on a real terminal: tmux runs pipewatch in a pane and
+//! we read the screen while it watches and after it ends. CONTRACT §6.
+//! .ci/run installs tmux; without it this test fails and says so.
+
+mod common;
+
+use std::process::Command as StdCommand;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(command: &str) -> Tmux {
+        let session = format!(
+            "pipewatch-test-{}-{}",
+            std::process::id(),
+            fastrand_suffix()
+        );
+        let status = StdCommand::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                "150",
+                "-y",
+                "40",
+                command,
+            ])
+            .status()
+            .expect("tmux is needed for this test: apt-get install tmux (.ci/run does)");
+        assert!(status.success(), "tmux new-session failed");
+        Tmux { session }
+    }
+
+    fn screen(&self) -> String {
+        let out = StdCommand::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `needle`; return the screen.
+    fn wait_for(&self, needle: &str, limit: Duration) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                started.elapsed() < limit,
+                "no {needle:?} on screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = StdCommand::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+fn fastrand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64)
+}
+
+#[test]
+fn live_bars_then_a_clean_final_table() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env -u NO_COLOR LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k CLARIFEYE_BASE_URL={base} CLARIFEYE_API_KEY=k \
+         {bin} batch status big-ok-3s-items50 other-ok-1s --watch --interval 200ms; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    // While it runs: a bar with counts, percent and ETA, and the summary.
+    let running = tmux.wait_for("% ETA", Duration::from_secs(10));
+    assert!(running.contains("/50"), "{running}");
+    assert!(running.contains('%'), "{running}");
+    assert!(running.contains("waiting"), "summary line: {running}");
+    // At the end: the table, and nothing of the live display left over.
+    let done = tmux.wait_for("EXIT=0", Duration::from_secs(15));
+    assert!(done.contains("TARGET"), "{done}");
+    assert!(
+        done.contains("big-ok-3s-items50") && done.contains("50/50 100%"),
+        "{done}"
+    );
+    for leftover in ["% ETA", "waiting", "done ·"] {
+        assert!(
+            !done.contains(leftover),
+            "{leftover:?} left on screen:\n{done}"
+        );
+    }
+}
+
+#[test]
+fn clarifeye_steps_show_beneath_their_run() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env CLARIFEYE_BASE_URL={base} CLARIFEYE_API_KEY=k {bin} clarifeye run --project p run-ok-4s --watch --interval 200ms; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let running = tmux.wait_for("Extract tags", Duration::from_secs(10));
+    assert!(running.contains("clarifeye.run run-ok-4s"), "{running}");
+    let lines: Vec<&str> = running.lines().collect();
+    let run_line = lines.iter().position(|l| l.contains("run-ok-4s")).unwrap();
+    assert!(lines[run_line + 1].contains("Parse documents"), "{running}");
+    let done = tmux.wait_for("EXIT=0", Duration::from_secs(15));
+    // The final steps table replaces the live lines.
+    assert!(done.contains("STEP") && done.contains("Index"), "{done}");
+}
+
+#[test]
+fn ctrl_c_leaves_no_half_drawn_bars() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} batch status stuck-running --watch --interval 200ms; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    tmux.wait_for("% ETA", Duration::from_secs(10));
+    let status = StdCommand::new("tmux")
+        .args(["send-keys", "-t", &tmux.session, "C-c"])
+        .status()
+        .expect("tmux send-keys");
+    assert!(status.success());
+    let done = tmux.wait_for("EXIT=130", Duration::from_secs(5));
+    assert!(
+        done.contains("stuck-running") && done.contains("running"),
+        "{done}"
+    );
+    assert!(!done.contains("% ETA"), "bar left on screen:\n{done}");
+}
