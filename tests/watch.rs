@@ -293,3 +293,78 @@ fn ctrl_c_during_a_one_off_query_exits_130() {
     assert_eq!(lines[0]["state"], "succeeded");
     assert_eq!(lines[1]["state"], "unknown");
 }
+
+#[test]
+fn rate_limit_mid_watch_waits_as_told_and_recovers() {
+    let server = sim();
+    let (code, _, _) = watch(
+        &server,
+        &[
+            "feldera",
+            "token",
+            "p",
+            "t-ratelimited",
+            "--watch",
+            "--interval",
+            "100ms",
+        ],
+    );
+    assert_eq!(code, 0);
+    let times: Vec<Instant> = server.requests().iter().map(|r| r.at).collect();
+    assert!(
+        times[1] - times[0] >= Duration::from_millis(950),
+        "Retry-After: 1 ignored"
+    );
+}
+
+#[test]
+fn many_targets_finish_at_different_times() {
+    let server = sim();
+    let ids = [
+        "a-ok-300ms",
+        "b-failed-1s",
+        "c-partial-600ms",
+        "d-ok",
+        "e-cancelled-800ms",
+    ];
+    let mut args = vec![
+        "batch",
+        "status",
+        "--watch",
+        "--interval",
+        "100ms",
+        "--json",
+    ];
+    args.extend(ids);
+    let (code, stdout, _) = watch(&server, &args);
+    assert_eq!(code, 1, "failed outranks cancelled and partial");
+    let states: Vec<String> = envelopes(&stdout)
+        .iter()
+        .map(|e| e["state"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        states,
+        ["succeeded", "failed", "partial", "succeeded", "cancelled"]
+    );
+    // The instant one was polled once; the slow ones several times.
+    assert_eq!(server.hits("d-ok"), 1);
+    assert!(server.hits("b-failed-1s") > server.hits("a-ok-300ms"));
+}
+
+#[test]
+fn demo_runs_every_service_offline_and_exits_0() {
+    let home = home();
+    let (code, stdout, stderr) = run(bin(home.path()).arg("demo"));
+    assert_eq!(code, 0, "{stderr}");
+    for service in [
+        "llama.pipeline",
+        "llama.file",
+        "batch",
+        "clarifeye.run",
+        "feldera.token",
+    ] {
+        assert!(stderr.contains(service), "{service}: {stderr}");
+    }
+    assert!(stdout.contains("partial"), "{stdout}");
+    assert!(stdout.contains("STEP"), "{stdout}");
+}
