@@ -93,12 +93,9 @@ fn defaults_without_a_file() {
     // An explicit file must exist.
     let e = Config::load(Some(&missing), None).unwrap_err();
     assert!(e.0.contains("cannot read config file"), "{e}");
-    let config = Config {
-        path: missing,
-        text: None,
-        profile_name: "default".into(),
-        profile: Profile::default(),
-    };
+    // An empty file resolves like no file at all.
+    let file = write_config("");
+    let config = Config::load(Some(file.path()), None).unwrap();
     let s = config
         .resolve(Vendor::Feldera, &VendorFlags::default(), &env_of(&[]), true)
         .unwrap();

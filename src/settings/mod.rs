@@ -1,0 +1,320 @@
+//! Flags + environment + config file -> one resolved [`VendorSettings`].
+//! Precedence: flag, then environment, then the chosen profile, then the
+//! default. Keys are wrapped in [`Secret`] from the moment they are read.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use url::Url;
+
+use crate::http::is_loopback;
+use crate::services::Vendor;
+
+mod file;
+
+pub use file::{Config, config_path};
+
+/// A credential. It has no `Display`, and its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Secret {
+        Secret(value)
+    }
+
+    /// The key itself, for the Authorization header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// A configuration problem: exit 2, with a message that names the file,
+/// line, key or variable involved.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SettingsError(pub String);
+
+fn err<T>(message: impl Into<String>) -> Result<T, SettingsError> {
+    Err(SettingsError(message.into()))
+}
+
+/// The environment, as a function so tests need not touch the process's.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment; an empty variable counts as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// What the command line says about one vendor.
+#[derive(Debug, Default)]
+pub struct VendorFlags<'a> {
+    pub base_url: Option<&'a str>,
+    pub allow_http: bool,
+    pub ca_cert: Option<&'a Path>,
+    pub organization_id: Option<&'a str>,
+    pub project_id: Option<&'a str>,
+}
+
+/// Where a resolved value came from, for `config show` and error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Config(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "environment {var}"),
+            Source::Config(at) => write!(f, "config {at}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// One vendor's settings, resolved.
+#[derive(Debug)]
+pub struct VendorSettings {
+    pub vendor: Vendor,
+    pub base_url: Url,
+    pub base_url_source: Source,
+    pub api_key: Option<Secret>,
+    pub api_key_source: Option<Source>,
+    pub allow_http: bool,
+    pub ca_cert: Option<PathBuf>,
+    pub organization_id: Option<String>,
+    pub project_id: Option<String>,
+}
+
+/// The fixed facts about each vendor (CONTRACT §7).
+struct VendorFacts {
+    default_base_url: &'static str,
+    key_vars: &'static [&'static str],
+    base_url_var: &'static str,
+    key_required: bool,
+}
+
+fn facts(vendor: Vendor) -> VendorFacts {
+    match vendor {
+        Vendor::Llama => VendorFacts {
+            default_base_url: "https://api.cloud.llamaindex.ai",
+            key_vars: &["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"],
+            base_url_var: "LLAMA_CLOUD_BASE_URL",
+            key_required: true,
+        },
+        Vendor::Clarifeye => VendorFacts {
+            default_base_url: "https://eu.app.clarifeye.ai",
+            key_vars: &["CLARIFEYE_API_KEY"],
+            base_url_var: "CLARIFEYE_BASE_URL",
+            key_required: true,
+        },
+        Vendor::Feldera => VendorFacts {
+            default_base_url: "http://localhost:8080",
+            key_vars: &["FELDERA_API_KEY"],
+            base_url_var: "FELDERA_HOST",
+            key_required: false,
+        },
+    }
+}
+
+/// The environment variables a vendor's key is read from, in order, and
+/// whether a query needs one.
+pub fn key_variables(vendor: Vendor) -> (&'static [&'static str], bool) {
+    let facts = facts(vendor);
+    (facts.key_vars, facts.key_required)
+}
+
+/// How the key is to be had, before any command is run.
+enum KeySource<'c> {
+    Env(&'static str, String),
+    Literal(&'c Secret),
+    Command(&'c Spanned<String>),
+    None,
+}
+
+impl Config {
+    /// Resolve one vendor's settings for a query. With `for_query` false
+    /// (`config show`) an `api_key_cmd` is not run, and a missing key or a
+    /// refused plain-HTTP URL is not an error: show reports what it finds.
+    pub fn resolve(
+        &self,
+        vendor: Vendor,
+        flags: &VendorFlags<'_>,
+        env: Env<'_>,
+        for_query: bool,
+    ) -> Result<VendorSettings, SettingsError> {
+        let facts = facts(vendor);
+        let config = self.vendor(vendor);
+        let table = self.table(vendor);
+
+        let (raw_url, base_url_source) = if let Some(url) = flags.base_url {
+            (url.to_owned(), Source::Flag("--base-url"))
+        } else if let Some(url) = env(facts.base_url_var) {
+            (url, Source::Env(facts.base_url_var))
+        } else if let Some(url) = config.and_then(|c| c.base_url.as_ref()) {
+            let at = format!("{} base_url in {table}", self.at(url));
+            (url.get_ref().clone(), Source::Config(at))
+        } else {
+            (facts.default_base_url.to_owned(), Source::Default)
+        };
+        let base_url = parse_base_url(&raw_url)
+            .map_err(|e| SettingsError(format!("invalid base URL from {base_url_source}: {e}")))?;
+
+        let key_source = if let Some((var, value)) = facts
+            .key_vars
+            .iter()
+            .find_map(|var| env(var).map(|v| (*var, v)))
+        {
+            KeySource::Env(var, value)
+        } else {
+            match config.map(|c| (&c.api_key, &c.api_key_cmd)) {
+                Some((Some(_), Some(cmd))) => {
+                    return err(format!(
+                        "invalid config file {}: set either api_key or api_key_cmd in {table}, not both",
+                        self.at(cmd)
+                    ));
+                }
+                Some((Some(key), None)) => KeySource::Literal(key),
+                Some((None, Some(cmd))) => KeySource::Command(cmd),
+                _ => KeySource::None,
+            }
+        };
+        let (api_key, api_key_source) = match key_source {
+            KeySource::Env(var, value) => (Some(Secret(value)), Some(Source::Env(var))),
+            KeySource::Literal(key) => (
+                Some(key.clone()),
+                Some(Source::Config(format!(
+                    "{} api_key in {table}",
+                    self.path.display()
+                ))),
+            ),
+            KeySource::Command(cmd) => {
+                let source = Source::Config(format!("{} api_key_cmd in {table}", self.at(cmd)));
+                let key = if for_query {
+                    Some(run_key_command(cmd.get_ref(), &source)?)
+                } else {
+                    None
+                };
+                (key, Some(source))
+            }
+            KeySource::None => (None, None),
+        };
+        if for_query && facts.key_required && api_key.is_none() && api_key_source.is_none() {
+            let vars = match facts.key_vars {
+                [one] => one.to_string(),
+                [first, rest @ ..] => format!("{first} (or {})", rest.join(", ")),
+                [] => String::new(),
+            };
+            return err(format!(
+                "no API key for {}: set {vars}, or api_key / api_key_cmd in {table} of {}",
+                vendor.display_name(),
+                self.path.display()
+            ));
+        }
+
+        let allow_http = flags.allow_http || config.and_then(|c| c.allow_http).unwrap_or(false);
+        if for_query
+            && api_key.is_some()
+            && base_url.scheme() == "http"
+            && !is_loopback(&base_url)
+            && !allow_http
+        {
+            return err(format!(
+                "refusing to send the {} API key over plain HTTP to {} (base URL from {base_url_source}); \
+                 use https://, or pass --allow-http (config: allow_http = true in {table})",
+                vendor.display_name(),
+                base_url.host_str().unwrap_or("?"),
+            ));
+        }
+
+        let ca_cert = flags.ca_cert.map(Path::to_owned).or_else(|| {
+            let path = config?.ca_cert.as_ref()?;
+            // A relative path in the file is relative to the file.
+            Some(match self.path.parent() {
+                Some(dir) if path.is_relative() => dir.join(path),
+                _ => path.clone(),
+            })
+        });
+        let from_config = |v: Option<&Spanned<String>>| v.map(|v| v.get_ref().clone());
+        Ok(VendorSettings {
+            vendor,
+            base_url,
+            base_url_source,
+            api_key,
+            api_key_source,
+            allow_http,
+            ca_cert,
+            organization_id: flags
+                .organization_id
+                .map(str::to_owned)
+                .or_else(|| from_config(config.and_then(|c| c.organization_id.as_ref()))),
+            project_id: flags
+                .project_id
+                .map(str::to_owned)
+                .or_else(|| from_config(config.and_then(|c| c.project_id.as_ref()))),
+        })
+    }
+}
+
+/// A base URL must be absolute http(s) with a host.
+fn parse_base_url(raw: &str) -> Result<Url, String> {
+    let url = Url::parse(raw.trim()).map_err(|e| format!("`{raw}`: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{raw}`: only http:// and https:// are supported"));
+    }
+    if url.host().is_none() {
+        return Err(format!("`{raw}`: no host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("`{raw}`: a base URL has no query or fragment"));
+    }
+    Ok(url)
+}
+
+/// Run `api_key_cmd` through the shell; its stdout, trimmed, is the key.
+fn run_key_command(cmd: &str, source: &Source) -> Result<Secret, SettingsError> {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .map_err(|e| SettingsError(format!("cannot run the api_key_cmd from {source}: {e}")))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        let said = if first.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", crate::render::sanitize(first))
+        };
+        return err(format!(
+            "the api_key_cmd from {source} failed ({}){said}",
+            output.status
+        ));
+    }
+    let key = String::from_utf8(output.stdout)
+        .map_err(|_| SettingsError(format!("the api_key_cmd from {source} printed non-UTF-8")))?;
+    let key = key.trim();
+    if key.is_empty() {
+        return err(format!("the api_key_cmd from {source} printed nothing"));
+    }
+    Ok(Secret(key.to_owned()))
+}
+
+#[cfg(test)]
+mod tests;
