@@ -574,7 +574,7 @@ fn clarifeye_run_shows_steps_and_logs() {
         "Parse documents",
         "Extract tags",
         "completed_with_warnings",
-        "raw_logs of r-partial",
+        "raw_logs of p/r-partial",
     ] {
         assert!(stdout.contains(needle), "{needle}: {stdout}");
     }

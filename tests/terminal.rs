@@ -119,7 +119,7 @@ fn clarifeye_steps_show_beneath_their_run() {
     );
     let tmux = Tmux::start(&command);
     let running = tmux.wait_for("Extract tags", Duration::from_secs(10));
-    assert!(running.contains("clarifeye.run run-ok-4s"), "{running}");
+    assert!(running.contains("clarifeye.run p/run-ok-4s"), "{running}");
     let lines: Vec<&str> = running.lines().collect();
     let run_line = lines.iter().position(|l| l.contains("run-ok-4s")).unwrap();
     assert!(lines[run_line + 1].contains("Parse documents"), "{running}");

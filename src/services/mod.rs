@@ -123,22 +123,14 @@ impl Target {
         Value::Object(map)
     }
 
-    /// A short label for tables and log lines: the IDs joined by `/`.
+    /// The target as people name it in tables and log lines: its IDs
+    /// joined by `/` (`pipeline/file`, `project/run`, `pipeline/token`).
     pub fn label(&self) -> String {
-        match self {
-            // The pipeline is named once on the command line; repeating it on
-            // every row would hide the file IDs that differ.
-            Target::LlamaFile { file_id, .. } => file_id.clone(),
-            Target::ClarifeyeRun {
-                pipeline_run_id, ..
-            } => pipeline_run_id.clone(),
-            _ => self
-                .params()
-                .iter()
-                .map(|(_, v)| *v)
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
+        self.params()
+            .iter()
+            .map(|(_, v)| *v)
+            .collect::<Vec<_>>()
+            .join("/")
     }
 
     /// The request URL under `base`. Every path parameter is one
