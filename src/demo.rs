@@ -55,7 +55,10 @@ pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::
             organization_id: None,
             project_id: None,
         };
-        run_status(&options, settings, targets).await?;
+        // Outcomes are the demo's content, not its result; Ctrl-C is.
+        if run_status(&options, settings, targets).await? == ExitCode::Interrupted {
+            return Ok(ExitCode::Interrupted);
+        }
     }
     server.shutdown();
     Ok(ExitCode::Success)

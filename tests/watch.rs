@@ -368,3 +368,11 @@ fn demo_runs_every_service_offline_and_exits_0() {
     assert!(stdout.contains("partial"), "{stdout}");
     assert!(stdout.contains("STEP"), "{stdout}");
 }
+
+#[test]
+fn ctrl_c_stops_the_demo() {
+    let server = sim();
+    let (code, _, elapsed) = interrupt(&server, &["demo"], Duration::from_millis(1500));
+    assert_eq!(code, 130);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
