@@ -17,4 +17,5 @@ pub mod services;
 pub mod settings;
 pub mod sim;
 pub mod status;
+mod tty;
 pub mod watch;

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::time::{Duration, SystemTime};
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::app::{Mode, RunOptions};
 use crate::render::{Palette, json::timestamp, sanitize};
@@ -36,6 +36,8 @@ pub struct Live {
     /// The last state of each target, for the summary.
     states: Vec<Option<(State, bool)>>,
     palette: Palette,
+    /// Restores the terminal's echo of control keys when the display ends.
+    _echo: Option<crate::tty::QuietControlEcho>,
 }
 
 impl Display {
@@ -131,10 +133,8 @@ fn line_style() -> ProgressStyle {
 
 impl Live {
     fn new(targets: &[Target], palette: Palette) -> Live {
-        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::term_like_with_hz(
-            Box::new(NarrowTerm(console::Term::stderr())),
-            10,
-        ));
+        let echo = crate::tty::QuietControlEcho::on_stderr();
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
         let bars = if targets.len() <= MAX_LINES {
             targets
                 .iter()
@@ -165,6 +165,7 @@ impl Live {
             summary,
             states: vec![None; targets.len()],
             palette,
+            _echo: echo,
         };
         live.update_summary();
         live
@@ -250,46 +251,5 @@ impl Live {
             "0 failed".to_owned()
         };
         summary.set_message(format!("· {failed} · {waiting} waiting"));
-    }
-}
-
-/// stderr, two columns narrower than it is. indicatif pads each line to the
-/// terminal's width, which leaves the cursor waiting to wrap at the end of
-/// the last line; the `^C` a terminal echoes on Ctrl-C then wraps to a new
-/// line, and clearing the display would wipe that line instead of the bar.
-/// Two spare columns keep the two-character echo on the bar's own line.
-#[derive(Debug)]
-struct NarrowTerm(console::Term);
-
-impl TermLike for NarrowTerm {
-    fn width(&self) -> u16 {
-        self.0.size().1.saturating_sub(2).max(1)
-    }
-    fn height(&self) -> u16 {
-        self.0.size().0
-    }
-    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
-        self.0.move_cursor_up(n)
-    }
-    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
-        self.0.move_cursor_down(n)
-    }
-    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
-        self.0.move_cursor_right(n)
-    }
-    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
-        self.0.move_cursor_left(n)
-    }
-    fn write_line(&self, s: &str) -> std::io::Result<()> {
-        self.0.write_line(s)
-    }
-    fn write_str(&self, s: &str) -> std::io::Result<()> {
-        self.0.write_str(s)
-    }
-    fn clear_line(&self) -> std::io::Result<()> {
-        self.0.clear_line()
-    }
-    fn flush(&self) -> std::io::Result<()> {
-        self.0.flush()
     }
 }

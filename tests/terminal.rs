@@ -93,6 +93,33 @@ fn live_bars_then_a_clean_final_table() {
     assert!(running.contains("/50"), "{running}");
     assert!(running.contains('%'), "{running}");
     assert!(running.contains("waiting"), "summary line: {running}");
+    // Spinners (braille) only ever start a line: a bar that spills onto the
+    // next line shows its neighbour's spinner at its end.
+    for line in running.lines() {
+        let late = line
+            .chars()
+            .skip(1)
+            .any(|c| ('\u{2800}'..='\u{28FF}').contains(&c));
+        assert!(!late, "a bar spilled over: {line:?}\n{running}");
+    }
+    // One line each: the target bars and the summary never run together.
+    let lines: Vec<&str> = running.lines().collect();
+    for needle in ["batch big-ok-3s-items50", "batch other-ok-1s", "waiting"] {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?}:\n{running}"));
+        let others = ["big-ok-3s-items50", "other-ok-1s", "waiting"]
+            .iter()
+            .filter(|o| line.contains(**o))
+            .count();
+        assert_eq!(others, 1, "lines run together: {line:?}\n{running}");
+        if needle.starts_with("batch") {
+            // A spinner and a space, then the target: the line starts there.
+            let at = line.find(needle).unwrap_or(usize::MAX);
+            assert!(at <= 6, "bar does not start its line: {line:?}\n{running}");
+        }
+    }
     // At the end: the table, and nothing of the live display left over.
     let done = tmux.wait_for("EXIT=0", Duration::from_secs(15));
     assert!(done.contains("TARGET"), "{done}");
