@@ -178,3 +178,26 @@ fn ctrl_c_leaves_no_half_drawn_bars() {
     );
     assert!(!done.contains("% ETA"), "bar left on screen:\n{done}");
 }
+
+#[test]
+fn spinner_with_status_and_elapsed_where_there_is_no_progress() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env FELDERA_HOST={base} {bin} feldera token orders tok-running --watch --interval 200ms --timeout 3s; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let screen = tmux.wait_for("orders/tok-running inprogress", Duration::from_secs(10));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("orders/tok-running"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("running") && line.trim_end().ends_with('s'),
+        "{line:?}"
+    );
+    assert!(!line.contains('['), "no bar without progress: {line:?}");
+    tmux.wait_for("EXIT=6", Duration::from_secs(10));
+}

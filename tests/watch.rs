@@ -376,3 +376,59 @@ fn ctrl_c_stops_the_demo() {
     assert_eq!(code, 130);
     assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
 }
+
+#[test]
+fn demo_serve_prints_exports_that_work() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    drop(listener);
+    let home = home();
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pipewatch"))
+        .env_clear()
+        .env("HOME", home.path())
+        .args(["demo", "--serve", "--addr", &addr])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut exports = Vec::new();
+    for _ in 0..5 {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+        let (name, value) = line
+            .trim()
+            .strip_prefix("export ")
+            .and_then(|l| l.split_once('='))
+            .unwrap_or_else(|| panic!("not an export line: {line:?}"));
+        exports.push((name.to_owned(), value.to_owned()));
+    }
+    let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "LLAMA_CLOUD_BASE_URL",
+        "LLAMA_CLOUD_API_KEY",
+        "CLARIFEYE_BASE_URL",
+        "CLARIFEYE_API_KEY",
+        "FELDERA_HOST",
+    ] {
+        assert!(names.contains(&name), "{names:?}");
+    }
+    for args in [
+        &["batch", "status", "job-partial"][..],
+        &["clarifeye", "run", "--project", "p", "run-partial"],
+        &["feldera", "token", "orders", "tok-1"],
+    ] {
+        let mut cmd = bin(home.path());
+        for (name, value) in &exports {
+            cmd.env(name, value);
+        }
+        let (code, _, stderr) = run(cmd.args(args));
+        assert!(code == 0 || code == 3, "{args:?}: {code} {stderr}");
+    }
+    StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+}
