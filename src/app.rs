@@ -19,6 +19,7 @@ use crate::render::{Palette, json, sanitize, table};
 use crate::services::{Target, Vendor};
 use crate::settings::{Config, Env, SettingsError, VendorFlags, VendorSettings, process_env};
 use crate::status::{ExitCode, Snapshot};
+use crate::watch::Ended;
 
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(2);
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -235,7 +236,7 @@ pub async fn run_status(
     .map_err(|e| SettingsError(format!("{e:#}")))?;
     let ctx = Context::new(client, settings, options.concurrency);
 
-    let (snapshots, interrupted, timed_out) = if options.watch {
+    let ended = if options.watch {
         crate::watch::watch(&ctx, &targets, options).await?
     } else {
         let mut results = vec![None; targets.len()];
@@ -249,17 +250,22 @@ pub async fn run_status(
             .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
             .collect::<Vec<_>>();
         warn_unknown(&snapshots, &mut HashSet::new());
-        (snapshots, interrupted, false)
+        Ended {
+            snapshots,
+            interrupted,
+            timed_out: false,
+        }
     };
 
-    report(options, &snapshots)?;
-    let code = if interrupted {
+    report(options, &ended.snapshots)?;
+    let code = if ended.interrupted {
         ExitCode::Interrupted
     } else {
         ExitCode::combine(
-            snapshots
+            ended
+                .snapshots
                 .iter()
-                .map(|s| s.exit_code(options.allow_partial, timed_out)),
+                .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
         )
     };
     Ok(code)

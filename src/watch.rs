@@ -18,8 +18,14 @@ use crate::render::json;
 use crate::services::Target;
 use crate::status::Snapshot;
 
-/// How a watch ended, with the last known snapshot of every target.
-pub type WatchResult = (Vec<Snapshot>, bool, bool);
+/// How a run of queries ended, with the last known snapshot of every target.
+pub struct Ended {
+    pub snapshots: Vec<Snapshot>,
+    /// Ctrl-C came first.
+    pub interrupted: bool,
+    /// `--timeout` came first.
+    pub timed_out: bool,
+}
 
 /// Poll `target` until it is final, sending every snapshot.
 async fn poll_until_final(
@@ -55,7 +61,7 @@ pub async fn watch(
     ctx: &Arc<Context>,
     targets: &[Target],
     options: &RunOptions,
-) -> anyhow::Result<WatchResult> {
+) -> anyhow::Result<Ended> {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let mut pollers = JoinSet::new();
     for (index, target) in targets.iter().cloned().enumerate() {
@@ -123,5 +129,9 @@ pub async fn watch(
         .zip(targets)
         .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
         .collect();
-    Ok((snapshots, interrupted, timed_out))
+    Ok(Ended {
+        snapshots,
+        interrupted,
+        timed_out,
+    })
 }
