@@ -744,3 +744,33 @@ fn colour_follows_flag_and_environment() {
     let piped = table(bin_at(home.path(), &server).env_remove("NO_COLOR"));
     assert!(!piped.contains('\u{1b}'), "not a terminal: {piped:?}");
 }
+
+#[test]
+fn request_timeout_408_is_retried_like_other_transient_failures() {
+    let server = sim();
+    server.script(
+        "t",
+        vec![
+            Reply::json(408, json!({"message": "timeout"})),
+            Reply::json(200, json!({"status": "complete"})),
+        ],
+    );
+    let (code, _, _) = query(&server, &["feldera", "token", "p", "t"]);
+    assert_eq!(code, 0);
+    assert_eq!(server.hits("t"), 2);
+}
+
+#[test]
+fn eight_requests_in_flight_by_default() {
+    let server = sim();
+    let ids: Vec<String> = (0..9).map(|i| format!("t{i}-slow")).collect();
+    let mut args = vec!["feldera", "token", "p"];
+    args.extend(ids.iter().map(String::as_str));
+    let (code, _, _) = query(&server, &args);
+    assert_eq!(code, 0);
+    let mut times: Vec<_> = server.requests().iter().map(|r| r.at).collect();
+    times.sort();
+    // Each answer takes 1 s: eight start together, the ninth waits.
+    assert!((times[7] - times[0]).as_millis() < 500, "{times:?}");
+    assert!((times[8] - times[0]).as_millis() >= 900, "{times:?}");
+}
