@@ -48,6 +48,8 @@ pub struct RunOptions {
     pub show_logs: bool,
     pub stdout: Palette,
     pub stderr: Palette,
+    /// stderr is a terminal that can redraw: show live bars while watching.
+    pub live: bool,
 }
 
 impl RunOptions {
@@ -81,6 +83,7 @@ impl RunOptions {
             show_logs: false,
             stdout: Palette::for_stdout(global.color, env),
             stderr: Palette::for_stderr(global.color, env),
+            live: crate::render::stderr_can_redraw(env),
         })
     }
 }
@@ -128,14 +131,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Which vendor a status command talks to, and what its flags say.
-fn vendor_flags<'a>(command: &'a Command, global: &'a GlobalArgs) -> (Vendor, VendorFlags<'a>) {
-    let mut flags = VendorFlags {
+/// The connection flags every service shares.
+pub(crate) fn connection_flags(global: &GlobalArgs) -> VendorFlags<'_> {
+    VendorFlags {
         base_url: global.base_url.as_deref(),
         allow_http: global.allow_http,
         ca_cert: global.ca_cert.as_deref(),
         ..VendorFlags::default()
-    };
+    }
+}
+
+/// Which vendor a status command talks to, and what its flags say.
+fn vendor_flags<'a>(command: &'a Command, global: &'a GlobalArgs) -> (Vendor, VendorFlags<'a>) {
+    let mut flags = connection_flags(global);
     let vendor = match command {
         Command::Batch(BatchCommand::Status {
             organization_id,
@@ -244,11 +252,7 @@ pub async fn run_status(
             () = check_all(&ctx, &targets, &mut results) => false,
             _ = tokio::signal::ctrl_c() => true,
         };
-        let snapshots = results
-            .into_iter()
-            .zip(&targets)
-            .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
-            .collect::<Vec<_>>();
+        let snapshots = Snapshot::last_known(results, &targets);
         warn_unknown(&snapshots, &mut HashSet::new());
         Ended {
             snapshots,

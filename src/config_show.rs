@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::cli::GlobalArgs;
 use crate::services::Vendor;
-use crate::settings::{Config, Env, SettingsError, VendorFlags};
+use crate::settings::{Config, Env, SettingsError};
 
 pub fn render(config: &Config, global: &GlobalArgs, env: Env<'_>) -> Result<String, SettingsError> {
     let mut out = String::new();
@@ -14,12 +14,7 @@ pub fn render(config: &Config, global: &GlobalArgs, env: Env<'_>) -> Result<Stri
     let _ = writeln!(out, "# config file: {}{exists}", config.path.display());
     let _ = writeln!(out, "# profile: {}", config.profile_name());
     for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
-        let flags = VendorFlags {
-            base_url: global.base_url.as_deref(),
-            allow_http: global.allow_http,
-            ca_cert: global.ca_cert.as_deref(),
-            ..VendorFlags::default()
-        };
+        let flags = crate::app::connection_flags(global);
         let _ = writeln!(out, "\n[{}]", vendor.key());
         match config.resolve(vendor, &flags, env, false) {
             Ok(s) => {

@@ -40,6 +40,7 @@ pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::
         show_logs: false,
         stdout: Palette::for_stdout(global.color, &process_env),
         stderr: Palette::for_stderr(global.color, &process_env),
+        live: crate::render::stderr_can_redraw(&process_env),
     };
     let heading = options.stderr;
     for (title, vendor, targets) in jobs() {

@@ -2,7 +2,6 @@
 //! (`--quiet`), live indicatif bars (stderr is a terminal), or one plain
 //! line per change (stderr is a log file or a pipe).
 
-use std::io::IsTerminal;
 use std::time::{Duration, SystemTime};
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -46,8 +45,7 @@ impl Display {
         if options.mode == Mode::Quiet {
             return Display::Hidden;
         }
-        let term = std::env::var("TERM").unwrap_or_default();
-        if !std::io::stderr().is_terminal() || term == "dumb" {
+        if !options.live {
             return Display::Lines;
         }
         Display::Live(Live::new(targets, options.stderr))

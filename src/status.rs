@@ -179,6 +179,16 @@ impl Snapshot {
         }
     }
 
+    /// One snapshot per target, in order: what was observed, or an
+    /// unobserved one where no answer came (Ctrl-C, a deadline).
+    pub fn last_known(observed: Vec<Option<Snapshot>>, targets: &[Target]) -> Vec<Snapshot> {
+        observed
+            .into_iter()
+            .zip(targets)
+            .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
+            .collect()
+    }
+
     pub fn from_classified(target: Target, body: Value, c: Classified) -> Snapshot {
         Snapshot {
             state: c.state.unwrap_or(State::Unknown),

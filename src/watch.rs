@@ -124,11 +124,7 @@ pub async fn watch(
     pollers.abort_all();
     display.finish();
 
-    let snapshots = known
-        .into_iter()
-        .zip(targets)
-        .map(|(s, t)| s.unwrap_or_else(|| Snapshot::unobserved(t.clone())))
-        .collect();
+    let snapshots = Snapshot::last_known(known, targets);
     Ok(Ended {
         snapshots,
         interrupted,

@@ -63,6 +63,12 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool, env: Env<'_>) -> bool {
     is_terminal
 }
 
+/// Whether stderr can carry a live display: a terminal that understands
+/// cursor movement (not `TERM=dumb`).
+pub fn stderr_can_redraw(env: Env<'_>) -> bool {
+    std::io::stderr().is_terminal() && env("TERM").as_deref() != Some("dumb")
+}
+
 /// Colours for one stream, decided once.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
