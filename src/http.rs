@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::Context as _;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::Value;
+use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::settings::Secret;
@@ -37,6 +38,25 @@ pub struct Fetched {
     /// The start of the body when it was not JSON, for error messages.
     pub text: Option<String>,
     pub content_type: Option<String>,
+}
+
+impl Fetched {
+    /// Decode a body read in full: JSON when it parses, else the start of
+    /// it as text for error messages. Public so the fuzz targets feed bytes
+    /// through the same decoding as a real response.
+    pub fn from_body(status: u16, content_type: Option<String>, body: &[u8]) -> Fetched {
+        let (json, text) = match serde_json::from_slice::<Value>(body) {
+            Ok(json) => (Some(json), None),
+            Err(_) if body.is_empty() => (None, None),
+            Err(_) => (None, Some(snippet(body))),
+        };
+        Fetched {
+            status,
+            json,
+            text,
+            content_type,
+        }
+    }
 }
 
 /// Why no HTTP answer could be had.
@@ -83,15 +103,30 @@ impl HttpClient {
 
     /// GET `url`, retrying transient failures. Returns the final answer,
     /// which may itself be an error status once retries are spent.
-    pub async fn get(&self, url: &Url, key: Option<&Secret>) -> Result<Fetched, FetchError> {
+    ///
+    /// Each attempt takes a slot of `slots` (`--concurrency`) only while it
+    /// is in flight: a target waiting out a backoff or a `Retry-After` lets
+    /// the others through.
+    pub async fn get(
+        &self,
+        url: &Url,
+        key: Option<&Secret>,
+        slots: &Semaphore,
+    ) -> Result<Fetched, FetchError> {
         let mut attempt = 0;
         loop {
-            let started = Instant::now();
-            if self.verbose {
-                eprintln!("> GET {}", redact_url(url));
-            }
-            let result = self.get_once(url, key).await;
-            let elapsed = started.elapsed();
+            let result = {
+                // The semaphore is never closed, so acquire cannot fail; if
+                // it ever did, going ahead unbounded beats hanging.
+                let _slot = slots.acquire().await.ok();
+                if self.verbose {
+                    eprintln!("> GET {}", redact_url(url));
+                }
+                let started = Instant::now();
+                let result = self.get_once(url, key).await;
+                (result, started.elapsed())
+            };
+            let (result, elapsed) = result;
             let wait = match &result {
                 Ok((fetched, headers)) => {
                     if self.verbose {
@@ -164,20 +199,7 @@ impl HttpClient {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let (json, text) = match serde_json::from_slice::<Value>(&body) {
-            Ok(json) => (Some(json), None),
-            Err(_) if body.is_empty() => (None, None),
-            Err(_) => (None, Some(snippet(&body))),
-        };
-        Ok((
-            Fetched {
-                status,
-                json,
-                text,
-                content_type,
-            },
-            headers,
-        ))
+        Ok((Fetched::from_body(status, content_type, &body), headers))
     }
 
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {

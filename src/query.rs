@@ -31,12 +31,10 @@ impl Context {
 /// Ask once (with the client's retries) and classify the answer.
 pub async fn check(ctx: &Context, target: Target) -> Snapshot {
     let url = target.url(&ctx.vendor.base_url);
-    let fetched = {
-        // The semaphore is never closed, so acquire cannot fail; if it ever
-        // did, going ahead unbounded beats hanging.
-        let _permit = ctx.limit.acquire().await.ok();
-        ctx.client.get(&url, ctx.vendor.api_key.as_ref()).await
-    };
+    let fetched = ctx
+        .client
+        .get(&url, ctx.vendor.api_key.as_ref(), &ctx.limit)
+        .await;
     match fetched {
         Ok(fetched) => interpret(target, fetched),
         Err(e) => {

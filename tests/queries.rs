@@ -701,6 +701,29 @@ fn concurrency_bounds_requests_in_flight() {
 }
 
 #[test]
+fn waiting_to_retry_does_not_hold_a_request_slot() {
+    let server = sim();
+    // With one slot, each target's 429 (Retry-After: 1) must let the other
+    // target in before its retry: x, y, x, y rather than x, x, y, y.
+    let args = ["feldera", "token", "p", "--concurrency", "1"];
+    let (code, _, _) = query(
+        &server,
+        &[&args[..], &["x-ratelimited", "y-ratelimited"]].concat(),
+    );
+    assert_eq!(code, 0);
+    let keys: Vec<String> = server
+        .requests()
+        .into_iter()
+        .filter_map(|r| r.key)
+        .collect();
+    assert_eq!(keys.len(), 4, "{keys:?}");
+    assert_ne!(
+        keys[0], keys[1],
+        "the retry wait held the only slot: {keys:?}"
+    );
+}
+
+#[test]
 fn many_targets_combine_by_severity() {
     let server = sim();
     let cases: [(&[&str], i32); 6] = [
