@@ -9,7 +9,7 @@ use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
 use hyper::{Method, Request, Response};
 
 use super::routing::{self, Route, Service, Target};
-use super::scenario::{self, Decision, Scenario};
+use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::{RecordedRequest, Reply, Shared, bodies};
 
@@ -106,6 +106,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         error_reply(&target, &scenario, 401, None)
     } else {
         let decision = scenario::decide(&scenario, hit, elapsed);
+        shared.lock().count(&target.key, hit, &decision);
         grammar_reply(
             &target,
             &scenario,
@@ -195,5 +196,26 @@ fn grammar_reply(
             200,
             bodies::status_body(target, scenario, &phase, clock, strip_status),
         ),
+        Decision::Chaos { fault, phase } => match fault {
+            Chaos::Unavailable => error_reply(target, scenario, 503, None),
+            Chaos::RateLimited => error_reply(target, scenario, 429, Some(("retry-after", "1"))),
+            Chaos::Reset => Reply::Reset,
+            Chaos::Stall => Reply::Stall {
+                delay: scenario::CHAOS_STALL,
+                then: Box::new(Reply::json(
+                    200,
+                    bodies::status_body(target, scenario, &phase, clock, false),
+                )),
+            },
+            Chaos::Malformed => grammar_reply(
+                target,
+                scenario,
+                Decision::NotJson,
+                clock,
+                path,
+                query,
+                port,
+            ),
+        },
     }
 }

@@ -150,6 +150,8 @@ struct Shared {
 struct Inner {
     requests: Vec<RecordedRequest>,
     keys: HashMap<String, KeyState>,
+    /// Chaos faults served, by [`scenario::Chaos::index`].
+    chaos: [u64; scenario::Chaos::ALL.len()],
 }
 
 /// What the server remembers about one key.
@@ -161,6 +163,28 @@ struct KeyState {
     script: Vec<Reply>,
     /// Index of the next scripted reply to serve; the last one repeats.
     next: usize,
+    /// The request that got the first final answer, and when.
+    final_hit: Option<(u64, Instant)>,
+}
+
+/// What the simulator saw of one key answered by the ID grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyStats {
+    /// Requests for the key.
+    pub hits: u64,
+    /// When the first request came: the key's timeline starts here.
+    pub first_seen: Option<Instant>,
+    /// The request (1-based) that got the key's first final answer (a
+    /// terminal status, or an error status pipewatch does not retry),
+    /// and when it was answered.
+    pub final_hit: Option<(u64, Instant)>,
+}
+
+impl KeyStats {
+    /// Requests that came after the final answer: a watch should make none.
+    pub fn hits_after_final(&self) -> u64 {
+        self.final_hit.map_or(0, |(n, _)| self.hits - n)
+    }
 }
 
 impl Shared {
@@ -266,6 +290,27 @@ impl Server {
         self.shared.lock().keys.get(key).map_or(0, |k| k.hits)
     }
 
+    /// What the server saw of one key, if it saw the key.
+    pub fn key_stats(&self, key: &str) -> Option<KeyStats> {
+        let inner = self.shared.lock();
+        let state = inner.keys.get(key)?;
+        Some(KeyStats {
+            hits: state.hits as u64,
+            first_seen: state.first_seen.map(|(at, _)| at),
+            final_hit: state.final_hit,
+        })
+    }
+
+    /// How many `chaos` faults were served, by kind: `503`, `429`,
+    /// `reset`, `stall`, `malformed`.
+    pub fn chaos_served(&self) -> Vec<(&'static str, u64)> {
+        let counts = self.shared.lock().chaos;
+        scenario::Chaos::ALL
+            .iter()
+            .map(|c| (c.name(), counts[c.index()]))
+            .collect()
+    }
+
     /// Every request received, in arrival order (the first 100,000).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.lock().requests.clone()
@@ -321,6 +366,18 @@ impl Inner {
     fn record(&mut self, request: RecordedRequest) {
         if self.requests.len() < MAX_RECORDED {
             self.requests.push(request);
+        }
+    }
+
+    /// Count what the grammar decided for request `hit` of `key`.
+    fn count(&mut self, key: &str, hit: u64, decision: &scenario::Decision) {
+        if let scenario::Decision::Chaos { fault, .. } = decision {
+            self.chaos[fault.index()] += 1;
+        }
+        if decision.is_final() {
+            if let Some(state) = self.keys.get_mut(key) {
+                state.final_hit.get_or_insert((hit, Instant::now()));
+            }
         }
     }
 }

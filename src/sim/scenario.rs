@@ -46,6 +46,9 @@ pub(crate) const STALL: Duration = Duration::from_secs(30);
 const MAX_DURATION: Duration = Duration::from_secs(366 * 24 * 3600);
 /// Delay of every response for `slow`.
 pub(crate) const SLOW: Duration = Duration::from_secs(1);
+/// Delay of a `chaos` stall: long enough to hold a connection, shorter
+/// than the default request timeout, so the answer still arrives.
+pub(crate) const CHAOS_STALL: Duration = Duration::from_secs(5);
 
 /// Errors served before the normal answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +83,63 @@ pub(crate) enum Fault {
     Redirect,
 }
 
+/// A transient fault that `chaos<N>` puts on N% of requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Chaos {
+    /// 503 with a vendor error body.
+    Unavailable,
+    /// 429 with `Retry-After: 1`.
+    RateLimited,
+    /// The connection is closed unanswered.
+    Reset,
+    /// The normal answer, [`CHAOS_STALL`] late.
+    Stall,
+    /// 200 with truncated JSON.
+    Malformed,
+}
+
+impl Chaos {
+    pub(crate) const ALL: [Chaos; 5] = [
+        Chaos::Unavailable,
+        Chaos::RateLimited,
+        Chaos::Reset,
+        Chaos::Stall,
+        Chaos::Malformed,
+    ];
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Chaos::Unavailable => "503",
+            Chaos::RateLimited => "429",
+            Chaos::Reset => "reset",
+            Chaos::Stall => "stall",
+            Chaos::Malformed => "malformed",
+        }
+    }
+}
+
+impl Fault {
+    /// The faults that answer a vendor error status. With a duration they
+    /// start when it ends (`gone-30s`: a token that goes 410 after 30 s);
+    /// the others apply from the first request.
+    pub(crate) fn is_error_status(self) -> bool {
+        !matches!(
+            self,
+            Fault::Reset
+                | Fault::Html
+                | Fault::NoStatus
+                | Fault::NotJson
+                | Fault::Huge
+                | Fault::HugeCl
+                | Fault::Redirect
+        )
+    }
+}
+
 /// What a key asks for, parsed once from its words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Scenario {
@@ -94,6 +154,11 @@ pub(crate) struct Scenario {
     pub fault: Option<Fault>,
     /// Put terminal escape sequences into the vendor's text fields.
     pub escape: bool,
+    /// Percentage of requests that get a [`Chaos`] fault (`chaos<N>`).
+    pub chaos: u8,
+    /// Seeds the choice of chaos faults: a hash of the key, so the same
+    /// key sees the same faults on the same requests in every run.
+    pub seed: u64,
 }
 
 impl Scenario {
@@ -107,6 +172,7 @@ impl Scenario {
         let mut prelude = None;
         let mut fault = None;
         let mut escape = false;
+        let mut chaos = None;
         for word in key.split(['-', '_']) {
             let word = word.to_ascii_lowercase();
             let word = word.as_str();
@@ -116,6 +182,8 @@ impl Scenario {
                 duration.get_or_insert(d);
             } else if let Some(n) = word.strip_prefix("items").and_then(parse_digits) {
                 items.get_or_insert(n);
+            } else if let Some(n) = word.strip_prefix("chaos").and_then(parse_digits) {
+                chaos.get_or_insert(n.min(100) as u8);
             } else if let Some(p) = prelude_word(word) {
                 prelude.get_or_insert(p);
             } else if let Some(f) = fault_word(word) {
@@ -136,8 +204,18 @@ impl Scenario {
             prelude,
             fault,
             escape,
+            chaos: chaos.unwrap_or(0),
+            seed: fnv1a(key.as_bytes()),
         }
     }
+}
+
+/// FNV-1a: a stable hash (std's `DefaultHasher` may change between Rust
+/// releases), so a chaos run is the same on every machine.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn outcome_word(word: &str) -> Option<Outcome> {
@@ -279,6 +357,45 @@ pub(crate) enum Decision {
         phase: Phase,
         strip_status: bool,
     },
+    /// A `chaos` fault; a stall ends with the normal answer at `phase`.
+    Chaos {
+        fault: Chaos,
+        phase: Phase,
+    },
+}
+
+impl Decision {
+    /// Whether pipewatch takes this answer as the end of the target: a
+    /// terminal status, or an error status that is not retried.
+    pub(crate) fn is_final(&self) -> bool {
+        let finished = |phase: &Phase| matches!(phase.stage, Stage::Finished(_));
+        match self {
+            Decision::Status {
+                phase,
+                strip_status: false,
+            }
+            | Decision::Chaos {
+                fault: Chaos::Stall,
+                phase,
+            } => finished(phase),
+            Decision::Error { status, .. } => {
+                !matches!(status, 408 | 429 | 500..=599) && (400..500).contains(status)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The chaos fault for request number `hit`, if this request gets one.
+fn chaos_at(s: &Scenario, hit: u64) -> Option<Chaos> {
+    if s.chaos == 0 {
+        return None;
+    }
+    let mut rng = fastrand::Rng::with_seed(s.seed ^ hit.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    if rng.u8(0..100) >= s.chaos {
+        return None;
+    }
+    Some(Chaos::ALL[rng.usize(0..Chaos::ALL.len())])
 }
 
 /// Decide the answer to request number `hit` (1-based) for the key,
@@ -308,9 +425,18 @@ pub(crate) fn decide(s: &Scenario, hit: u64, elapsed: Duration) -> Decision {
         phase: phase_at(s, elapsed),
         strip_status,
     };
+    if let Some(fault) = chaos_at(s, hit) {
+        return Decision::Chaos {
+            fault,
+            phase: phase_at(s, elapsed),
+        };
+    }
     let Some(fault) = s.fault else {
         return status(false);
     };
+    if fault.is_error_status() && elapsed < s.duration {
+        return status(false);
+    }
     match fault {
         Fault::Unavailable => error(503),
         Fault::Boom => error(500),

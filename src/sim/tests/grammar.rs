@@ -205,3 +205,84 @@ fn redirect_word_is_removed_with_its_separator() {
     assert_eq!(without_redirect("redirect"), "ok");
     assert_eq!(without_redirect("a%2Fb-redirect_c-"), "a%2Fb_c-");
 }
+
+#[test]
+fn chaos_faults_about_n_percent_of_requests_the_same_way_every_time() {
+    let s = Scenario::parse("job-7-chaos20-10s");
+    assert_eq!(s.chaos, 20);
+    assert_eq!(Scenario::parse("chaos250").chaos, 100);
+    assert_eq!(Scenario::parse("chaos").chaos, 0);
+    let decisions: Vec<Decision> = (1..=10_000)
+        .map(|hit| decide(&s, hit, Duration::from_secs(20)))
+        .collect();
+    let faults: Vec<Chaos> = decisions
+        .iter()
+        .filter_map(|d| match d {
+            Decision::Chaos { fault, .. } => Some(*fault),
+            _ => None,
+        })
+        .collect();
+    assert!((1_800..=2_200).contains(&faults.len()), "{}", faults.len());
+    for kind in Chaos::ALL {
+        let n = faults.iter().filter(|&&f| f == kind).count();
+        assert!((300..=500).contains(&n), "{kind:?}: {n}");
+    }
+    // The same key and request number: the same answer.
+    let again: Vec<Decision> = (1..=10_000)
+        .map(|hit| decide(&s, hit, Duration::from_secs(20)))
+        .collect();
+    assert_eq!(decisions, again);
+    // Another key: other requests.
+    let other = Scenario::parse("job-8-chaos20-10s");
+    assert!(
+        (1..=50).any(|hit| decide(&other, hit, Duration::ZERO) != decide(&s, hit, Duration::ZERO))
+    );
+    // Between faults, the normal answer.
+    assert!(
+        decisions
+            .iter()
+            .any(|d| matches!(d, Decision::Status { .. }))
+    );
+}
+
+#[test]
+fn an_error_word_with_a_duration_starts_when_it_ends() {
+    let s = Scenario::parse("tok-gone-30s");
+    assert!(matches!(
+        decide(&s, 1, Duration::from_secs(29)),
+        Decision::Status {
+            strip_status: false,
+            ..
+        }
+    ));
+    let gone = decide(&s, 2, Duration::from_secs(30));
+    assert_eq!(
+        gone,
+        Decision::Error {
+            status: 410,
+            header: None
+        }
+    );
+    assert!(gone.is_final());
+    // Shape faults apply from the start whatever the duration.
+    assert_eq!(
+        decide(&Scenario::parse("x-html-30s"), 1, Duration::ZERO),
+        Decision::Html
+    );
+}
+
+#[test]
+fn final_answers_are_the_ones_a_watch_stops_at() {
+    let at = |key, secs| decide(&Scenario::parse(key), 1, Duration::from_secs(secs));
+    assert!(!at("ok-10s", 5).is_final());
+    assert!(at("ok-10s", 10).is_final());
+    assert!(at("failed", 0).is_final());
+    assert!(!at("running", 99).is_final());
+    assert!(!at("mystery", 99).is_final());
+    assert!(!at("nostatus", 0).is_final());
+    assert!(at("notfound", 0).is_final());
+    assert!(at("unauthorized", 0).is_final());
+    assert!(!at("unavailable", 0).is_final());
+    assert!(!at("boom", 0).is_final());
+    assert!(!at("html", 0).is_final());
+}
