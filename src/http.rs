@@ -166,6 +166,11 @@ impl HttpClient {
         }
     }
 
+    /// `--retries`: how many times a transient failure is asked again.
+    pub fn retries(&self) -> u32 {
+        self.retries
+    }
+
     async fn get_once(
         &self,
         url: &Url,

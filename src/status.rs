@@ -108,6 +108,15 @@ pub struct TargetError {
     pub message: String,
 }
 
+impl TargetError {
+    /// A body was read (under the size cap) and was not the documented
+    /// JSON. Mid-watch this is more often a proxy's error page or a cut
+    /// connection than a changed API, so a watch asks again before giving up.
+    pub fn is_malformed_body(&self) -> bool {
+        self.kind == ErrorKind::BadResponse && self.http_status.is_some()
+    }
+}
+
 /// A row of a Clarifeye run's steps table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepRow {

@@ -12,6 +12,7 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::app::{Mode, RunOptions, warn_unknown};
+use crate::http;
 use crate::progress::Display;
 use crate::query::{Context, check};
 use crate::render::json;
@@ -28,6 +29,10 @@ pub struct Ended {
 }
 
 /// Poll `target` until it is final, sending every snapshot.
+///
+/// A malformed body is asked again, with the same backoff and up to the
+/// same `--retries` as a transient failure, before it ends the target
+/// with exit 10: one cut-off answer should not end an hour-long watch.
 async fn poll_until_final(
     ctx: Arc<Context>,
     index: usize,
@@ -35,8 +40,19 @@ async fn poll_until_final(
     interval: Duration,
     tx: mpsc::UnboundedSender<(usize, Snapshot)>,
 ) {
+    let mut malformed = 0;
     loop {
         let snapshot = check(&ctx, target.clone()).await;
+        let is_malformed = snapshot
+            .error
+            .as_ref()
+            .is_some_and(|e| e.is_malformed_body());
+        if is_malformed && malformed < ctx.client.retries() {
+            tokio::time::sleep(http::backoff(malformed)).await;
+            malformed += 1;
+            continue;
+        }
+        malformed = 0;
         let done = snapshot.is_final();
         if tx.send((index, snapshot)).is_err() || done {
             return;

@@ -432,3 +432,60 @@ fn demo_serve_prints_exports_that_work() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
 }
+
+/// A 200 whose body is cut short, as a dropped connection or a proxy leaves it.
+fn truncated() -> Reply {
+    Reply::Raw {
+        status: 200,
+        content_type: "application/json".into(),
+        body: "{\"status\": ".into(),
+        headers: Vec::new(),
+    }
+}
+
+#[test]
+fn a_malformed_body_mid_watch_is_asked_again_like_an_outage() {
+    let server = sim();
+    let done = Reply::json(200, serde_json::json!({"status": "complete"}));
+    server.script("tok", vec![truncated(), truncated(), done]);
+    let (code, stdout, stderr) = watch(
+        &server,
+        &[
+            "feldera",
+            "token",
+            "p",
+            "tok",
+            "--watch",
+            "--interval",
+            "100ms",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("succeeded"), "{stdout}");
+    assert_eq!(server.hits("tok"), 3);
+}
+
+#[test]
+fn a_body_that_stays_malformed_ends_the_watch_with_10_after_the_retries() {
+    let server = sim();
+    server.script("tok", vec![truncated()]);
+    let args = [
+        "feldera",
+        "token",
+        "p",
+        "tok",
+        "--watch",
+        "--interval",
+        "100ms",
+    ];
+    let (code, stdout, stderr) = watch(&server, &[&args[..], &["--retries", "2"]].concat());
+    assert_eq!(code, 10, "{stderr}");
+    assert!(stdout.contains("expected JSON"), "{stdout}");
+    assert_eq!(server.hits("tok"), 3);
+    // --retries 0: the first malformed body ends it, as in a one-off query.
+    let server = sim();
+    server.script("tok", vec![truncated()]);
+    let (code, _, _) = watch(&server, &[&args[..], &["--retries", "0"]].concat());
+    assert_eq!(code, 10);
+    assert_eq!(server.hits("tok"), 1);
+}

@@ -55,6 +55,8 @@ pub struct Config {
     text: Option<String>,
     profile_name: String,
     profile: Profile,
+    /// Some profile in the file (not only the chosen one) holds an api_key.
+    holds_key: bool,
 }
 
 /// Where the config file is: `--config`/`PIPEWATCH_CONFIG` (clap has merged
@@ -89,6 +91,20 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => None,
             Err(e) => return err(format!("cannot read config file {}: {e}", path.display())),
         };
+        let config = Config::from_text(path, text, profile)?;
+        if config.holds_key {
+            warn_if_readable(&config.path);
+        }
+        Ok(config)
+    }
+
+    /// Parse the text of the file at `path` (None: there is no file) and
+    /// choose the profile. No I/O: the fuzz target calls this directly.
+    pub fn from_text(
+        path: PathBuf,
+        text: Option<String>,
+        profile: Option<&str>,
+    ) -> Result<Config, SettingsError> {
         let file: ConfigFile = match &text {
             Some(text) => toml::from_str(text).map_err(|e| {
                 let at = e
@@ -103,14 +119,16 @@ impl Config {
             })?,
             None => ConfigFile::default(),
         };
-        if text.is_some() {
-            warn_if_readable(&path, &file);
-        }
         let (profile_name, named) = match (profile, &file.default_profile) {
             (Some(name), _) => (name.to_owned(), true),
             (None, Some(name)) => (name.clone(), true),
             (None, None) => ("default".to_owned(), false),
         };
+        let holds_key = file.profiles.values().any(|p| {
+            [&p.llama, &p.clarifeye, &p.feldera]
+                .iter()
+                .any(|v| v.as_ref().is_some_and(|v| v.api_key.is_some()))
+        });
         let mut profiles = file.profiles;
         let profile = match profiles.remove(&profile_name) {
             Some(profile) => profile,
@@ -138,6 +156,7 @@ impl Config {
             text,
             profile_name,
             profile,
+            holds_key,
         };
         for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
             config.check_keys_apply(vendor)?;
@@ -241,15 +260,7 @@ fn location(text: &str, offset: usize) -> String {
 }
 
 /// A key in a file others can read is a key others have.
-fn warn_if_readable(path: &Path, file: &ConfigFile) {
-    let holds_key = file.profiles.values().any(|p| {
-        [&p.llama, &p.clarifeye, &p.feldera]
-            .iter()
-            .any(|v| v.as_ref().is_some_and(|v| v.api_key.is_some()))
-    });
-    if !holds_key {
-        return;
-    }
+fn warn_if_readable(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

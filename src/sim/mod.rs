@@ -30,7 +30,11 @@
 //!   closed unanswered); `html` (200 text/html); `nostatus` (200 without the
 //!   status field); `notjson` (200 truncated JSON); `huge`/`hugecl` (200 with a
 //!   200 MB body, chunked / with Content-Length); `redirect` (307 to the same
-//!   URL on `localhost` with the word removed from the key).
+//!   URL on `localhost` with the word removed from the key). An error-status
+//!   word with a duration starts when the duration ends (`tok-gone-30s`).
+//! - `chaos<N>`: N% of requests get a transient fault (503, 429 with
+//!   `Retry-After: 1`, reset, a 5 s stall, truncated JSON), chosen by a stable
+//!   hash of the key and the request number.
 //! - Every response delayed: `slow` 1 s, `stall` 30 s.
 //! - `escape`: vendor text fields carry terminal escape sequences.
 
