@@ -227,6 +227,12 @@ fn targets(
             .collect(),
         _ => Vec::new(),
     })
+    .and_then(|targets: Vec<Target>| {
+        for target in &targets {
+            target.check_path_params().map_err(SettingsError)?;
+        }
+        Ok(targets)
+    })
 }
 
 /// Query (or watch) the targets, print the results, and say the exit code.

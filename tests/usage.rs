@@ -34,6 +34,28 @@ fn unknown_flag_is_exit_2_and_named() {
 }
 
 #[test]
+fn dot_segments_are_refused_as_path_parameters_before_any_request() {
+    let server = sim();
+    let home = home();
+    for args in [
+        &["llama", "pipeline", "status", "ok", ".."][..],
+        &["llama", "file", "status", "--pipeline", ".", "ok"],
+        &["batch", "status", ".."],
+        &["clarifeye", "run", "--project", "..", "ok"],
+        &["feldera", "token", ".", "tok"],
+    ] {
+        let (code, stdout, stderr) = run(bin_at(home.path(), &server).args(args));
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("step through the path"), "{stderr}");
+        assert!(stdout.is_empty(), "{stdout}");
+    }
+    assert!(server.requests().is_empty());
+    // A Feldera token is a query value: `..` is a fine token.
+    let (code, _, stderr) = run(bin_at(home.path(), &server).args(["feldera", "token", "p", ".."]));
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn unknown_flag_before_the_subcommand_is_exit_2() {
     let (code, _, stderr) = usage(&["--frobnicate", "llama", "pipeline", "status", "job-1"]);
     assert_eq!(code, 2, "{stderr}");

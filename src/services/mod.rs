@@ -114,6 +114,22 @@ impl Target {
         }
     }
 
+    /// Refuse a path parameter that no URL can carry as one segment: `.`
+    /// and `..` are steps through the path (RFC 3986 §5.2.4), in any
+    /// encoding, so `pipeline status ..` would ask another endpoint.
+    /// Feldera's token travels in the query and may be anything.
+    pub fn check_path_params(&self) -> Result<(), String> {
+        for (name, value) in self.params() {
+            if name != "token" && (value == "." || value == "..") {
+                return Err(format!(
+                    "`{value}` cannot be a {name}: a URL reads it as a step through the path, \
+                     not as a name"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The envelope's `target` object.
     pub fn to_json(&self) -> Value {
         let mut map = Map::new();
