@@ -106,8 +106,13 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         error_reply(&target, &scenario, 401, None)
     } else {
         let decision = scenario::decide(&scenario, hit, elapsed);
-        shared.lock().count(&target.key, hit, &decision);
-        grammar_reply(
+        let chaos = scenario::chaos_at(&scenario, hit);
+        // A stall only delays the answer; the other chaos faults replace it.
+        let delivered = matches!(chaos, None | Some(Chaos::Stall));
+        shared
+            .lock()
+            .count(&target.key, hit, chaos, delivered && decision.is_final());
+        let reply = grammar_reply(
             &target,
             &scenario,
             decision,
@@ -115,7 +120,20 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             &path,
             query.as_deref(),
             port,
-        )
+        );
+        match chaos {
+            None => reply,
+            Some(Chaos::Stall) => Reply::Stall {
+                delay: scenario::CHAOS_STALL,
+                then: Box::new(reply),
+            },
+            Some(Chaos::Unavailable) => error_reply(&target, &scenario, 503, None),
+            Some(Chaos::RateLimited) => {
+                error_reply(&target, &scenario, 429, Some(("retry-after", "1")))
+            }
+            Some(Chaos::Reset) => Reply::Reset,
+            Some(Chaos::Malformed) => truncated_json(),
+        }
     };
     match scenario.delay {
         Some(delay) => Reply::Stall {
@@ -175,12 +193,7 @@ fn grammar_reply(
             body: Bytes::from_static(b"<html><body>Gateway</body></html>"),
             headers: Vec::new(),
         },
-        Decision::NotJson => Reply::Raw {
-            status: 200,
-            content_type: "application/json".to_string(),
-            body: Bytes::from_static(b"{\"status\": "),
-            headers: Vec::new(),
-        },
+        Decision::NotJson => truncated_json(),
         Decision::Huge { content_length } => Reply::Huge {
             bytes: HUGE_BYTES,
             content_length,
@@ -196,26 +209,15 @@ fn grammar_reply(
             200,
             bodies::status_body(target, scenario, &phase, clock, strip_status),
         ),
-        Decision::Chaos { fault, phase } => match fault {
-            Chaos::Unavailable => error_reply(target, scenario, 503, None),
-            Chaos::RateLimited => error_reply(target, scenario, 429, Some(("retry-after", "1"))),
-            Chaos::Reset => Reply::Reset,
-            Chaos::Stall => Reply::Stall {
-                delay: scenario::CHAOS_STALL,
-                then: Box::new(Reply::json(
-                    200,
-                    bodies::status_body(target, scenario, &phase, clock, false),
-                )),
-            },
-            Chaos::Malformed => grammar_reply(
-                target,
-                scenario,
-                Decision::NotJson,
-                clock,
-                path,
-                query,
-                port,
-            ),
-        },
+    }
+}
+
+/// 200 with JSON cut off after its first key.
+fn truncated_json() -> Reply {
+    Reply::Raw {
+        status: 200,
+        content_type: "application/json".to_string(),
+        body: Bytes::from_static(b"{\"status\": "),
+        headers: Vec::new(),
     }
 }

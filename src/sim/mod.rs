@@ -373,12 +373,13 @@ impl Inner {
         }
     }
 
-    /// Count what the grammar decided for request `hit` of `key`.
-    fn count(&mut self, key: &str, hit: u64, decision: &scenario::Decision) {
-        if let scenario::Decision::Chaos { fault, .. } = decision {
+    /// Count the chaos fault of request `hit` of `key`, and whether it got
+    /// the key's final answer.
+    fn count(&mut self, key: &str, hit: u64, chaos: Option<scenario::Chaos>, is_final: bool) {
+        if let Some(fault) = chaos {
             self.chaos[fault.index()] += 1;
         }
-        if decision.is_final() {
+        if is_final {
             if let Some(state) = self.keys.get_mut(key) {
                 state.final_hit.get_or_insert((hit, Instant::now()));
             }

@@ -357,11 +357,6 @@ pub(crate) enum Decision {
         phase: Phase,
         strip_status: bool,
     },
-    /// A `chaos` fault; a stall ends with the normal answer at `phase`.
-    Chaos {
-        fault: Chaos,
-        phase: Phase,
-    },
 }
 
 impl Decision {
@@ -373,10 +368,6 @@ impl Decision {
             Decision::Status {
                 phase,
                 strip_status: false,
-            }
-            | Decision::Chaos {
-                fault: Chaos::Stall,
-                phase,
             } => finished(phase),
             Decision::Error { status, .. } => {
                 !matches!(status, 408 | 429 | 500..=599) && (400..500).contains(status)
@@ -386,8 +377,9 @@ impl Decision {
     }
 }
 
-/// The chaos fault for request number `hit`, if this request gets one.
-fn chaos_at(s: &Scenario, hit: u64) -> Option<Chaos> {
+/// The chaos fault for request number `hit`, if this request gets one: a
+/// stall delays the answer [`decide`] gives, the others replace it.
+pub(crate) fn chaos_at(s: &Scenario, hit: u64) -> Option<Chaos> {
     if s.chaos == 0 {
         return None;
     }
@@ -425,12 +417,6 @@ pub(crate) fn decide(s: &Scenario, hit: u64, elapsed: Duration) -> Decision {
         phase: phase_at(s, elapsed),
         strip_status,
     };
-    if let Some(fault) = chaos_at(s, hit) {
-        return Decision::Chaos {
-            fault,
-            phase: phase_at(s, elapsed),
-        };
-    }
     let Some(fault) = s.fault else {
         return status(false);
     };

@@ -42,6 +42,24 @@ pub fn bin_at(home: &Path, server: &Server) -> Command {
     cmd
 }
 
+/// Like [`bin_at`], as a `std::process::Command` for a child the test
+/// watches while it runs (assert_cmd only runs to the end).
+pub fn std_bin_at(home: &Path, server: &Server) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pipewatch"));
+    let base = server.base_url();
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("NO_COLOR", "1")
+        .env("LLAMA_CLOUD_BASE_URL", &base)
+        .env("LLAMA_CLOUD_API_KEY", KEY)
+        .env("CLARIFEYE_BASE_URL", &base)
+        .env("CLARIFEYE_API_KEY", KEY)
+        .env("FELDERA_HOST", &base);
+    cmd
+}
+
 pub fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }

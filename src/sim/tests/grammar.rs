@@ -212,37 +212,22 @@ fn chaos_faults_about_n_percent_of_requests_the_same_way_every_time() {
     assert_eq!(s.chaos, 20);
     assert_eq!(Scenario::parse("chaos250").chaos, 100);
     assert_eq!(Scenario::parse("chaos").chaos, 0);
-    let decisions: Vec<Decision> = (1..=10_000)
-        .map(|hit| decide(&s, hit, Duration::from_secs(20)))
-        .collect();
-    let faults: Vec<Chaos> = decisions
-        .iter()
-        .filter_map(|d| match d {
-            Decision::Chaos { fault, .. } => Some(*fault),
-            _ => None,
-        })
-        .collect();
-    assert!((1_800..=2_200).contains(&faults.len()), "{}", faults.len());
+    let faults: Vec<Option<Chaos>> = (1..=10_000).map(|hit| chaos_at(&s, hit)).collect();
+    let n = faults.iter().flatten().count();
+    assert!((1_800..=2_200).contains(&n), "{n}");
     for kind in Chaos::ALL {
-        let n = faults.iter().filter(|&&f| f == kind).count();
+        let n = faults.iter().filter(|&&f| f == Some(kind)).count();
         assert!((300..=500).contains(&n), "{kind:?}: {n}");
     }
-    // The same key and request number: the same answer.
-    let again: Vec<Decision> = (1..=10_000)
-        .map(|hit| decide(&s, hit, Duration::from_secs(20)))
-        .collect();
-    assert_eq!(decisions, again);
+    // The same key and request number: the same fault.
+    let again: Vec<Option<Chaos>> = (1..=10_000).map(|hit| chaos_at(&s, hit)).collect();
+    assert_eq!(faults, again);
     // Another key: other requests.
     let other = Scenario::parse("job-8-chaos20-10s");
-    assert!(
-        (1..=50).any(|hit| decide(&other, hit, Duration::ZERO) != decide(&s, hit, Duration::ZERO))
-    );
-    // Between faults, the normal answer.
-    assert!(
-        decisions
-            .iter()
-            .any(|d| matches!(d, Decision::Status { .. }))
-    );
+    assert!((1..=50).any(|hit| chaos_at(&other, hit) != chaos_at(&s, hit)));
+    // No chaos word, no faults.
+    let calm = Scenario::parse("job-7-10s");
+    assert!((1..=1_000).all(|hit| chaos_at(&calm, hit).is_none()));
 }
 
 #[test]
