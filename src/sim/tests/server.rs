@@ -313,3 +313,61 @@ fn background_server_survives_odd_requests_and_stops_on_drop() {
     server.shutdown();
     assert!(TcpStream::connect(addr).is_err());
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn key_stats_mark_the_final_answer_and_count_what_came_after() {
+    let server = Server::start(any_port()).await.unwrap();
+    let path = "/v0/pipelines/p/completion_status?token=tok-gone-300ms";
+    assert_eq!(get(&server, path).await.status(), 200);
+    let stats = server.key_stats("tok-gone-300ms").unwrap();
+    assert_eq!((stats.hits, stats.final_hit), (1, None));
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    assert_eq!(get(&server, path).await.status(), 410);
+    assert_eq!(get(&server, path).await.status(), 410);
+    let stats = server.key_stats("tok-gone-300ms").unwrap();
+    assert_eq!(stats.hits, 3);
+    assert_eq!(stats.final_hit.map(|(hit, _)| hit), Some(2));
+    assert_eq!(stats.hits_after_final(), 1);
+    assert!(server.key_stats("never-asked").is_none());
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn chaos_faults_are_counted_by_kind() {
+    let server = Server::start(any_port()).await.unwrap();
+    // chaos100: every request faults; stalls take 5 s, so only count here.
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let response = client()
+            .get(format!(
+                "{}/v0/pipelines/p/completion_status?token=t-chaos100",
+                server.base_url()
+            ))
+            .timeout(Duration::from_millis(200))
+            .send()
+            .await;
+        statuses.push(response.map(|r| r.status().as_u16()).ok());
+    }
+    let served: u64 = server.chaos_served().iter().map(|(_, n)| n).sum();
+    assert_eq!(served, 3, "{:?}", server.chaos_served());
+    // None of them is a plain answer: 503, 429, a 200 with truncated JSON,
+    // or no answer (reset, or the stall outlasting our 200 ms).
+    assert!(
+        statuses
+            .iter()
+            .all(|s| matches!(s, None | Some(503 | 429 | 200)))
+    );
+    // Only a stall delivers the answer (late): then it counts as final.
+    let stalls = server
+        .chaos_served()
+        .iter()
+        .find(|(k, _)| *k == "stall")
+        .unwrap()
+        .1;
+    let final_hit = server.key_stats("t-chaos100").unwrap().final_hit;
+    assert_eq!(
+        final_hit.is_some(),
+        stalls > 0,
+        "{:?}",
+        server.chaos_served()
+    );
+}
