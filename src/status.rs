@@ -110,8 +110,8 @@ pub struct TargetError {
 
 impl TargetError {
     /// A body was read (under the size cap) and was not the documented
-    /// JSON. Mid-watch this is more often a proxy's error page or a cut
-    /// connection than a changed API, so a watch asks again before giving up.
+    /// JSON. Mid-watch this is more often a maintenance page or a cut
+    /// connection than a changed API: see `watch::poll_until_final`.
     pub fn is_malformed_body(&self) -> bool {
         self.kind == ErrorKind::BadResponse && self.http_status.is_some()
     }

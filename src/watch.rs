@@ -28,18 +28,35 @@ pub struct Ended {
     pub timed_out: bool,
 }
 
+/// One poll's result, as a poller reports it.
+struct Poll {
+    index: usize,
+    snapshot: Snapshot,
+    /// The target is finished: stop polling it.
+    done: bool,
+    /// The service is out of order for now (a transient failure, or a
+    /// malformed body from a target that has answered properly before):
+    /// the display says so, but the last known state stays what it was.
+    outage: bool,
+}
+
 /// Poll `target` until it is final, sending every snapshot.
 ///
-/// A malformed body is asked again, with the same backoff and up to the
-/// same `--retries` as a transient failure, before it ends the target
-/// with exit 10: one cut-off answer should not end an hour-long watch.
+/// A malformed body (not the documented JSON, under the size cap) depends
+/// on what came before it. From a target that has never answered properly
+/// it is asked again, with the backoff and up to the `--retries` of a
+/// transient failure, and then ends the target with exit 10: the base URL
+/// is most likely wrong. Once the target has answered properly, it is an
+/// outage like a 503 (a maintenance page, a cut-off answer): polling goes
+/// on until the job ends or `--timeout`, so a glitch never ends a watch.
 async fn poll_until_final(
     ctx: Arc<Context>,
     index: usize,
     target: Target,
     interval: Duration,
-    tx: mpsc::UnboundedSender<(usize, Snapshot)>,
+    tx: mpsc::UnboundedSender<Poll>,
 ) {
+    let mut answered = false;
     let mut malformed = 0;
     loop {
         let snapshot = check(&ctx, target.clone()).await;
@@ -47,14 +64,26 @@ async fn poll_until_final(
             .error
             .as_ref()
             .is_some_and(|e| e.is_malformed_body());
-        if is_malformed && malformed < ctx.client.retries() {
+        if is_malformed && !answered && malformed < ctx.client.retries() {
             tokio::time::sleep(http::backoff(malformed)).await;
             malformed += 1;
             continue;
         }
         malformed = 0;
-        let done = snapshot.is_final();
-        if tx.send((index, snapshot)).is_err() || done {
+        answered |= snapshot.error.is_none();
+        let glitch = is_malformed && answered;
+        let transient = snapshot
+            .error
+            .as_ref()
+            .is_some_and(|e| e.kind.is_transient());
+        let done = snapshot.is_final() && !glitch;
+        let poll = Poll {
+            index,
+            snapshot,
+            done,
+            outage: transient || glitch,
+        };
+        if tx.send(poll).is_err() || done {
             return;
         }
         tokio::time::sleep(interval).await;
@@ -102,9 +131,9 @@ pub async fn watch(
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
-    // The last snapshot seen, and the last one that was not a transient
-    // error: a target that is unreachable at the end still reports the
-    // state it was last known to be in.
+    // The last snapshot seen, and the last one that was not an outage: a
+    // target that is unreachable at the end still reports the state it was
+    // last known to be in.
     let mut latest: Vec<Option<Snapshot>> = vec![None; targets.len()];
     let mut known: Vec<Option<Snapshot>> = vec![None; targets.len()];
     let mut warned = HashSet::new();
@@ -115,8 +144,8 @@ pub async fn watch(
     while finished < targets.len() {
         tokio::select! {
             received = rx.recv() => {
-                let Some((index, snapshot)) = received else { break };
-                if snapshot.is_final() {
+                let Some(Poll { index, snapshot, done, outage }) = received else { break };
+                if done {
                     finished += 1;
                 }
                 warn_unknown(std::slice::from_ref(&snapshot), &mut warned);
@@ -126,9 +155,7 @@ pub async fn watch(
                         crate::app::print_stdout(&format!("{}\n", json::line(&snapshot)))?;
                     }
                 }
-                if !snapshot.error.as_ref().is_some_and(|e| e.kind.is_transient())
-                    || known[index].is_none()
-                {
+                if !outage || known[index].is_none() {
                     known[index] = Some(snapshot.clone());
                 }
                 latest[index] = Some(snapshot);

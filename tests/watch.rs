@@ -489,3 +489,41 @@ fn a_body_that_stays_malformed_ends_the_watch_with_10_after_the_retries() {
     assert_eq!(code, 10);
     assert_eq!(server.hits("tok"), 1);
 }
+
+#[test]
+fn after_a_proper_answer_malformed_bodies_are_an_outage_not_an_end() {
+    let server = sim();
+    let running = Reply::json(200, serde_json::json!({"status": "inprogress"}));
+    let done = Reply::json(200, serde_json::json!({"status": "complete"}));
+    let mut script = vec![running];
+    script.extend(std::iter::repeat_n(truncated(), 6));
+    script.push(done);
+    server.script("tok", script);
+    // Even with no retries: six malformed answers in a row do not end it.
+    let args = [
+        "feldera",
+        "token",
+        "p",
+        "tok",
+        "--watch",
+        "--interval",
+        "50ms",
+    ];
+    let (code, stdout, stderr) = watch(&server, &[&args[..], &["--retries", "0"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("succeeded"), "{stdout}");
+    assert!(stderr.contains("-> bad_response (HTTP 200)"), "{stderr}");
+    assert_eq!(server.hits("tok"), 8);
+
+    // If they last until --timeout: exit 6, and the last proper state is reported.
+    let server = sim();
+    let running = Reply::json(200, serde_json::json!({"status": "inprogress"}));
+    server.script("tok", vec![running, truncated()]);
+    let (code, stdout, stderr) = watch(
+        &server,
+        &[&args[..], &["--timeout", "1s", "--json"]].concat(),
+    );
+    assert_eq!(code, 6, "{stderr}");
+    let lines = envelopes(&stdout);
+    assert_eq!(lines[0]["state"], "running", "{stdout}");
+}
