@@ -1,0 +1,252 @@
+//! What must hold for any input, shared by the fuzz targets (under
+//! libFuzzer) and by `tests/fuzz_corpus.rs` (which replays the committed
+//! corpus on stable Rust, so every seed and every past finding runs in CI).
+//!
+//! Each check panics when an invariant breaks: that is how libFuzzer and
+//! the test harness both learn of it.
+
+// Each fuzz target uses one check; the corpus test uses them all.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use pipewatch::http::Fetched;
+use pipewatch::query::interpret;
+use pipewatch::render::{Palette, json, sanitize as clean, sanitize_multiline, table};
+use pipewatch::services::Target;
+use pipewatch::settings::Config;
+use pipewatch::status::{ExitCode, State};
+use serde_json::Value;
+
+/// The states of CONTRACT §3, spelled as the envelope spells them.
+const STATES: [&str; 7] = [
+    "pending",
+    "running",
+    "succeeded",
+    "partial",
+    "failed",
+    "cancelled",
+    "unknown",
+];
+
+/// The envelope's fields, in the order of CONTRACT §4.
+const FIELDS: [&str; 9] = [
+    "service",
+    "target",
+    "state",
+    "status",
+    "terminal",
+    "progress",
+    "observed_at",
+    "response",
+    "error",
+];
+
+/// HTTP statuses a response body can come with; the first input byte picks one.
+const HTTP_STATUSES: [u16; 16] = [
+    200, 200, 200, 200, 202, 204, 400, 401, 403, 404, 409, 410, 422, 429, 500, 503,
+];
+
+#[derive(Clone, Copy, Debug)]
+pub enum Service {
+    LlamaPipeline,
+    LlamaFile,
+    Batch,
+    ClarifeyeRun,
+    FelderaToken,
+}
+
+impl Service {
+    pub const ALL: [Service; 5] = [
+        Service::LlamaPipeline,
+        Service::LlamaFile,
+        Service::Batch,
+        Service::ClarifeyeRun,
+        Service::FelderaToken,
+    ];
+
+    /// The corpus directory (and fuzz target) of this service.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::LlamaPipeline => "llama_pipeline",
+            Service::LlamaFile => "llama_file",
+            Service::Batch => "batch",
+            Service::ClarifeyeRun => "clarifeye_run",
+            Service::FelderaToken => "feldera_token",
+        }
+    }
+
+    fn target(self, flags: u8) -> Target {
+        match self {
+            Service::LlamaPipeline => Target::LlamaPipeline {
+                pipeline_id: "pipe".into(),
+                full_details: flags & 0x80 != 0,
+            },
+            Service::LlamaFile => Target::LlamaFile {
+                pipeline_id: "pipe".into(),
+                file_id: "file".into(),
+            },
+            Service::Batch => Target::Batch {
+                job_id: "job".into(),
+                organization_id: None,
+                project_id: None,
+            },
+            Service::ClarifeyeRun => Target::ClarifeyeRun {
+                project_id: "proj".into(),
+                pipeline_run_id: "run".into(),
+            },
+            Service::FelderaToken => Target::FelderaToken {
+                pipeline_name: "orders".into(),
+                token: "tok".into(),
+            },
+        }
+    }
+}
+
+/// `data` is one byte choosing the HTTP status (and flags), then the body.
+/// Decode it as a real response is decoded, classify it, and render it.
+pub fn response(service: Service, data: &[u8]) {
+    let Some((&first, body)) = data.split_first() else {
+        return;
+    };
+    let status = HTTP_STATUSES[usize::from(first & 0x0f)];
+    let target = service.target(first);
+    let fetched = Fetched::from_body(status, Some("application/json".into()), body);
+    let parsed = fetched.json.clone();
+    let snapshot = interpret(target.clone(), fetched);
+
+    // The state is one of the contract's; an error is never a finished state.
+    let state = snapshot.state.as_str();
+    assert!(STATES.contains(&state), "state {state:?} is not in §3");
+    if let Some(error) = &snapshot.error {
+        assert_eq!(snapshot.state, State::Unknown, "an error with a state");
+        assert!(!error.message.is_empty(), "an error without a message");
+    }
+    if !(200..300).contains(&status) {
+        let error = snapshot
+            .error
+            .as_ref()
+            .expect("a non-2xx answer is an error");
+        assert_eq!(error.http_status, Some(status));
+    }
+    if snapshot.error.is_none() {
+        assert!(
+            snapshot.status.is_some(),
+            "a classified body without a status"
+        );
+    }
+    assert_eq!(
+        snapshot.is_final(),
+        match &snapshot.error {
+            Some(e) => !e.kind.is_transient(),
+            None => snapshot.state.is_terminal(),
+        }
+    );
+    if let Some(percent) = snapshot.progress.as_ref().and_then(|p| p.percent) {
+        assert!(percent.is_finite(), "progress percent {percent}");
+    }
+    // Every exit code the target can call for is in the severity list.
+    for (allow_partial, timed_out) in [(false, false), (true, false), (false, true)] {
+        let code = snapshot.exit_code(allow_partial, timed_out);
+        assert!(ExitCode::SEVERITY.contains(&code));
+    }
+
+    // The envelope parses, has the contract's fields in order, and passes
+    // the body through unchanged.
+    let line = json::line(&snapshot);
+    assert!(!line.contains('\n'), "an envelope spans lines");
+    let envelope: Value = serde_json::from_str(&line).expect("the envelope is JSON");
+    let object = envelope.as_object().expect("the envelope is an object");
+    let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(keys, FIELDS);
+    assert_eq!(object["state"], state);
+    assert_eq!(object["terminal"], snapshot.state.is_terminal());
+    match &parsed {
+        Some(body) => assert_eq!(
+            serde_json::to_string(&object["response"]).ok(),
+            serde_json::to_string(body).ok(),
+            "the response is not passed through"
+        ),
+        None => assert_eq!(object["response"], Value::Null),
+    }
+
+    // What reaches the terminal carries no control characters from the server.
+    let text = table::report(
+        std::slice::from_ref(&snapshot),
+        true,
+        Palette { enabled: false },
+    );
+    assert_terminal_safe(&text, true);
+}
+
+/// `data` as the config file's text (lossy UTF-8, as a file would fail to
+/// read otherwise): parsing never panics, and every error names the file.
+pub fn config(data: &[u8]) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let path = PathBuf::from("/fuzz/config.toml");
+    for profile in [None, Some("default"), Some("ci")] {
+        match Config::from_text(path.clone(), Some(text.clone()), profile) {
+            Ok(config) => {
+                for duration in [config.watch_interval(), config.watch_timeout()] {
+                    match duration {
+                        Ok(Some(d)) => assert!(!d.is_zero()),
+                        Ok(None) => {}
+                        Err(e) => assert!(e.0.contains("/fuzz/config.toml"), "{}", e.0),
+                    }
+                }
+            }
+            Err(e) => assert!(e.0.contains("/fuzz/config.toml"), "{}", e.0),
+        }
+    }
+}
+
+/// `data` as a duration flag: never panics, and what parses is positive
+/// and parses again, to the same value, from its own rendering.
+pub fn duration(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match pipewatch::cli::parse_duration(text) {
+        Ok(d) => {
+            assert!(!d.is_zero(), "{text:?} parsed as zero");
+            let shown = humantime::format_duration(d).to_string();
+            assert_eq!(
+                pipewatch::cli::parse_duration(&shown),
+                Ok(d),
+                "{text:?} -> {shown:?}"
+            );
+        }
+        Err(e) => assert!(!e.is_empty()),
+    }
+}
+
+/// `data` as server text: the sanitized forms carry no control characters,
+/// no bidi controls, and sanitizing again changes nothing.
+pub fn sanitize(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let one = clean(&text);
+    assert_terminal_safe(&one, false);
+    assert_eq!(clean(&one), one, "sanitize is not idempotent");
+    let many = sanitize_multiline(&text);
+    assert_terminal_safe(&many, true);
+    assert_eq!(sanitize_multiline(&many), many, "not idempotent");
+}
+
+fn assert_terminal_safe(text: &str, lines: bool) {
+    for c in text.chars() {
+        let allowed = lines && (c == '\n' || c == '\t');
+        assert!(
+            allowed || !(c.is_control() || is_bidi_control(c)),
+            "{c:?} reaches the terminal in {text:?}"
+        );
+    }
+}
+
+/// Written out again rather than imported, so a mistake in the sanitizer's
+/// list is not also a mistake in its check.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
