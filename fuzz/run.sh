@@ -24,8 +24,10 @@ mkdir -p fuzz/work fuzz/logs
 run() {
   local t=$1
   mkdir -p "fuzz/work/$t"
+  local dict=()
+  case $t in config | duration | sanitize) ;; *) dict=(-dict=fuzz/json.dict) ;; esac
   if cargo +nightly fuzz run -O "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
-      -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
       >"fuzz/logs/$t.log" 2>&1; then
     local runs cov
     runs=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "fuzz/logs/$t.log" | grep -Eo '[0-9]+ runs' || true)
