@@ -1,6 +1,6 @@
 //! `--ca-cert` and `ca_cert` against a real TLS server on 127.0.0.1 whose
 //! certificate is signed by a test CA (tests/fixtures/tls): refused without
-//! the CA, trusted with it.
+//! the CA, trusted with it. And HTTPS_PROXY, through a CONNECT proxy.
 
 mod common;
 
@@ -112,4 +112,105 @@ fn ca_cert_from_config_trusts_the_private_ca() {
         .arg(&path)
         .args(["feldera", "token", "p", "t"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
+}
+
+/// A CONNECT proxy, as HTTPS_PROXY points at: it records each request head
+/// it gets, then joins the client to 127.0.0.1 on the port asked for.
+fn connect_proxy() -> (SocketAddr, Arc<std::sync::Mutex<Vec<String>>>) {
+    let heads = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let seen = Arc::clone(&heads);
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    continue;
+                };
+                let seen = Arc::clone(&seen);
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 8192];
+                    let mut read = 0;
+                    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
+                        match client.read(&mut buf[read..]).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => read += n,
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&buf[..read]).into_owned();
+                    seen.lock().unwrap().push(head.clone());
+                    // "CONNECT host:port HTTP/1.1"
+                    let port = head
+                        .split_whitespace()
+                        .nth(1)
+                        .and_then(|authority| authority.rsplit_once(':'))
+                        .and_then(|(_, port)| port.parse::<u16>().ok());
+                    let (true, Some(port)) = (head.starts_with("CONNECT "), port) else {
+                        let _ = client
+                            .write_all(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n")
+                            .await;
+                        return;
+                    };
+                    let Ok(mut upstream) =
+                        tokio::net::TcpStream::connect(("127.0.0.1", port)).await
+                    else {
+                        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n").await;
+                        return;
+                    };
+                    let _ = client
+                        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                        .await;
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                });
+            }
+        });
+    });
+    (addr, heads)
+}
+
+#[test]
+fn https_proxy_tunnels_with_connect_and_never_sees_the_key() {
+    let server = tls_server();
+    let (proxy, heads) = connect_proxy();
+    let home = home();
+    let (code, stdout, stderr) = run(bin(home.path())
+        .env(
+            "FELDERA_HOST",
+            format!("https://localhost:{}", server.port()),
+        )
+        .env("FELDERA_API_KEY", KEY)
+        .env("HTTPS_PROXY", format!("http://{proxy}"))
+        .arg("--ca-cert")
+        .arg(fixture("ca.pem"))
+        .args(["feldera", "token", "p", "t"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("complete"), "{stdout}");
+    let tunnels = heads.lock().unwrap().clone();
+    assert_eq!(tunnels.len(), 1, "{tunnels:?}");
+    assert!(
+        tunnels[0].starts_with(&format!("CONNECT localhost:{} ", server.port())),
+        "{tunnels:?}"
+    );
+    // The request, and its Authorization header, travel inside the tunnel.
+    assert!(!tunnels[0].contains(KEY) && !tunnels[0].contains("completion_status"));
+
+    // NO_PROXY names the host: no tunnel.
+    let (code, _, stderr) = run(bin(home.path())
+        .env(
+            "FELDERA_HOST",
+            format!("https://localhost:{}", server.port()),
+        )
+        .env("HTTPS_PROXY", format!("http://{proxy}"))
+        .env("NO_PROXY", "localhost")
+        .arg("--ca-cert")
+        .arg(fixture("ca.pem"))
+        .args(["feldera", "token", "p", "t"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(heads.lock().unwrap().len(), 1, "NO_PROXY was not honoured");
 }
