@@ -17,12 +17,15 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
 use pipewatch::sim::KeyStats;
+use serde_json::Value;
 
 /// The share of requests that get a transient fault.
 const CHAOS: &str = "chaos20";
@@ -159,7 +162,7 @@ struct Watcher {
     service: usize,
     targets: Vec<Planned>,
     child: Child,
-    stdout: std::path::PathBuf,
+    stdout: PathBuf,
     /// (RSS in KiB, open file descriptors), every [`SAMPLE_EVERY`].
     samples: Vec<(u64, usize)>,
     exit: Option<i32>,
@@ -193,19 +196,39 @@ fn secs(d: Duration) -> String {
 fn fault_soak() {
     let total = env_number("PIPEWATCH_SOAK_TARGETS", 200) as usize;
     let run = Duration::from_secs(env_number("PIPEWATCH_SOAK_SECS", 60));
-    let per_service = total.div_ceil(SERVICES.len());
     let server = sim();
     let home = home();
     let dir = tempfile::tempdir().unwrap();
-    let mut rng = fastrand::Rng::with_seed(5);
 
     let started = Instant::now();
-    let mut watchers: Vec<Watcher> = (0..SERVICES.len())
+    let mut watchers = start(&server, home.path(), dir.path(), total, run);
+    sample_until_exited(&mut watchers, started, run + Duration::from_secs(120));
+    let elapsed = started.elapsed();
+
+    let mut found = Findings::default();
+    println!("service          targets  exit  RSS first/last/max (KiB)  FDs first/last/max");
+    for w in &watchers {
+        check_process(w, &server, &mut found);
+    }
+    found.summary(&server, total, elapsed);
+    assert!(
+        found.failures.is_empty(),
+        "{} problems:\n{}",
+        found.failures.len(),
+        found.failures.join("\n")
+    );
+}
+
+/// One process per service, each watching its share of the script.
+fn start(server: &Server, home: &Path, dir: &Path, total: usize, run: Duration) -> Vec<Watcher> {
+    let per_service = total.div_ceil(SERVICES.len());
+    let mut rng = fastrand::Rng::with_seed(5);
+    (0..SERVICES.len())
         .map(|service| {
             let targets = plan(service, per_service, run, &mut rng);
-            let stdout = dir.path().join(format!("{service}.out"));
-            let stderr = dir.path().join(format!("{service}.err"));
-            let mut cmd = std_bin_at(home.path(), &server);
+            let stdout = dir.join(format!("{service}.out"));
+            let stderr = dir.join(format!("{service}.err"));
+            let mut cmd = std_bin_at(home, server);
             cmd.args(SERVICES[service].args)
                 .args(targets.iter().map(|t| &t.key))
                 .args(["--watch", "--interval", "1s", "--json"])
@@ -223,10 +246,12 @@ fn fault_soak() {
                 exit: None,
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Sample every process until all have exited, or fail on a hang.
-    let give_up = run + Duration::from_secs(120);
+/// Sample every process's RSS and descriptors every [`SAMPLE_EVERY`] until
+/// all have exited; a process still running after `give_up` is a hang.
+fn sample_until_exited(watchers: &mut [Watcher], started: Instant, give_up: Duration) {
     let mut next_sample = started + SAMPLE_EVERY;
     while watchers.iter().any(|w| w.exit.is_none()) {
         std::thread::sleep(Duration::from_millis(100));
@@ -234,174 +259,186 @@ fn fault_soak() {
         for w in watchers.iter_mut().filter(|w| w.exit.is_none()) {
             if let Some(status) = w.child.try_wait().unwrap() {
                 w.exit = Some(status.code().unwrap_or(-1));
-                continue;
-            }
-            if sample {
+            } else if sample {
                 let pid = w.child.id();
                 if let (Some(rss), Some(fds)) = (rss_kib(pid), open_fds(pid)) {
                     w.samples.push((rss, fds));
                 }
             }
-            if started.elapsed() > give_up {
-                let _ = w.child.kill();
-                panic!(
-                    "{} still watching after {}: a hang",
-                    SERVICES[w.service].name,
-                    secs(give_up)
-                );
-            }
         }
         if sample {
             next_sample += SAMPLE_EVERY;
         }
-    }
-    let elapsed = started.elapsed();
-
-    let mut failures = Vec::new();
-    let mut lateness = Vec::new();
-    let mut requests = 0;
-    let mut ends_seen = std::collections::BTreeMap::<String, usize>::new();
-    println!("service          targets  exit  RSS first/last/max (KiB)  FDs first/last/max");
-    for w in &watchers {
-        let name = SERVICES[w.service].name;
-        let ends: Vec<End> = w.targets.iter().map(|t| t.end).collect();
-        let expected = combined_exit_code(&ends);
-        let exit = w.exit.unwrap_or(-1);
-        if exit != expected {
-            failures.push(format!(
-                "{name}: exit {exit}, the script implies {expected}"
-            ));
-        }
-        let text = std::fs::read_to_string(&w.stdout).unwrap();
-        let lines = envelopes(&text);
-        if lines.len() != w.targets.len() {
-            failures.push(format!(
-                "{name}: {} envelopes for {} targets",
-                lines.len(),
-                w.targets.len()
-            ));
-        }
-        for (t, line) in w.targets.iter().zip(&lines) {
-            let got = match line["error"]["kind"].as_str() {
-                Some(kind) => format!("error {kind}"),
-                None => line["state"].as_str().unwrap_or("?").to_string(),
-            };
-            let want = match t.end {
-                End::State(s) => s.to_string(),
-                End::Error(kind) => format!("error {kind}"),
-            };
-            *ends_seen.entry(want.clone()).or_default() += 1;
-            if got != want {
-                failures.push(format!("{}: ended {got}, the script says {want}", t.key));
-            }
-            let Some(stats) = server.key_stats(&t.key) else {
-                failures.push(format!("{}: never requested", t.key));
-                continue;
-            };
-            requests += stats.hits;
-            check_polls(t, &stats, &mut failures, &mut lateness);
-        }
-        let (first, last) = (w.samples.first(), w.samples.last());
-        let max_rss = w.samples.iter().map(|s| s.0).max().unwrap_or(0);
-        let max_fds = w.samples.iter().map(|s| s.1).max().unwrap_or(0);
-        println!(
-            "{name:<16} {:>7}  {exit:>4}  {:>6} / {:>6} / {:>6}     {:>3} / {:>3} / {:>3}",
-            w.targets.len(),
-            first.map_or(0, |s| s.0),
-            last.map_or(0, |s| s.0),
-            max_rss,
-            first.map_or(0, |s| s.1),
-            last.map_or(0, |s| s.1),
-            max_fds,
-        );
-        if let (Some(&(rss0, fds0)), Some(&(rss1, fds1))) = (first, last) {
-            if rss1 as f64 > rss0 as f64 * 1.10 {
-                failures.push(format!("{name}: RSS grew from {rss0} KiB to {rss1} KiB"));
-            }
-            // Connections come and go with the faults; a leak grows with time.
-            // The pool holds at most one connection per request in flight,
-            // and the process about 15 descriptors of its own.
-            let limit: usize = CONCURRENCY.parse::<usize>().unwrap() + 32;
-            if fds1 > fds0 + 8 || max_fds > limit {
-                failures.push(format!(
-                    "{name}: file descriptors {fds0} -> {fds1} (max {max_fds}, limit {limit})"
-                ));
-            }
+        if started.elapsed() > give_up {
+            let hung: Vec<&str> = watchers
+                .iter_mut()
+                .filter(|w| w.exit.is_none())
+                .map(|w| {
+                    let _ = w.child.kill();
+                    SERVICES[w.service].name
+                })
+                .collect();
+            panic!("still watching after {}: {hung:?}", secs(give_up));
         }
     }
-
-    lateness.sort();
-    let pct = |p: f64| lateness[((lateness.len() - 1) as f64 * p) as usize];
-    let faults = server.chaos_served();
-    let injected: u64 = faults.iter().map(|f| f.1).sum();
-    println!(
-        "{} targets in {}, {requests} requests, {injected} faults injected ({:.1}%): {}",
-        watchers.iter().map(|w| w.targets.len()).sum::<usize>(),
-        secs(elapsed),
-        100.0 * injected as f64 / requests.max(1) as f64,
-        faults
-            .iter()
-            .map(|(kind, n)| format!("{kind} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    println!(
-        "ends: {}",
-        ends_seen
-            .iter()
-            .map(|(end, n)| format!("{end} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    println!(
-        "final answer after its scripted time: median {}, p99 {}, max {}",
-        secs(pct(0.5)),
-        secs(pct(0.99)),
-        secs(pct(1.0))
-    );
-    if pct(1.0) > Duration::from_secs(30) {
-        failures.push(format!(
-            "a target was seen {} after its end",
-            secs(pct(1.0))
-        ));
-    }
-    let share = injected as f64 / requests.max(1) as f64;
-    if !(0.15..=0.25).contains(&share) {
-        failures.push(format!(
-            "{:.1}% of requests faulted, not ~20%",
-            share * 100.0
-        ));
-    }
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
 }
 
-/// The target got exactly one final answer, no request after it, and not
-/// before its scripted time.
-fn check_polls(
-    t: &Planned,
-    stats: &KeyStats,
-    failures: &mut Vec<String>,
-    lateness: &mut Vec<Duration>,
-) {
+/// What the checks found, and the figures the run prints.
+#[derive(Default)]
+struct Findings {
+    failures: Vec<String>,
+    /// How long after its scripted time each final answer was served.
+    lateness: Vec<Duration>,
+    requests: u64,
+    ends: BTreeMap<String, usize>,
+}
+
+/// One process: its exit code, every target's end and polls, its RSS and
+/// descriptors; prints its row of the table.
+fn check_process(w: &Watcher, server: &Server, found: &mut Findings) {
+    let name = SERVICES[w.service].name;
+    let ends: Vec<End> = w.targets.iter().map(|t| t.end).collect();
+    let expected = combined_exit_code(&ends);
+    let exit = w.exit.unwrap_or(-1);
+    if exit != expected {
+        found.failures.push(format!(
+            "{name}: exit {exit}, the script implies {expected}"
+        ));
+    }
+    let lines = envelopes(&std::fs::read_to_string(&w.stdout).unwrap());
+    if lines.len() != w.targets.len() {
+        found.failures.push(format!(
+            "{name}: {} envelopes for {} targets",
+            lines.len(),
+            w.targets.len()
+        ));
+    }
+    for (t, line) in w.targets.iter().zip(&lines) {
+        check_target(t, line, server.key_stats(&t.key), found);
+    }
+
+    let (first, last) = (w.samples.first(), w.samples.last());
+    let max_rss = w.samples.iter().map(|s| s.0).max().unwrap_or(0);
+    let max_fds = w.samples.iter().map(|s| s.1).max().unwrap_or(0);
+    println!(
+        "{name:<16} {:>7}  {exit:>4}  {:>6} / {:>6} / {:>6}     {:>3} / {:>3} / {:>3}",
+        w.targets.len(),
+        first.map_or(0, |s| s.0),
+        last.map_or(0, |s| s.0),
+        max_rss,
+        first.map_or(0, |s| s.1),
+        last.map_or(0, |s| s.1),
+        max_fds,
+    );
+    if let (Some(&(rss0, fds0)), Some(&(rss1, fds1))) = (first, last) {
+        if rss1 as f64 > rss0 as f64 * 1.10 {
+            found
+                .failures
+                .push(format!("{name}: RSS grew from {rss0} KiB to {rss1} KiB"));
+        }
+        // Connections come and go with the faults; a leak grows with time.
+        // The pool holds at most one connection per request in flight,
+        // and the process about 15 descriptors of its own.
+        let limit: usize = CONCURRENCY.parse::<usize>().unwrap() + 32;
+        if fds1 > fds0 + 8 || max_fds > limit {
+            found.failures.push(format!(
+                "{name}: file descriptors {fds0} -> {fds1} (max {max_fds}, limit {limit})"
+            ));
+        }
+    }
+}
+
+/// One target: it ended as scripted, got exactly one final answer, no
+/// request after it, and not before its scripted time.
+fn check_target(t: &Planned, line: &Value, stats: Option<KeyStats>, found: &mut Findings) {
+    let got = match line["error"]["kind"].as_str() {
+        Some(kind) => format!("error {kind}"),
+        None => line["state"].as_str().unwrap_or("?").to_string(),
+    };
+    let want = match t.end {
+        End::State(s) => s.to_string(),
+        End::Error(kind) => format!("error {kind}"),
+    };
+    *found.ends.entry(want.clone()).or_default() += 1;
+    if got != want {
+        found
+            .failures
+            .push(format!("{}: ended {got}, the script says {want}", t.key));
+    }
+    let Some(stats) = stats else {
+        found.failures.push(format!("{}: never requested", t.key));
+        return;
+    };
+    found.requests += stats.hits;
     let (Some((_, final_at)), Some(first_seen)) = (stats.final_hit, stats.first_seen) else {
-        failures.push(format!("{}: never got a final answer", t.key));
+        found
+            .failures
+            .push(format!("{}: never got a final answer", t.key));
         return;
     };
     if stats.hits_after_final() > 0 {
-        failures.push(format!(
+        found.failures.push(format!(
             "{}: polled {} times after its final answer",
             t.key,
             stats.hits_after_final()
         ));
     }
-    let due = first_seen + t.after;
-    match final_at.checked_duration_since(due) {
-        Some(late) => lateness.push(late),
-        None => failures.push(format!("{}: final before its scripted time", t.key)),
+    match final_at.checked_duration_since(first_seen + t.after) {
+        Some(late) => found.lateness.push(late),
+        None => found
+            .failures
+            .push(format!("{}: final before its scripted time", t.key)),
+    }
+}
+
+impl Findings {
+    /// Print the run's figures, and fail on lateness or a fault share off ~20%.
+    fn summary(&mut self, server: &Server, targets: usize, elapsed: Duration) {
+        let faults = server.chaos_served();
+        let injected: u64 = faults.iter().map(|f| f.1).sum();
+        let share = injected as f64 / self.requests.max(1) as f64;
+        let list = |items: Vec<String>| items.join(", ");
+        println!(
+            "{targets} targets in {}, {} requests, {injected} faults injected ({:.1}%): {}",
+            secs(elapsed),
+            self.requests,
+            share * 100.0,
+            list(
+                faults
+                    .iter()
+                    .map(|(kind, n)| format!("{kind} {n}"))
+                    .collect()
+            )
+        );
+        println!(
+            "ends: {}",
+            list(
+                self.ends
+                    .iter()
+                    .map(|(end, n)| format!("{end} {n}"))
+                    .collect()
+            )
+        );
+        self.lateness.sort();
+        let Some(&max) = self.lateness.last() else {
+            return;
+        };
+        let pct = |p: f64| self.lateness[((self.lateness.len() - 1) as f64 * p) as usize];
+        println!(
+            "final answer after its scripted time: median {}, p99 {}, max {}",
+            secs(pct(0.5)),
+            secs(pct(0.99)),
+            secs(max)
+        );
+        if max > Duration::from_secs(30) {
+            self.failures
+                .push(format!("a target was seen {} after its end", secs(max)));
+        }
+        if !(0.15..=0.25).contains(&share) {
+            self.failures.push(format!(
+                "{:.1}% of requests faulted, not ~20%",
+                share * 100.0
+            ));
+        }
     }
 }
