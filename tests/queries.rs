@@ -680,6 +680,75 @@ fn proxy_from_the_environment_is_used() {
     assert_eq!(server.requests().len(), 2);
 }
 
+/// A SOCKS5 proxy (no auth, CONNECT only) on 127.0.0.1 that records each
+/// `host:port` asked for and joins the client to 127.0.0.1 on that port.
+fn socks5_proxy() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("socks5h://{}", listener.local_addr().unwrap());
+    let seen = asked.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let seen = seen.clone();
+            std::thread::spawn(move || -> std::io::Result<()> {
+                let mut client = client;
+                let mut head = [0u8; 2];
+                client.read_exact(&mut head)?;
+                let mut methods = vec![0u8; usize::from(head[1])];
+                client.read_exact(&mut methods)?;
+                client.write_all(&[5, 0])?;
+                let mut request = [0u8; 4];
+                client.read_exact(&mut request)?;
+                let host = match request[3] {
+                    1 => {
+                        let mut ip = [0u8; 4];
+                        client.read_exact(&mut ip)?;
+                        std::net::Ipv4Addr::from(ip).to_string()
+                    }
+                    3 => {
+                        let mut len = [0u8; 1];
+                        client.read_exact(&mut len)?;
+                        let mut name = vec![0u8; usize::from(len[0])];
+                        client.read_exact(&mut name)?;
+                        String::from_utf8_lossy(&name).into_owned()
+                    }
+                    _ => return Ok(()),
+                };
+                let mut port = [0u8; 2];
+                client.read_exact(&mut port)?;
+                let port = u16::from_be_bytes(port);
+                seen.lock().unwrap().push(format!("{host}:{port}"));
+                let upstream = TcpStream::connect(("127.0.0.1", port))?;
+                client.write_all(&[5, 0, 0, 1, 0, 0, 0, 0, 0, 0])?;
+                let (mut up_read, mut client_write) = (upstream.try_clone()?, client.try_clone()?);
+                std::thread::spawn(move || std::io::copy(&mut up_read, &mut client_write));
+                std::io::copy(&mut client, &mut &upstream)?;
+                Ok(())
+            });
+        }
+    });
+    (url, asked)
+}
+
+#[test]
+fn socks5_proxy_from_all_proxy_is_used_as_curl_does() {
+    let server = sim();
+    let home = home();
+    let (proxy, asked) = socks5_proxy();
+    let host = format!("feldera.example.invalid:{}", server.addr().port());
+    let (code, stdout, stderr) = run(bin(home.path())
+        .env("ALL_PROXY", &proxy)
+        .env("FELDERA_HOST", format!("http://{host}"))
+        .args(["feldera", "token", "p", "t"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("complete"), "{stdout}");
+    // socks5h: the proxy resolves the name, as curl does with it.
+    assert_eq!(*asked.lock().unwrap(), [host]);
+    assert_eq!(server.requests().len(), 1);
+}
+
 #[test]
 fn concurrency_bounds_requests_in_flight() {
     let server = sim();
