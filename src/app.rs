@@ -340,3 +340,24 @@ pub fn print_stdout(text: &str) -> anyhow::Result<()> {
         other => other.context("cannot write to stdout"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// CONTRACT §1 and §2: the defaults when no flag, variable or config says otherwise.
+    #[test]
+    fn documented_defaults() {
+        let cli = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t"]).unwrap();
+        let config = Config::from_text(PathBuf::from("/none/config.toml"), None, None).unwrap();
+        let options = RunOptions::resolve(&cli.global, &config, &|_| None).unwrap();
+        assert_eq!(options.request_timeout, Duration::from_secs(30));
+        assert_eq!(options.interval, Duration::from_secs(2));
+        assert_eq!(options.timeout, None);
+        assert_eq!(options.retries, 3);
+        assert_eq!(options.concurrency, 8);
+        assert_eq!(options.mode, Mode::Table);
+        assert!(!options.watch && !options.allow_partial && !options.verbose);
+    }
+}
