@@ -115,7 +115,7 @@ impl HttpClient {
     ) -> Result<Fetched, FetchError> {
         let mut attempt = 0;
         loop {
-            let result = {
+            let (result, elapsed) = {
                 // The semaphore is never closed, so acquire cannot fail; if
                 // it ever did, going ahead unbounded beats hanging.
                 let _slot = slots.acquire().await.ok();
@@ -126,7 +126,6 @@ impl HttpClient {
                 let result = self.get_once(url, key).await;
                 (result, started.elapsed())
             };
-            let (result, elapsed) = result;
             let wait = match &result {
                 Ok((fetched, headers)) => {
                     if self.verbose {

@@ -31,7 +31,7 @@ use serde_json::Value;
 const CHAOS: &str = "chaos20";
 /// Requests in flight per process: a 5 s stall holds one, and 4% of
 /// requests stall, so 200 targets polled each second need about 40.
-const CONCURRENCY: &str = "100";
+const CONCURRENCY: usize = 100;
 const SAMPLE_EVERY: Duration = Duration::from_secs(10);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -232,7 +232,7 @@ fn start(server: &Server, home: &Path, dir: &Path, total: usize, run: Duration) 
             cmd.args(SERVICES[service].args)
                 .args(targets.iter().map(|t| &t.key))
                 .args(["--watch", "--interval", "1s", "--json"])
-                .args(["--concurrency", CONCURRENCY])
+                .args(["--concurrency", &CONCURRENCY.to_string()])
                 .stdin(Stdio::null())
                 .stdout(File::create(&stdout).unwrap())
                 .stderr(File::create(&stderr).unwrap());
@@ -339,7 +339,7 @@ fn check_process(w: &Watcher, server: &Server, found: &mut Findings) {
         // Connections come and go with the faults; a leak grows with time.
         // The pool holds at most one connection per request in flight,
         // and the process about 15 descriptors of its own.
-        let limit: usize = CONCURRENCY.parse::<usize>().unwrap() + 32;
+        let limit = CONCURRENCY + 32;
         if fds1 > fds0 + 8 || max_fds > limit {
             found.failures.push(format!(
                 "{name}: file descriptors {fds0} -> {fds1} (max {max_fds}, limit {limit})"

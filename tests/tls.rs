@@ -33,6 +33,33 @@ fn tls_server() -> SocketAddr {
         .with_single_cert(certs, key)
         .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    serve(move |tcp| {
+        let acceptor = acceptor.clone();
+        async move {
+            let Ok(mut tls) = acceptor.accept(tcp).await else {
+                return;
+            };
+            if read_head(&mut tls).await.is_none() {
+                return;
+            }
+            let body = r#"{"status":"complete","step":7}"#;
+            let response = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = tls.write_all(response.as_bytes()).await;
+            let _ = tls.shutdown().await;
+        }
+    })
+}
+
+/// Serve connections on 127.0.0.1 from a thread of its own, for the rest
+/// of the test process, handing each to `handle`.
+fn serve<F, Fut>(handle: F) -> SocketAddr
+where
+    F: Fn(tokio::net::TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     listener.set_nonblocking(true).unwrap();
@@ -44,30 +71,27 @@ fn tls_server() -> SocketAddr {
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
             loop {
-                let Ok((tcp, _)) = listener.accept().await else { continue };
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(tcp).await else { return };
-                    let mut buf = vec![0u8; 8192];
-                    let mut read = 0;
-                    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
-                        match tls.read(&mut buf[read..]).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => read += n,
-                        }
-                    }
-                    let body = r#"{"status":"complete","step":7}"#;
-                    let response = format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = tls.write_all(response.as_bytes()).await;
-                    let _ = tls.shutdown().await;
-                });
+                let Ok((tcp, _)) = listener.accept().await else {
+                    continue;
+                };
+                tokio::spawn(handle(tcp));
             }
         });
     });
     addr
+}
+
+/// Read an HTTP request head, up to its blank line; None if the peer left.
+async fn read_head(stream: &mut (impl AsyncReadExt + Unpin)) -> Option<String> {
+    let mut buf = vec![0u8; 8192];
+    let mut read = 0;
+    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf[read..]).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => read += n,
+        }
+    }
+    Some(String::from_utf8_lossy(&buf[..read]).into_owned())
 }
 
 #[test]
@@ -118,58 +142,35 @@ fn ca_cert_from_config_trusts_the_private_ca() {
 /// it gets, then joins the client to 127.0.0.1 on the port asked for.
 fn connect_proxy() -> (SocketAddr, Arc<std::sync::Mutex<Vec<String>>>) {
     let heads = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
     let seen = Arc::clone(&heads);
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            loop {
-                let Ok((mut client, _)) = listener.accept().await else {
-                    continue;
-                };
-                let seen = Arc::clone(&seen);
-                tokio::spawn(async move {
-                    let mut buf = vec![0u8; 8192];
-                    let mut read = 0;
-                    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
-                        match client.read(&mut buf[read..]).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => read += n,
-                        }
-                    }
-                    let head = String::from_utf8_lossy(&buf[..read]).into_owned();
-                    seen.lock().unwrap().push(head.clone());
-                    // "CONNECT host:port HTTP/1.1"
-                    let port = head
-                        .split_whitespace()
-                        .nth(1)
-                        .and_then(|authority| authority.rsplit_once(':'))
-                        .and_then(|(_, port)| port.parse::<u16>().ok());
-                    let (true, Some(port)) = (head.starts_with("CONNECT "), port) else {
-                        let _ = client
-                            .write_all(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n")
-                            .await;
-                        return;
-                    };
-                    let Ok(mut upstream) =
-                        tokio::net::TcpStream::connect(("127.0.0.1", port)).await
-                    else {
-                        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n").await;
-                        return;
-                    };
-                    let _ = client
-                        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                        .await;
-                    let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
-                });
-            }
-        });
+    let addr = serve(move |mut client| {
+        let seen = Arc::clone(&seen);
+        async move {
+            let Some(head) = read_head(&mut client).await else {
+                return;
+            };
+            seen.lock().unwrap().push(head.clone());
+            // "CONNECT host:port HTTP/1.1"
+            let port = head
+                .split_whitespace()
+                .nth(1)
+                .and_then(|authority| authority.rsplit_once(':'))
+                .and_then(|(_, port)| port.parse::<u16>().ok());
+            let (true, Some(port)) = (head.starts_with("CONNECT "), port) else {
+                let _ = client
+                    .write_all(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n")
+                    .await;
+                return;
+            };
+            let Ok(mut upstream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+                let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n").await;
+                return;
+            };
+            let _ = client
+                .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                .await;
+            let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+        }
     });
     (addr, heads)
 }

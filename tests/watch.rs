@@ -228,14 +228,7 @@ fn unknown_status_keeps_waiting_with_one_warning() {
 /// Start pipewatch, wait, send SIGINT, and return (code, stdout, elapsed after the signal).
 fn interrupt(server: &Server, args: &[&str], after: Duration) -> (i32, String, Duration) {
     let home = home();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let child = StdCommand::new(bin)
-        .env_clear()
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("FELDERA_HOST", server.base_url())
+    let child = std_bin_at(home.path(), server)
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use crate::status::ErrorKind;
+
 /// How a job ends (or that it never does).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Outcome {
@@ -369,8 +371,9 @@ impl Decision {
                 phase,
                 strip_status: false,
             } => finished(phase),
+            // Whatever pipewatch does not retry ends the target.
             Decision::Error { status, .. } => {
-                !matches!(status, 408 | 429 | 500..=599) && (400..500).contains(status)
+                ErrorKind::from_http_status(*status).is_some_and(|kind| !kind.is_transient())
             }
             _ => false,
         }

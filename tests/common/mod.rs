@@ -17,22 +17,22 @@ pub fn sim() -> Server {
     Server::spawn_background(SocketAddr::from(([127, 0, 0, 1], 0))).expect("start simulator")
 }
 
-/// The binary, with a clean environment: HOME and XDG_CONFIG_HOME in
-/// `home`, PATH kept (api_key_cmd runs `sh`), nothing else inherited.
-pub fn bin(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("pipewatch").expect("binary");
+/// The binary as a plain `std::process::Command`, for a child a test
+/// watches or signals while it runs: a clean environment, HOME and
+/// XDG_CONFIG_HOME in `home`, PATH kept (api_key_cmd runs `sh`).
+pub fn std_bin(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pipewatch"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("NO_COLOR", "1")
-        .timeout(std::time::Duration::from_secs(60));
+        .env("NO_COLOR", "1");
     cmd
 }
 
-/// The binary pointed at `server` for every service, with keys set.
-pub fn bin_at(home: &Path, server: &Server) -> Command {
-    let mut cmd = bin(home);
+/// [`std_bin`] pointed at `server` for every service, with keys set.
+pub fn std_bin_at(home: &Path, server: &Server) -> std::process::Command {
+    let mut cmd = std_bin(home);
     let base = server.base_url();
     cmd.env("LLAMA_CLOUD_BASE_URL", &base)
         .env("LLAMA_CLOUD_API_KEY", KEY)
@@ -42,21 +42,17 @@ pub fn bin_at(home: &Path, server: &Server) -> Command {
     cmd
 }
 
-/// Like [`bin_at`], as a `std::process::Command` for a child the test
-/// watches while it runs (assert_cmd only runs to the end).
-pub fn std_bin_at(home: &Path, server: &Server) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pipewatch"));
-    let base = server.base_url();
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("NO_COLOR", "1")
-        .env("LLAMA_CLOUD_BASE_URL", &base)
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("CLARIFEYE_BASE_URL", &base)
-        .env("CLARIFEYE_API_KEY", KEY)
-        .env("FELDERA_HOST", &base);
+/// [`std_bin`] as an assert_cmd `Command` that runs to the end, in 60 s at most.
+pub fn bin(home: &Path) -> Command {
+    let mut cmd = Command::from_std(std_bin(home));
+    cmd.timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
+/// [`std_bin_at`] as an assert_cmd `Command`.
+pub fn bin_at(home: &Path, server: &Server) -> Command {
+    let mut cmd = Command::from_std(std_bin_at(home, server));
+    cmd.timeout(std::time::Duration::from_secs(60));
     cmd
 }
 
