@@ -12,10 +12,11 @@ use std::path::PathBuf;
 
 use pipewatch::http::Fetched;
 use pipewatch::query::interpret;
-use pipewatch::render::{Palette, json, sanitize as clean, sanitize_multiline, table};
-use pipewatch::services::Target;
+use pipewatch::render::{Palette, json, table};
+use pipewatch::sanitize::{sanitize as clean, sanitize_multiline};
 use pipewatch::settings::Config;
 use pipewatch::status::{ExitCode, State};
+use pipewatch::target::Target;
 use serde_json::Value;
 
 /// The states of CONTRACT §3, spelled as the envelope spells them.
@@ -206,12 +207,12 @@ pub fn duration(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match pipewatch::cli::parse_duration(text) {
+    match pipewatch::duration::parse_duration(text) {
         Ok(d) => {
             assert!(!d.is_zero(), "{text:?} parsed as zero");
             let shown = humantime::format_duration(d).to_string();
             assert_eq!(
-                pipewatch::cli::parse_duration(&shown),
+                pipewatch::duration::parse_duration(&shown),
                 Ok(d),
                 "{text:?} -> {shown:?}"
             );

@@ -1,91 +1,67 @@
-//! From parsed arguments to an exit code: resolve settings, run the
-//! command, render. The one place that decides what goes to stdout.
+//! From parsed arguments to an exit code: the top of the one-way flow.
+//! Here clap's types end: flags, environment and config are resolved into
+//! plain settings and options, and handed to the command that runs.
 
-use std::collections::HashSet;
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Context as _;
 use clap::CommandFactory;
 
 use crate::cli::{
     BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, FelderaCommand, GlobalArgs,
     LlamaCommand, LlamaFileCommand, LlamaPipelineCommand,
 };
-use crate::http::{ClientOptions, HttpClient};
-use crate::query::{Context, check_all};
-use crate::render::{Palette, json, sanitize, table};
-use crate::services::{Target, Vendor};
-use crate::settings::{Config, Env, SettingsError, VendorFlags, VendorSettings, process_env};
-use crate::status::{ExitCode, Snapshot};
-use crate::watch::Ended;
+use crate::env::{Env, process_env};
+use crate::options::{Mode, RunOptions};
+use crate::render::{Palette, stderr_can_redraw};
+use crate::report::print_stdout;
+use crate::run::run_status;
+use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
+use crate::status::ExitCode;
+use crate::target::{Target, Vendor};
 
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(2);
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// How results are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Table,
-    Json,
-    Quiet,
-}
-
-/// Everything a status run needs besides the targets, resolved.
-#[derive(Debug)]
-pub struct RunOptions {
-    pub mode: Mode,
-    pub watch: bool,
-    pub events: bool,
-    pub interval: Duration,
-    pub timeout: Option<Duration>,
-    pub allow_partial: bool,
-    pub request_timeout: Duration,
-    pub retries: u32,
-    pub concurrency: usize,
-    pub verbose: bool,
-    pub show_logs: bool,
-    pub stdout: Palette,
-    pub stderr: Palette,
-    /// stderr is a terminal that can redraw: show live bars while watching.
-    pub live: bool,
-}
-
-impl RunOptions {
-    fn resolve(global: &GlobalArgs, config: &Config, env: Env<'_>) -> Result<Self, SettingsError> {
-        let mode = if global.quiet {
-            Mode::Quiet
-        } else if global.json || global.events {
-            Mode::Json
-        } else {
-            Mode::Table
-        };
-        let interval = match global.interval {
-            Some(interval) => interval,
-            None => config.watch_interval()?.unwrap_or(DEFAULT_INTERVAL),
-        };
-        let timeout = match global.timeout {
-            Some(timeout) => Some(timeout),
-            None => config.watch_timeout()?,
-        };
-        Ok(RunOptions {
-            mode,
-            watch: global.watch,
-            events: global.events,
-            interval,
-            timeout,
-            allow_partial: global.allow_partial,
-            request_timeout: global.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
-            retries: global.retries,
-            concurrency: global.concurrency as usize,
-            verbose: global.verbose,
-            show_logs: false,
-            stdout: Palette::for_stdout(global.color, env),
-            stderr: Palette::for_stderr(global.color, env),
-            live: crate::render::stderr_can_redraw(env),
-        })
-    }
+/// Resolve the options of a status run: flags, then the config's
+/// `[watch]` table, then the defaults; colours and the live display from
+/// the flags, the environment and the terminal.
+fn resolve_options(
+    global: &GlobalArgs,
+    config: &Config,
+    env: Env<'_>,
+) -> Result<RunOptions, SettingsError> {
+    let mode = if global.quiet {
+        Mode::Quiet
+    } else if global.json || global.events {
+        Mode::Json
+    } else {
+        Mode::Table
+    };
+    let interval = match global.interval {
+        Some(interval) => interval,
+        None => config.watch_interval()?.unwrap_or(DEFAULT_INTERVAL),
+    };
+    let timeout = match global.timeout {
+        Some(timeout) => Some(timeout),
+        None => config.watch_timeout()?,
+    };
+    Ok(RunOptions {
+        mode,
+        watch: global.watch,
+        events: global.events,
+        interval,
+        timeout,
+        allow_partial: global.allow_partial,
+        request_timeout: global.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+        retries: global.retries,
+        concurrency: global.concurrency as usize,
+        verbose: global.verbose,
+        show_logs: false,
+        stdout: Palette::for_stdout(global.color.forced(), env),
+        stderr: Palette::for_stderr(global.color.forced(), env),
+        live: stderr_can_redraw(env),
+    })
 }
 
 /// Run the parsed command line.
@@ -113,13 +89,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Config(ConfigCommand::Show) => {
             let config = load()?;
-            print_stdout(&crate::config_show::render(&config, global, env)?)?;
+            let flags = connection_flags(global);
+            print_stdout(&crate::config_show::render(&config, &flags, env)?)?;
             Ok(ExitCode::Success)
         }
-        Command::Demo { serve, addr } => crate::demo::run(*serve, *addr, global).await,
+        Command::Demo { serve, addr } => {
+            let look = crate::demo::Look {
+                json: global.json,
+                verbose: global.verbose,
+                stdout: Palette::for_stdout(global.color.forced(), env),
+                stderr: Palette::for_stderr(global.color.forced(), env),
+                live: stderr_can_redraw(env),
+            };
+            crate::demo::run(*serve, *addr, look).await
+        }
         status => {
             let config = load()?;
-            let mut options = RunOptions::resolve(global, &config, env)?;
+            let mut options = resolve_options(global, &config, env)?;
             let (vendor, flags) = vendor_flags(status, global);
             let settings = config.resolve(vendor, &flags, env, true)?;
             let targets = targets(status, &settings, &config)?;
@@ -132,7 +118,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The connection flags every service shares.
-pub(crate) fn connection_flags(global: &GlobalArgs) -> VendorFlags<'_> {
+fn connection_flags(global: &GlobalArgs) -> VendorFlags<'_> {
     VendorFlags {
         base_url: global.base_url.as_deref(),
         allow_http: global.allow_http,
@@ -235,112 +221,6 @@ fn targets(
     })
 }
 
-/// Query (or watch) the targets, print the results, and say the exit code.
-pub async fn run_status(
-    options: &RunOptions,
-    settings: VendorSettings,
-    targets: Vec<Target>,
-) -> anyhow::Result<ExitCode> {
-    let client = HttpClient::new(&ClientOptions {
-        request_timeout: options.request_timeout,
-        retries: options.retries,
-        verbose: options.verbose,
-        ca_cert: settings.ca_cert.as_deref(),
-    })
-    .map_err(|e| SettingsError(format!("{e:#}")))?;
-    let ctx = Context::new(client, settings, options.concurrency);
-
-    let ended = if options.watch {
-        crate::watch::watch(&ctx, &targets, options).await?
-    } else {
-        let mut results = vec![None; targets.len()];
-        let interrupted = tokio::select! {
-            () = check_all(&ctx, &targets, &mut results) => false,
-            _ = tokio::signal::ctrl_c() => true,
-        };
-        let snapshots = Snapshot::last_known(results, &targets);
-        warn_unknown(&snapshots, &mut HashSet::new());
-        Ended {
-            snapshots,
-            interrupted,
-            timed_out: false,
-        }
-    };
-
-    report(options, &ended.snapshots)?;
-    let code = if ended.interrupted {
-        ExitCode::Interrupted
-    } else {
-        ExitCode::combine(
-            ended
-                .snapshots
-                .iter()
-                .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
-        )
-    };
-    Ok(code)
-}
-
-/// Print the final results: table, JSON lines or nothing; target errors go
-/// to stderr too when stdout is not a table a person reads.
-pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()> {
-    if options.mode != Mode::Table {
-        for s in snapshots {
-            if let Some(e) = &s.error {
-                eprintln!(
-                    "{} {} {}: {}",
-                    options.stderr.error("error:"),
-                    s.target.service(),
-                    sanitize(&s.target.label()),
-                    sanitize(&e.message)
-                );
-            }
-        }
-    }
-    match options.mode {
-        Mode::Quiet => Ok(()),
-        // With --events every envelope, the final ones included, has
-        // already been printed as it happened.
-        Mode::Json if options.events => Ok(()),
-        Mode::Json => {
-            let mut out = String::new();
-            for s in snapshots {
-                out.push_str(&json::line(s));
-                out.push('\n');
-            }
-            print_stdout(&out)
-        }
-        Mode::Table => print_stdout(&table::report(snapshots, options.show_logs, options.stdout)),
-    }
-}
-
-/// Warn once per service and status about a status value we do not know.
-pub fn warn_unknown(snapshots: &[Snapshot], seen: &mut HashSet<(&'static str, String)>) {
-    for s in snapshots {
-        if s.error.is_some() || s.state != crate::status::State::Unknown {
-            continue;
-        }
-        let Some(status) = &s.status else { continue };
-        if seen.insert((s.target.service(), status.clone())) {
-            eprintln!(
-                "warning: {} {}: unknown status `{}`; treating it as not finished",
-                s.target.service(),
-                sanitize(&s.target.label()),
-                sanitize(status)
-            );
-        }
-    }
-}
-
-/// Write to stdout; a closed pipe (`| head`) is not an error worth a word.
-pub fn print_stdout(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to stdout"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,7 +231,7 @@ mod tests {
     fn documented_defaults() {
         let cli = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t"]).unwrap();
         let config = Config::from_text(PathBuf::from("/none/config.toml"), None, None).unwrap();
-        let options = RunOptions::resolve(&cli.global, &config, &|_| None).unwrap();
+        let options = resolve_options(&cli.global, &config, &|_| None).unwrap();
         assert_eq!(options.request_timeout, Duration::from_secs(30));
         assert_eq!(options.interval, Duration::from_secs(2));
         assert_eq!(options.timeout, None);

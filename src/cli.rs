@@ -9,6 +9,7 @@ use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::duration::parse_duration;
 use crate::status::EXIT_CODES_HELP;
 
 /// Is my job done yet, and did it work?
@@ -228,25 +229,16 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A duration: `500ms`, `2s`, `1m30s`, or a bare number of seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let parsed = if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        text.parse::<f64>()
-            .ok()
-            .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
-            .ok_or_else(|| format!("`{text}` is not a number of seconds"))?
-    } else {
-        humantime::parse_duration(text).map_err(|e| {
-            format!(
-                "`{text}` is not a duration ({e}); use e.g. 500ms, 2s, 1m30s or a number of seconds"
-            )
-        })?
-    };
-    if parsed.is_zero() {
-        return Err("the duration must be greater than zero".to_owned());
+impl ColorChoice {
+    /// What the flag forces, if anything: `auto` leaves it to the
+    /// environment and the terminal.
+    pub fn forced(self) -> Option<bool> {
+        match self {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        }
     }
-    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -257,28 +249,6 @@ mod tests {
     #[test]
     fn clap_tree_is_valid() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn durations() {
-        let ok = |s| parse_duration(s).unwrap();
-        assert_eq!(ok("500ms"), Duration::from_millis(500));
-        assert_eq!(ok("2s"), Duration::from_secs(2));
-        assert_eq!(ok("1m30s"), Duration::from_secs(90));
-        assert_eq!(ok("5"), Duration::from_secs(5));
-        assert_eq!(ok("1.5"), Duration::from_millis(1500));
-        for bad in [
-            "",
-            "0",
-            "0s",
-            "-1",
-            "2 parsecs",
-            "1.2.3",
-            "s",
-            "99999999999999999999999",
-        ] {
-            assert!(parse_duration(bad).is_err(), "{bad:?}");
-        }
     }
 
     #[test]

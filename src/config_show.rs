@@ -3,20 +3,25 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::GlobalArgs;
-use crate::services::Vendor;
-use crate::settings::{Config, Env, SettingsError};
+use crate::env::Env;
+use crate::settings::{Config, SettingsError, VendorFlags, key_variables};
+use crate::target::Vendor;
 
-pub fn render(config: &Config, global: &GlobalArgs, env: Env<'_>) -> Result<String, SettingsError> {
+/// The text of `config show`, with the connection `flags` of the command
+/// line applied as a query would apply them.
+pub fn render(
+    config: &Config,
+    flags: &VendorFlags<'_>,
+    env: Env<'_>,
+) -> Result<String, SettingsError> {
     let mut out = String::new();
     let exists = if config.exists() { "" } else { " (not found)" };
     // Writing to a String cannot fail.
     let _ = writeln!(out, "# config file: {}{exists}", config.path.display());
     let _ = writeln!(out, "# profile: {}", config.profile_name());
     for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
-        let flags = crate::app::connection_flags(global);
         let _ = writeln!(out, "\n[{}]", vendor.key());
-        match config.resolve(vendor, &flags, env, false) {
+        match config.resolve(vendor, flags, env, false) {
             Ok(s) => {
                 let _ = writeln!(
                     out,
@@ -27,7 +32,7 @@ pub fn render(config: &Config, global: &GlobalArgs, env: Env<'_>) -> Result<Stri
                 let key = match &s.api_key_source {
                     Some(source) => format!("\"<redacted>\"  # {source}"),
                     None => {
-                        let (vars, required) = crate::settings::key_variables(vendor);
+                        let (vars, required) = key_variables(vendor);
                         let need = if required { "required" } else { "optional" };
                         format!(
                             "(not set)  # {need}: set {}, or api_key / api_key_cmd",

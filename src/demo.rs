@@ -7,18 +7,32 @@ use std::time::Duration;
 
 use url::Url;
 
-use crate::app::{Mode, RunOptions, print_stdout, run_status};
-use crate::cli::GlobalArgs;
+use crate::options::{Mode, RunOptions};
 use crate::render::Palette;
-use crate::services::{Target, Vendor};
-use crate::settings::{Secret, SettingsError, Source, VendorSettings, process_env};
+use crate::report::print_stdout;
+use crate::run::run_status;
+use crate::secret::Secret;
+use crate::settings::{SettingsError, Source, VendorSettings};
 use crate::sim::Server;
 use crate::status::ExitCode;
+use crate::target::{Target, Vendor};
 
 /// The key the demo sends; the simulator accepts any non-empty one.
 const DEMO_KEY: &str = "demo-key";
 
-pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+/// How the demo shows itself, as resolved from the command line.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// `--json`: envelopes instead of tables.
+    pub json: bool,
+    pub verbose: bool,
+    pub stdout: Palette,
+    pub stderr: Palette,
+    /// stderr is a terminal that can redraw.
+    pub live: bool,
+}
+
+pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<ExitCode> {
     if serve {
         return serve_forever(addr).await;
     }
@@ -27,7 +41,7 @@ pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::
         .map_err(|e| SettingsError(format!("cannot start the simulator: {e}")))?;
     let base = Url::parse(&server.base_url())?;
     let options = RunOptions {
-        mode: if global.json { Mode::Json } else { Mode::Table },
+        mode: if look.json { Mode::Json } else { Mode::Table },
         watch: true,
         events: false,
         interval: Duration::from_millis(400),
@@ -36,11 +50,11 @@ pub async fn run(serve: bool, addr: SocketAddr, global: &GlobalArgs) -> anyhow::
         request_timeout: Duration::from_secs(5),
         retries: 3,
         concurrency: 8,
-        verbose: global.verbose,
+        verbose: look.verbose,
         show_logs: false,
-        stdout: Palette::for_stdout(global.color, &process_env),
-        stderr: Palette::for_stderr(global.color, &process_env),
-        live: crate::render::stderr_can_redraw(&process_env),
+        stdout: look.stdout,
+        stderr: look.stderr,
+        live: look.live,
     };
     let heading = options.stderr;
     for (title, vendor, targets) in jobs() {

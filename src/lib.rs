@@ -5,17 +5,28 @@
 //! Data flows one way: arguments -> settings -> service request -> snapshot
 //! -> (watch) -> renderer -> exit code.
 
+// From the top of the flow to its leaves; a module uses only modules
+// below it (tests/architecture.rs checks that no import cycle comes back).
 pub mod app;
 pub mod cli;
 mod config_show;
 mod demo;
+pub mod duration;
+pub mod env;
 pub mod http;
+pub mod loopback;
+pub mod options;
 mod progress;
 pub mod query;
 pub mod render;
+pub mod report;
+pub mod run;
+pub mod sanitize;
+pub mod secret;
 pub mod services;
 pub mod settings;
 pub mod sim;
 pub mod status;
+pub mod target;
 mod tty;
 pub mod watch;

@@ -6,10 +6,12 @@ use std::time::{Duration, SystemTime};
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::app::{Mode, RunOptions};
-use crate::render::{Palette, json::timestamp, sanitize};
-use crate::services::Target;
+use crate::options::{Mode, RunOptions};
+use crate::render::{Palette, json::timestamp};
+use crate::sanitize::sanitize;
 use crate::status::{Snapshot, State, StepRow};
+use crate::target::Target;
+use crate::tty::QuietControlEcho;
 
 /// Redraws per second of the live display: enough for a spinner to look
 /// alive, few enough that a long watch costs next to no CPU.
@@ -36,7 +38,7 @@ pub struct Live {
     states: Vec<Option<(State, bool)>>,
     palette: Palette,
     /// Restores the terminal's echo of control keys when the display ends.
-    _echo: Option<crate::tty::QuietControlEcho>,
+    _echo: Option<QuietControlEcho>,
 }
 
 impl Display {
@@ -131,7 +133,7 @@ fn line_style() -> ProgressStyle {
 
 impl Live {
     fn new(targets: &[Target], palette: Palette) -> Live {
-        let echo = crate::tty::QuietControlEcho::on_stderr();
+        let echo = QuietControlEcho::on_stderr();
         let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
         let bars = if targets.len() <= MAX_LINES {
             targets

@@ -7,9 +7,10 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::http::{FetchError, Fetched, HttpClient};
-use crate::services::{Target, error_message};
+use crate::services::{self, error_message};
 use crate::settings::VendorSettings;
 use crate::status::{ErrorKind, Snapshot, TargetError};
+use crate::target::Target;
 
 /// What every query of one command shares.
 pub struct Context {
@@ -30,7 +31,7 @@ impl Context {
 
 /// Ask once (with the client's retries) and classify the answer.
 pub async fn check(ctx: &Context, target: Target) -> Snapshot {
-    let url = target.url(&ctx.vendor.base_url);
+    let url = services::url(&target, &ctx.vendor.base_url);
     let fetched = ctx
         .client
         .get(&url, ctx.vendor.api_key.as_ref(), &ctx.limit)
@@ -75,7 +76,7 @@ pub fn interpret(target: Target, fetched: Fetched) -> Snapshot {
     };
     match ErrorKind::from_http_status(status) {
         None => match fetched.json {
-            Some(body) => match target.classify(&body) {
+            Some(body) => match services::classify(&target, &body) {
                 Ok(classified) => Snapshot::from_classified(target, body, classified),
                 Err(why) => error(
                     ErrorKind::BadResponse,

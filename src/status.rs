@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use serde_json::Value;
 
-use crate::services::Target;
+use crate::target::Target;
 
 /// One normalized state (CONTRACT §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -11,13 +11,14 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use crate::app::{Mode, RunOptions, warn_unknown};
 use crate::http;
+use crate::options::{Mode, RunOptions};
 use crate::progress::Display;
 use crate::query::{Context, check};
 use crate::render::json;
-use crate::services::Target;
+use crate::report::{print_stdout, warn_unknown};
 use crate::status::Snapshot;
+use crate::target::Target;
 
 /// How a run of queries ended, with the last known snapshot of every target.
 pub struct Ended {
@@ -152,7 +153,7 @@ pub async fn watch(
                 if changed(latest[index].as_ref(), &snapshot) {
                     display.change(index, latest[index].as_ref(), &snapshot);
                     if options.events && options.mode == Mode::Json {
-                        crate::app::print_stdout(&format!("{}\n", json::line(&snapshot)))?;
+                        print_stdout(&format!("{}\n", json::line(&snapshot)))?;
                     }
                 }
                 if !outage || known[index].is_none() {

@@ -10,8 +10,9 @@ use percent_encoding::percent_decode_str;
 use pipewatch::http::Fetched;
 use pipewatch::query::interpret;
 use pipewatch::render::json;
-use pipewatch::services::Target;
+use pipewatch::services;
 use pipewatch::status::ExitCode;
+use pipewatch::target::Target;
 use proptest::prelude::*;
 use serde_json::Value;
 use url::Url;
@@ -164,7 +165,7 @@ proptest! {
         // `.` and `..` are refused before any request (tested in usage.rs);
         // every other parameter must survive.
         prop_assume!(target.check_path_params().is_ok());
-        let url = target.url(&base);
+        let url = services::url(&target, &base);
         prop_assert_eq!(url.scheme(), base.scheme());
         prop_assert_eq!(url.host_str(), base.host_str());
         prop_assert_eq!(url.port(), base.port());

@@ -66,8 +66,9 @@ pub fn timestamp(at: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Target;
+    use crate::services::classify;
     use crate::status::{ErrorKind, TargetError};
+    use crate::target::Target;
     use std::time::Duration;
 
     fn at() -> SystemTime {
@@ -83,7 +84,7 @@ mod tests {
             pipeline_id: "p1".into(),
             full_details: false,
         };
-        let c = target.classify(&body).unwrap();
+        let c = classify(&target, &body).unwrap();
         let mut snap = Snapshot::from_classified(target, body, c);
         snap.observed_at = at();
         insta::assert_snapshot!(line(&snap), @r#"{"service":"llama.pipeline","target":{"pipeline_id":"p1"},"state":"running","status":"IN_PROGRESS","terminal":false,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"z":1,"status":"IN_PROGRESS","a":[1.50,{"y":null,"b":2}],"big":123456789012345678901234567890},"error":null}"#);

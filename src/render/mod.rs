@@ -4,52 +4,17 @@
 pub mod json;
 pub mod table;
 
-use std::borrow::Cow;
 use std::io::IsTerminal;
 
-use crate::cli::ColorChoice;
-use crate::settings::Env;
+use crate::env::Env;
 use crate::status::State;
 
-/// Strip what a server could use to mess with a terminal: ANSI escape
-/// sequences (CSI, OSC, ...), other control characters, and the bidi
-/// controls that reorder text. `console` parses the escape sequences;
-/// the char filter catches what is left (a lone ESC, BEL, C1 controls).
-pub fn sanitize(text: &str) -> String {
-    clean(text, false)
-}
-
-/// Like [`sanitize`], but keeps newlines and tabs (for logs).
-pub fn sanitize_multiline(text: &str) -> String {
-    clean(text, true)
-}
-
-fn clean(text: &str, keep_lines: bool) -> String {
-    let stripped: Cow<'_, str> = console::strip_ansi_codes(text);
-    stripped
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\t' if keep_lines => Some(c),
-            '\r' if keep_lines => None,
-            '\n' | '\t' | '\r' => Some(' '),
-            c if c.is_control() || is_bidi_control(c) => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
-/// Unicode bidirectional formatting characters (Trojan Source).
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether to colour a stream: `--color`, then `NO_COLOR`, `CLICOLOR_FORCE`,
-/// `CLICOLOR=0`, `TERM=dumb`, then whether it is a terminal.
-pub fn use_color(choice: ColorChoice, is_terminal: bool, env: Env<'_>) -> bool {
-    match choice {
-        ColorChoice::Always => return true,
-        ColorChoice::Never => return false,
-        ColorChoice::Auto => {}
+/// Whether to colour a stream: `forced` (`--color always/never`), then
+/// `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR=0`, `TERM=dumb`, then whether
+/// it is a terminal.
+pub fn use_color(forced: Option<bool>, is_terminal: bool, env: Env<'_>) -> bool {
+    if let Some(forced) = forced {
+        return forced;
     }
     if env("NO_COLOR").is_some() {
         return false;
@@ -76,15 +41,15 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn for_stdout(choice: ColorChoice, env: Env<'_>) -> Palette {
+    pub fn for_stdout(forced: Option<bool>, env: Env<'_>) -> Palette {
         Palette {
-            enabled: use_color(choice, std::io::stdout().is_terminal(), env),
+            enabled: use_color(forced, std::io::stdout().is_terminal(), env),
         }
     }
 
-    pub fn for_stderr(choice: ColorChoice, env: Env<'_>) -> Palette {
+    pub fn for_stderr(forced: Option<bool>, env: Env<'_>) -> Palette {
         Palette {
-            enabled: use_color(choice, std::io::stderr().is_terminal(), env),
+            enabled: use_color(forced, std::io::stderr().is_terminal(), env),
         }
     }
 
@@ -133,16 +98,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strips_escapes_controls_and_bidi() {
-        let evil = "\u{1b}[31mRED\u{1b}[0m \u{1b}]0;pwned\u{7} bell\u{7} \u{9b}2J c1 \u{202E}txt.exe\u{2066} end\u{1b}";
-        // console also parses the 8-bit CSI (U+009B) as a whole sequence.
-        assert_eq!(sanitize(evil), "RED  bell  c1 txt.exe end");
-        assert_eq!(sanitize("a\nb\tc\rd"), "a b c d");
-        assert_eq!(sanitize_multiline("a\r\nb\tc\u{1b}[2K"), "a\nb\tc");
-        assert_eq!(sanitize("plain ünïcödé ✓"), "plain ünïcödé ✓");
-    }
-
-    #[test]
     fn color_rules() {
         let env_of = |pairs: &'static [(&'static str, &'static str)]| {
             move |name: &str| {
@@ -152,7 +107,7 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             }
         };
-        let auto = |pairs, tty| use_color(ColorChoice::Auto, tty, &env_of(pairs));
+        let auto = |pairs, tty| use_color(None, tty, &env_of(pairs));
         assert!(auto(&[], true));
         assert!(!auto(&[], false));
         assert!(!auto(&[("NO_COLOR", "1")], true));
@@ -162,7 +117,7 @@ mod tests {
         assert!(!auto(&[("CLICOLOR", "0")], true));
         assert!(!auto(&[("TERM", "dumb")], true));
         let none = env_of(&[("NO_COLOR", "1")]);
-        assert!(use_color(ColorChoice::Always, false, &none));
-        assert!(!use_color(ColorChoice::Never, true, &env_of(&[])));
+        assert!(use_color(Some(true), false, &none));
+        assert!(!use_color(Some(false), true, &env_of(&[])));
     }
 }

@@ -4,7 +4,8 @@
 
 use comfy_table::{Table, presets};
 
-use super::{Palette, sanitize, sanitize_multiline};
+use super::Palette;
+use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::status::{Progress, Snapshot};
 
 fn new_table(header: &[&str], palette: Palette) -> Table {
@@ -154,11 +155,12 @@ pub fn report(snapshots: &[Snapshot], show_logs: bool, palette: Palette) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Target;
+    use crate::services::classify;
+    use crate::target::Target;
     use serde_json::json;
 
     fn snap(target: Target, body: serde_json::Value) -> Snapshot {
-        let c = target.classify(&body).unwrap();
+        let c = classify(&target, &body).unwrap();
         Snapshot::from_classified(target, body, c)
     }
 

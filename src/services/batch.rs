@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::{as_count, status_field, str_field};
+use super::read::{as_count, status_field, str_field};
 use crate::status::{Classified, Progress, State};
 
 /// The documented status values; `completed` needs the failed count.

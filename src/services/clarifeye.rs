@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{status_field, str_field};
+use super::read::{status_field, str_field};
 use crate::status::{Classified, Progress, State, StepRow};
 
 pub fn state_of(status: &str) -> Option<State> {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{as_count, status_field};
+use super::read::{as_count, status_field};
 use crate::status::{Classified, State};
 
 pub fn state_of(status: &str) -> Option<State> {

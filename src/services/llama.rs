@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::{status_field, str_field};
+use super::read::{status_field, str_field};
 use crate::status::{Classified, ErrorRow, State};
 
 /// The documented status values; anything else is `None` (unknown).

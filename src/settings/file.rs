@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Secret, SettingsError, err};
-use crate::services::Vendor;
+use super::error::{SettingsError, err};
+use crate::duration::parse_duration;
+use crate::secret::Secret;
+use crate::target::Vendor;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -239,15 +241,13 @@ impl Config {
         let Some(value) = self.profile.watch.as_ref().and_then(field) else {
             return Ok(None);
         };
-        crate::cli::parse_duration(value.get_ref())
-            .map(Some)
-            .map_err(|e| {
-                SettingsError(format!(
-                    "invalid config file {}: `{key}` in [profiles.{}.watch]: {e}",
-                    self.at(value),
-                    self.profile_name
-                ))
-            })
+        parse_duration(value.get_ref()).map(Some).map_err(|e| {
+            SettingsError(format!(
+                "invalid config file {}: `{key}` in [profiles.{}.watch]: {e}",
+                self.at(value),
+                self.profile_name
+            ))
+        })
     }
 }
 

@@ -5,56 +5,22 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use toml::Spanned;
 use url::Url;
 
-use crate::http::is_loopback;
-use crate::services::Vendor;
+use crate::env::Env;
+use crate::loopback::is_loopback;
+use crate::sanitize::sanitize;
+use crate::secret::Secret;
+use crate::target::Vendor;
 
+mod error;
 mod file;
 
+pub use error::SettingsError;
 pub use file::{Config, config_path};
 
-/// A credential. It has no `Display`, and its `Debug` never shows it.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
-#[serde(transparent)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: String) -> Secret {
-        Secret(value)
-    }
-
-    /// The key itself, for the Authorization header only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<redacted>)")
-    }
-}
-
-/// A configuration problem: exit 2, with a message that names the file,
-/// line, key or variable involved.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct SettingsError(pub String);
-
-fn err<T>(message: impl Into<String>) -> Result<T, SettingsError> {
-    Err(SettingsError(message.into()))
-}
-
-/// The environment, as a function so tests need not touch the process's.
-pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
-
-/// The process environment; an empty variable counts as unset.
-pub fn process_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
+use error::err;
 
 /// What the command line says about one vendor.
 #[derive(Debug, Default)]
@@ -194,7 +160,7 @@ impl Config {
             }
         };
         let (api_key, api_key_source) = match key_source {
-            KeySource::Env(var, value) => (Some(Secret(value)), Some(Source::Env(var))),
+            KeySource::Env(var, value) => (Some(Secret::new(value)), Some(Source::Env(var))),
             KeySource::Literal(key) => (
                 Some(key.clone()),
                 Some(Source::Config(format!(
@@ -300,7 +266,7 @@ fn run_key_command(cmd: &str, source: &Source) -> Result<Secret, SettingsError> 
         let said = if first.is_empty() {
             String::new()
         } else {
-            format!(": {}", crate::render::sanitize(first))
+            format!(": {}", sanitize(first))
         };
         return err(format!(
             "the api_key_cmd from {source} failed ({}){said}",
@@ -313,7 +279,7 @@ fn run_key_command(cmd: &str, source: &Source) -> Result<Secret, SettingsError> 
     if key.is_empty() {
         return err(format!("the api_key_cmd from {source} printed nothing"));
     }
-    Ok(Secret(key.to_owned()))
+    Ok(Secret::new(key.to_owned()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,167 @@
+//! What a user asks about: one target of one service, named by the path
+//! parameters of its API. Part of the model (with [`crate::status`]):
+//! services know how to ask about a target, renderers how to name it.
+
+use serde_json::{Map, Value};
+
+/// The four vendors; each has its own base URL, key and settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Vendor {
+    Llama,
+    Clarifeye,
+    Feldera,
+}
+
+impl Vendor {
+    /// The config table name (`[profiles.NAME.llama]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Vendor::Llama => "llama",
+            Vendor::Clarifeye => "clarifeye",
+            Vendor::Feldera => "feldera",
+        }
+    }
+
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Vendor::Llama => "LlamaCloud",
+            Vendor::Clarifeye => "Clarifeye",
+            Vendor::Feldera => "Feldera",
+        }
+    }
+}
+
+/// One thing to check, with its path parameters by their API names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    LlamaPipeline {
+        pipeline_id: String,
+        full_details: bool,
+    },
+    LlamaFile {
+        pipeline_id: String,
+        file_id: String,
+    },
+    Batch {
+        job_id: String,
+        organization_id: Option<String>,
+        project_id: Option<String>,
+    },
+    ClarifeyeRun {
+        project_id: String,
+        pipeline_run_id: String,
+    },
+    FelderaToken {
+        pipeline_name: String,
+        token: String,
+    },
+}
+
+impl Target {
+    /// The envelope's `service` name.
+    pub fn service(&self) -> &'static str {
+        match self {
+            Target::LlamaPipeline { .. } => "llama.pipeline",
+            Target::LlamaFile { .. } => "llama.file",
+            Target::Batch { .. } => "batch",
+            Target::ClarifeyeRun { .. } => "clarifeye.run",
+            Target::FelderaToken { .. } => "feldera.token",
+        }
+    }
+
+    pub fn vendor(&self) -> Vendor {
+        match self {
+            Target::LlamaPipeline { .. } | Target::LlamaFile { .. } | Target::Batch { .. } => {
+                Vendor::Llama
+            }
+            Target::ClarifeyeRun { .. } => Vendor::Clarifeye,
+            Target::FelderaToken { .. } => Vendor::Feldera,
+        }
+    }
+
+    /// The path parameters by their API names, in path order.
+    pub fn params(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Target::LlamaPipeline { pipeline_id, .. } => vec![("pipeline_id", pipeline_id)],
+            Target::LlamaFile {
+                pipeline_id,
+                file_id,
+            } => vec![("pipeline_id", pipeline_id), ("file_id", file_id)],
+            Target::Batch { job_id, .. } => vec![("job_id", job_id)],
+            Target::ClarifeyeRun {
+                project_id,
+                pipeline_run_id,
+            } => vec![
+                ("project_id", project_id),
+                ("pipeline_run_id", pipeline_run_id),
+            ],
+            Target::FelderaToken {
+                pipeline_name,
+                token,
+            } => vec![("pipeline_name", pipeline_name), ("token", token)],
+        }
+    }
+
+    /// Refuse a path parameter that no URL can carry as one segment: `.`
+    /// and `..` are steps through the path (RFC 3986 §5.2.4), in any
+    /// encoding, so `pipeline status ..` would ask another endpoint.
+    /// Feldera's token travels in the query and may be anything.
+    pub fn check_path_params(&self) -> Result<(), String> {
+        for (name, value) in self.params() {
+            if name != "token" && (value == "." || value == "..") {
+                return Err(format!(
+                    "`{value}` cannot be a {name}: a URL reads it as a step through the path, \
+                     not as a name"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The envelope's `target` object.
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        for (name, value) in self.params() {
+            map.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+        Value::Object(map)
+    }
+
+    /// The target as people name it in tables and log lines: its IDs
+    /// joined by `/` (`pipeline/file`, `project/run`, `pipeline/token`).
+    pub fn label(&self) -> String {
+        self.params()
+            .iter()
+            .map(|(_, v)| *v)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_json_uses_api_names_in_order() {
+        let t = Target::LlamaFile {
+            pipeline_id: "p".into(),
+            file_id: "f".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&t.to_json()).unwrap(),
+            r#"{"pipeline_id":"p","file_id":"f"}"#
+        );
+    }
+
+    #[test]
+    fn labels_join_ids_with_slashes() {
+        let t = Target::ClarifeyeRun {
+            project_id: "proj".into(),
+            pipeline_run_id: "run".into(),
+        };
+        assert_eq!(t.label(), "proj/run");
+        assert_eq!(t.service(), "clarifeye.run");
+        assert_eq!(t.vendor(), Vendor::Clarifeye);
+    }
+}
