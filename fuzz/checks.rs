@@ -172,12 +172,17 @@ pub fn response(service: Service, data: &[u8]) {
     }
 
     // What reaches the terminal carries no control characters from the server.
-    let text = table::report(
-        std::slice::from_ref(&snapshot),
-        true,
-        Palette { enabled: false },
-    );
-    assert_terminal_safe(&text, true);
+    // Cut to a terminal's width or in full, whichever way it is laid out.
+    let now = std::time::SystemTime::now();
+    for fit in [table::Fit::Full, table::Fit::Terminal { width: 80, now }] {
+        let text = table::report(
+            std::slice::from_ref(&snapshot),
+            true,
+            Palette { enabled: false },
+            fit,
+        );
+        assert_terminal_safe(&text, true);
+    }
 }
 
 /// `data` as the config file's text (lossy UTF-8, as a file would fail to

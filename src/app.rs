@@ -13,7 +13,7 @@ use crate::cli::{
 };
 use crate::env::{Env, process_env};
 use crate::options::{Mode, RunOptions};
-use crate::render::{Palette, stderr_can_redraw};
+use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
 use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
@@ -60,6 +60,7 @@ fn resolve_options(
         show_logs: false,
         stdout: Palette::for_stdout(global.color.forced(), env),
         stderr: Palette::for_stderr(global.color.forced(), env),
+        stdout_width: stdout_width(),
         live: stderr_can_redraw(env),
     })
 }
@@ -98,6 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json: global.json,
                 verbose: global.verbose,
                 stdout: Palette::for_stdout(global.color.forced(), env),
+                stdout_width: stdout_width(),
                 stderr: Palette::for_stderr(global.color.forced(), env),
                 live: stderr_can_redraw(env),
             };

@@ -27,6 +27,7 @@ pub struct Look {
     pub json: bool,
     pub verbose: bool,
     pub stdout: Palette,
+    pub stdout_width: Option<usize>,
     pub stderr: Palette,
     /// stderr is a terminal that can redraw.
     pub live: bool,
@@ -53,6 +54,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         verbose: look.verbose,
         show_logs: false,
         stdout: look.stdout,
+        stdout_width: look.stdout_width,
         stderr: look.stderr,
         live: look.live,
     };

@@ -29,6 +29,8 @@ pub struct RunOptions {
     pub verbose: bool,
     pub show_logs: bool,
     pub stdout: Palette,
+    /// stdout's width when it is a terminal: tables are cut to fit it.
+    pub stdout_width: Option<usize>,
     pub stderr: Palette,
     /// stderr is a terminal that can redraw: show live bars while watching.
     pub live: bool,

@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::time::SystemTime;
 
 use anyhow::Context as _;
 
 use crate::options::{Mode, RunOptions};
-use crate::render::{json, table};
+use crate::render::json;
+use crate::render::table::{self, Fit};
 use crate::sanitize::sanitize;
 use crate::status::{Snapshot, State};
 
@@ -41,7 +43,21 @@ pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()
             }
             print_stdout(&out)
         }
-        Mode::Table => print_stdout(&table::report(snapshots, options.show_logs, options.stdout)),
+        Mode::Table => {
+            let fit = match options.stdout_width {
+                Some(width) => Fit::Terminal {
+                    width,
+                    now: SystemTime::now(),
+                },
+                None => Fit::Full,
+            };
+            print_stdout(&table::report(
+                snapshots,
+                options.show_logs,
+                options.stdout,
+                fit,
+            ))
+        }
     }
 }
 

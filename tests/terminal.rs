@@ -15,6 +15,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(command: &str) -> Tmux {
+        Tmux::start_sized(command, 150, 40)
+    }
+
+    fn start_sized(command: &str, columns: u16, rows: u16) -> Tmux {
         let session = format!(
             "pipewatch-test-{}-{}",
             std::process::id(),
@@ -27,9 +31,9 @@ impl Tmux {
                 "-s",
                 &session,
                 "-x",
-                "150",
+                &columns.to_string(),
                 "-y",
-                "40",
+                &rows.to_string(),
                 command,
             ])
             .status()
@@ -39,8 +43,19 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
+        self.capture(&[])
+    }
+
+    /// The screen with the lines the terminal wrapped joined again, so a
+    /// line printed wider than the pane shows as one long line.
+    fn screen_joined(&self) -> String {
+        self.capture(&["-J"])
+    }
+
+    fn capture(&self, flags: &[&str]) -> String {
         let out = StdCommand::new("tmux")
             .args(["capture-pane", "-p", "-t", &self.session])
+            .args(flags)
             .output()
             .expect("tmux capture-pane");
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -200,4 +215,50 @@ fn spinner_with_status_and_elapsed_where_there_is_no_progress() {
     );
     assert!(!line.contains('['), "no bar without progress: {line:?}");
     tmux.wait_for("EXIT=6", Duration::from_secs(10));
+}
+
+/// Issue 9: on an 80-column terminal no line of the table is wider than 80
+/// columns; the details are cut with `…`, never an ID. Off a terminal the
+/// same command prints everything in full.
+#[test]
+fn tables_fit_an_80_column_terminal() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let ids = "ingest-2026-11-22-failed nightly-upload-failed-items60 other-partial-items7";
+    let command = format!(
+        "export LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k; {bin} batch status {ids}; \
+         {bin} llama pipeline status docs-failed-with-a-long-pipeline-name; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start_sized(&command, 80, 40);
+    tmux.wait_for("EXIT=", Duration::from_secs(15));
+    let screen = tmux.screen_joined();
+    for line in screen.lines() {
+        assert!(
+            line.trim_end().chars().count() <= 80,
+            "a line over 80 columns: {line:?}\n{screen}"
+        );
+    }
+    for id in ids
+        .split(' ')
+        .chain(["docs-failed-with-a-long-pipeline-name", "MESSAGE"])
+    {
+        assert!(screen.contains(id), "{id} missing or cut:\n{screen}");
+    }
+    assert!(screen.contains('…'), "nothing was cut:\n{screen}");
+    assert!(screen.contains("s ago"), "no age in UPDATED:\n{screen}");
+
+    // The same tables into a pipe: nothing cut, full timestamps.
+    let home = home();
+    let (_, stdout, _) = run(bin_at(home.path(), &server)
+        .args(["batch", "status"])
+        .args(ids.split(' ')));
+    assert!(!stdout.contains('…'), "{stdout}");
+    assert!(
+        stdout.contains("Worker crashed while parsing item"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains(" ago"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.chars().count() > 80), "{stdout}");
 }
