@@ -7,11 +7,210 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{KEY, bin, bin_at, config, envelopes, home, run, sim};
+use assert_cmd::Command;
+use common::{KEY, Server, bin, bin_at, config, envelopes, home, run, sim};
+
+/// Every key the cases use. None may ever appear on stdout or stderr.
+const SECRETS: &[&str] = &[
+    KEY,
+    "k-cloud-7f3a",
+    "k-parse-91bc",
+    "k-file-c04d",
+    "k-clarifeye-",
+    "k-feldera-",
+];
+
+/// One run of the binary in a fresh HOME with two fresh simulators, `a`
+/// and `b`. In `files`, `env`, `args` and `checks`, `{a}` and `{b}` stand
+/// for their base URLs, `{port}` for a's port, `{home}` for HOME, `{cfg}`
+/// for the file at [`FILE`], `{default}` for the one at [`DEFAULT`], and
+/// `{key}` for `common::KEY`.
+#[derive(Clone, Copy)]
+struct Case {
+    name: &'static str,
+    /// (path under HOME, text) to write before the run, with `mode`.
+    files: &'static [(&'static str, &'static str)],
+    mode: u32,
+    /// Start from `common::bin_at(a)` (every service at `a`, every key
+    /// `common::KEY`) rather than the bare `common::bin`.
+    at_a: bool,
+    env: &'static [(&'static str, &'static str)],
+    /// Split on whitespace.
+    args: &'static str,
+    /// The exit code; with 2, stdout must also be empty.
+    code: i32,
+    sent: Sent,
+    checks: &'static [Check],
+}
+
+/// The requests the simulators must have seen, all told.
+#[derive(Clone, Copy)]
+enum Sent {
+    Nothing,
+    /// One request for this target, at `a`, with `Authorization: Bearer <key>`.
+    A(&'static str, &'static str),
+    /// The same, at `b`.
+    B(&'static str, &'static str),
+    /// One request for this target, at `a`, with no Authorization header.
+    Bare(&'static str),
+}
+
+/// What else to check after the run.
+#[derive(Clone, Copy)]
+enum Check {
+    Stderr(&'static str),
+    /// The `base_url` line showing this URL ends with `# default`.
+    DefaultBaseUrl(&'static str),
+    /// The first JSON envelope holds this string at this JSON pointer.
+    Json(&'static str, &'static str),
+}
+
+use Check::*;
+use Sent::*;
+
+/// Where `{cfg}` and `{default}` are, under HOME.
+const FILE: &str = "pipewatch.toml";
+const DEFAULT: &str = ".config/pipewatch/config.toml";
+
+const PASS: Case = Case {
+    name: "",
+    files: &[],
+    mode: 0o600,
+    at_a: false,
+    env: &[],
+    args: "",
+    code: 0,
+    sent: Nothing,
+    checks: &[],
+};
+const REFUSED: Case = Case { code: 2, ..PASS };
+
+const CONFIG: (&str, &str) = ("PIPEWATCH_CONFIG", "{cfg}");
+const LLAMA_KEY: (&str, &str) = ("LLAMA_CLOUD_API_KEY", KEY);
+const LLAMA_AT_A: (&str, &str) = ("LLAMA_CLOUD_BASE_URL", "{a}");
+const LLAMA_AT_B: (&str, &str) = ("LLAMA_CLOUD_BASE_URL", "{b}");
+const ENV_CLOUD_KEY: (&str, &str) = ("LLAMA_CLOUD_API_KEY", "k-cloud-7f3a");
+const ENV_PARSE_KEY: (&str, &str) = ("LLAMA_PARSE_API_KEY", "k-parse-91bc");
+
+const URL_A: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\n";
+const URL_B: &str = "[profiles.default.llama]\nbase_url = \"{b}\"\n";
+const URL_A_FILE_KEY: &str =
+    "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key = \"k-file-c04d\"\n";
+
+// ---------------------------------------------------------------------------
+// Tables
+
+#[test]
+#[rustfmt::skip]
+fn base_url_precedence_is_flag_env_profile_default() {
+    check(&[
+        Case { name: "from the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "env beats the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
+               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+        Case { name: "flag beats env and profile", files: &[(FILE, URL_B)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
+               args: "llama pipeline status job-1 --base-url {a}", sent: A("job-1", KEY), ..PASS },
+        Case { name: "flag beats env and profile, swapped", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_A],
+               args: "llama pipeline status job-1 --base-url {b}", sent: B("job-1", KEY), ..PASS },
+        Case { name: "an empty base URL variable counts as unset", files: &[(FILE, URL_A)],
+               env: &[CONFIG, LLAMA_KEY, ("LLAMA_CLOUD_BASE_URL", "")],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "the default when nothing is set", env: &[LLAMA_KEY, ("CLARIFEYE_API_KEY", KEY)], args: "config show",
+               checks: &[DefaultBaseUrl("https://api.cloud.llamaindex.ai"), DefaultBaseUrl("https://eu.app.clarifeye.ai"),
+                         DefaultBaseUrl("http://localhost:8080")], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn key_sources() {
+    // LLAMA_CLOUD_API_KEY, then LLAMA_PARSE_API_KEY, then the config's api_key.
+    check(&[
+        Case { name: "cloud key beats parse key and config", files: &[(FILE, URL_A_FILE_KEY)],
+               env: &[CONFIG, ENV_CLOUD_KEY, ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+        Case { name: "parse key beats config", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG, ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+        Case { name: "config key without env", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
+        Case { name: "cloud key alone", files: &[(FILE, URL_A)], env: &[CONFIG, ENV_CLOUD_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+        Case { name: "an empty key variable counts as unset", files: &[(FILE, URL_A_FILE_KEY)],
+               env: &[CONFIG, ("LLAMA_CLOUD_API_KEY", ""), ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+        Case { name: "batch uses the llama key", env: &[LLAMA_AT_A, ENV_PARSE_KEY],
+               args: "batch status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+    ]);
+    const KEYS: &str = "[profiles.default.clarifeye]\napi_key = \"k-clarifeye-file\"\n\
+        [profiles.default.feldera]\napi_key = \"k-feldera-file\"\n";
+    check(&[
+        Case { name: "clarifeye key from config", files: &[(FILE, KEYS)], env: &[CONFIG, ("CLARIFEYE_BASE_URL", "{a}")],
+               args: "clarifeye run --project p c-1", sent: A("c-1", "k-clarifeye-file"), ..PASS },
+        Case { name: "feldera key from config", files: &[(FILE, KEYS)], env: &[CONFIG, ("FELDERA_HOST", "{a}")],
+               args: "feldera token p f-1", sent: A("f-1", "k-feldera-file"), ..PASS },
+        Case { name: "clarifeye key from env beats config", files: &[(FILE, KEYS)],
+               env: &[CONFIG, ("CLARIFEYE_BASE_URL", "{a}"), ("CLARIFEYE_API_KEY", "k-clarifeye-env")],
+               args: "clarifeye run --project p c-2", sent: A("c-2", "k-clarifeye-env"), ..PASS },
+        Case { name: "feldera key from env beats config", files: &[(FILE, KEYS)],
+               env: &[CONFIG, ("FELDERA_HOST", "{a}"), ("FELDERA_API_KEY", "k-feldera-env")],
+               args: "feldera token p f-2", sent: A("f-2", "k-feldera-env"), ..PASS },
+        Case { name: "feldera needs no key and sends no Authorization", env: &[("FELDERA_HOST", "{a}")],
+               args: "feldera token p t-1 --json", sent: Bare("t-1"), checks: &[Json("/state", "succeeded")], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn missing_keys_are_exit_2_naming_variable_and_config_key() {
+    let llama = &[Stderr("LLAMA_CLOUD_API_KEY"), Stderr("api_key")];
+    check(&[
+        Case { name: "llama pipeline", env: &[LLAMA_AT_A], args: "llama pipeline status job-1", checks: llama, ..REFUSED },
+        Case { name: "llama file", env: &[LLAMA_AT_A], args: "llama file status --pipeline p f-1", checks: llama, ..REFUSED },
+        Case { name: "batch", env: &[LLAMA_AT_A], args: "batch status job-1", checks: llama, ..REFUSED },
+        Case { name: "clarifeye", env: &[("CLARIFEYE_BASE_URL", "{a}"), LLAMA_KEY], args: "clarifeye run --project p run-1",
+               checks: &[Stderr("CLARIFEYE_API_KEY"), Stderr("api_key")], ..REFUSED },
+        Case { name: "another service's key does not count",
+               env: &[LLAMA_AT_A, ("CLARIFEYE_API_KEY", KEY), ("FELDERA_API_KEY", KEY)],
+               args: "llama pipeline status job-1", ..REFUSED },
+    ]);
+}
+
+/// Three services, three simulators: each command goes to its own.
+#[test]
+fn each_service_reads_its_own_base_url_variable() {
+    let home = home();
+    let (llama, clarifeye, feldera) = (sim(), sim(), sim());
+    for args in [
+        "llama pipeline status l-1",
+        "batch status b-1",
+        "clarifeye run --project p c-1",
+        "feldera token p f-1",
+    ] {
+        let out = run_case(
+            args,
+            bin(home.path())
+                .env("LLAMA_CLOUD_BASE_URL", llama.base_url())
+                .env("LLAMA_CLOUD_API_KEY", KEY)
+                .env("CLARIFEYE_BASE_URL", clarifeye.base_url())
+                .env("CLARIFEYE_API_KEY", KEY)
+                .env("FELDERA_HOST", feldera.base_url())
+                .args(args.split_whitespace()),
+        );
+        assert_eq!(out.code, 0, "{args}: {}", out.stderr);
+    }
+    let hits = [
+        llama.hits("l-1"),
+        llama.hits("b-1"),
+        clarifeye.hits("c-1"),
+        feldera.hits("f-1"),
+    ];
+    assert_eq!(hits, [1; 4], "hits of l-1, b-1, c-1, f-1");
+    let counts = [&llama, &clarifeye, &feldera].map(|s| s.requests().len());
+    assert_eq!(counts, [2, 1, 1], "requests at llama, clarifeye, feldera");
+}
 
 /// Distinct keys for precedence checks, none containing `common::KEY`.
 const CLOUD_KEY: &str = "k-cloud-7f3a";
-const PARSE_KEY: &str = "k-parse-91bc";
 const FILE_KEY: &str = "k-file-c04d";
 
 fn bearer(key: &str) -> Option<String> {
@@ -50,85 +249,6 @@ fn q(text: &str) -> String {
 // ---------------------------------------------------------------------------
 // Base URL precedence: flag > env > profile > default
 
-/// A config whose llama base URL is `url`, and the binary using it with a key.
-fn llama_with_config_url(home: &Path, url: &str) -> assert_cmd::Command {
-    let path = config(
-        home,
-        &format!("[profiles.default.llama]\nbase_url = {}\n", q(url)),
-    );
-    let mut cmd = bin(home);
-    cmd.env("PIPEWATCH_CONFIG", path)
-        .env("LLAMA_CLOUD_API_KEY", KEY);
-    cmd
-}
-
-#[test]
-fn base_url_from_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &a.base_url())
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 1);
-    assert_eq!(b.hits("job-1"), 0);
-}
-
-#[test]
-fn base_url_env_beats_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &a.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", b.base_url())
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 0);
-    assert_eq!(b.hits("job-1"), 1);
-}
-
-#[test]
-fn base_url_flag_beats_env_and_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    // Flag A over env B over profile B.
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &b.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", b.base_url())
-        .args(["llama", "pipeline", "status", "job-1", "--base-url"])
-        .arg(a.base_url()));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 1);
-    assert_eq!(b.hits("job-1"), 0);
-    // Flag B over env A over profile A.
-    let home2 = common::home();
-    let (code, _, stderr) = run(llama_with_config_url(home2.path(), &a.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", a.base_url())
-        .args(["llama", "pipeline", "status", "job-2", "--base-url"])
-        .arg(b.base_url()));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-2"), 0);
-    assert_eq!(b.hits("job-2"), 1);
-}
-
-#[test]
-fn base_url_default_when_nothing_is_set() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("CLARIFEYE_API_KEY", KEY)
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    for url in [
-        "https://api.cloud.llamaindex.ai",
-        "https://eu.app.clarifeye.ai",
-        "http://localhost:8080",
-    ] {
-        let line = stdout
-            .lines()
-            .find(|l| l.starts_with("base_url") && l.contains(url))
-            .unwrap_or_else(|| panic!("no base_url line for {url}: {stdout}"));
-        assert!(line.ends_with("# default"), "{line}");
-    }
-}
-
 /// `config show` is where a user goes to find out why a key is missing;
 /// one missing key should not hide that service's other settings.
 #[test]
@@ -144,160 +264,6 @@ fn config_show_without_keys_still_shows_every_base_url() {
         "{stdout}"
     );
     assert!(stdout.contains("https://eu.app.clarifeye.ai"), "{stdout}");
-}
-
-#[test]
-fn each_service_reads_its_own_base_url_variable() {
-    let home = home();
-    let (llama, clarifeye, feldera) = (sim(), sim(), sim());
-    let cmd = || {
-        let mut cmd = bin(home.path());
-        cmd.env("LLAMA_CLOUD_BASE_URL", llama.base_url())
-            .env("LLAMA_CLOUD_API_KEY", KEY)
-            .env("CLARIFEYE_BASE_URL", clarifeye.base_url())
-            .env("CLARIFEYE_API_KEY", KEY)
-            .env("FELDERA_HOST", feldera.base_url());
-        cmd
-    };
-    let (code, _, e) = run(cmd().args(["llama", "pipeline", "status", "l-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["batch", "status", "b-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["clarifeye", "run", "--project", "p", "c-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["feldera", "token", "p", "f-1"]));
-    assert_eq!(code, 0, "{e}");
-    assert_eq!((llama.hits("l-1"), llama.hits("b-1")), (1, 1));
-    assert_eq!(clarifeye.hits("c-1"), 1);
-    assert_eq!(feldera.hits("f-1"), 1);
-    assert_eq!(llama.requests().len(), 2);
-    assert_eq!(clarifeye.requests().len(), 1);
-    assert_eq!(feldera.requests().len(), 1);
-}
-
-// ---------------------------------------------------------------------------
-// Key precedence: LLAMA_CLOUD_API_KEY > LLAMA_PARSE_API_KEY > config api_key
-
-fn llama_key_run(
-    cloud: Option<&str>,
-    parse: Option<&str>,
-    file: Option<&str>,
-) -> Vec<Option<String>> {
-    let home = home();
-    let server = sim();
-    let mut text = format!(
-        "[profiles.default.llama]\nbase_url = {}\n",
-        q(&server.base_url())
-    );
-    if let Some(key) = file {
-        text.push_str(&format!("api_key = {}\n", q(key)));
-    }
-    let path = config(home.path(), &text);
-    let mut cmd = bin(home.path());
-    cmd.env("PIPEWATCH_CONFIG", path);
-    if let Some(key) = cloud {
-        cmd.env("LLAMA_CLOUD_API_KEY", key);
-    }
-    if let Some(key) = parse {
-        cmd.env("LLAMA_PARSE_API_KEY", key);
-    }
-    let (code, stdout, stderr) = run(cmd.args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    for key in [CLOUD_KEY, PARSE_KEY, FILE_KEY] {
-        assert!(
-            !stdout.contains(key) && !stderr.contains(key),
-            "{key} leaked"
-        );
-    }
-    auths(&server)
-}
-
-#[test]
-fn cloud_key_beats_parse_key_and_config() {
-    let got = llama_key_run(Some(CLOUD_KEY), Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(CLOUD_KEY)]);
-}
-
-#[test]
-fn parse_key_beats_config() {
-    let got = llama_key_run(None, Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn config_key_is_used_without_env() {
-    let got = llama_key_run(None, None, Some(FILE_KEY));
-    assert_eq!(got, [bearer(FILE_KEY)]);
-}
-
-#[test]
-fn cloud_key_alone() {
-    let got = llama_key_run(Some(CLOUD_KEY), None, None);
-    assert_eq!(got, [bearer(CLOUD_KEY)]);
-}
-
-#[test]
-fn an_empty_key_variable_counts_as_unset() {
-    let got = llama_key_run(Some(""), Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn batch_uses_the_llama_key() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("LLAMA_PARSE_API_KEY", PARSE_KEY)
-        .args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn clarifeye_and_feldera_keys_from_env_and_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.clarifeye]\napi_key = {}\n[profiles.default.feldera]\napi_key = {}\n",
-            q("k-clarifeye-file"),
-            q("k-feldera-file")
-        ),
-    );
-    let cmd = || {
-        let mut cmd = bin(home.path());
-        cmd.env("PIPEWATCH_CONFIG", &path)
-            .env("CLARIFEYE_BASE_URL", server.base_url())
-            .env("FELDERA_HOST", server.base_url());
-        cmd
-    };
-    let (code, _, e) = run(cmd().args(["clarifeye", "run", "--project", "p", "c-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["feldera", "token", "p", "f-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().env("CLARIFEYE_API_KEY", "k-clarifeye-env").args([
-        "clarifeye",
-        "run",
-        "--project",
-        "p",
-        "c-2",
-    ]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd()
-        .env("FELDERA_API_KEY", "k-feldera-env")
-        .args(["feldera", "token", "p", "f-2"]));
-    assert_eq!(code, 0, "{e}");
-    assert_eq!(
-        auths(&server),
-        [
-            bearer("k-clarifeye-file"),
-            bearer("k-feldera-file"),
-            bearer("k-clarifeye-env"),
-            bearer("k-feldera-env"),
-        ]
-    );
 }
 
 // ---------------------------------------------------------------------------
@@ -764,68 +730,6 @@ fn bad_base_url_is_exit_2_naming_the_source() {
     ]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--base-url"), "{stderr}");
-}
-
-// ---------------------------------------------------------------------------
-// Missing keys
-
-#[test]
-fn missing_llama_key_is_exit_2_naming_variable_and_config_key() {
-    let home = home();
-    let server = sim();
-    for args in [
-        &["llama", "pipeline", "status", "job-1"][..],
-        &["llama", "file", "status", "--pipeline", "p", "f-1"],
-        &["batch", "status", "job-1"],
-    ] {
-        let (code, stdout, stderr) = run(bin(home.path())
-            .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-            .args(args));
-        assert_eq!(code, 2, "{args:?}: {stderr}");
-        assert!(stderr.contains("LLAMA_CLOUD_API_KEY"), "{stderr}");
-        assert!(stderr.contains("api_key"), "{stderr}");
-        assert!(stdout.is_empty(), "{stdout}");
-    }
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn missing_clarifeye_key_is_exit_2_naming_variable_and_config_key() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("CLARIFEYE_BASE_URL", server.base_url())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["clarifeye", "run", "--project", "p", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("CLARIFEYE_API_KEY"), "{stderr}");
-    assert!(stderr.contains("api_key"), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn another_services_key_does_not_count() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("CLARIFEYE_API_KEY", KEY)
-        .env("FELDERA_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn feldera_needs_no_key_and_sends_no_authorization() {
-    let home = home();
-    let server = sim();
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("FELDERA_HOST", server.base_url())
-        .args(["feldera", "token", "p", "t-1", "--json"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(envelopes(&stdout)[0]["state"], "succeeded");
-    assert_eq!(auths(&server), [None]);
 }
 
 // ---------------------------------------------------------------------------
@@ -1611,26 +1515,6 @@ fn an_empty_pipewatch_config_counts_as_unset() {
     assert_eq!(server.hits("job-1"), 1);
 }
 
-#[test]
-fn empty_base_url_variables_count_as_unset() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&server.base_url())
-        ),
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("LLAMA_CLOUD_BASE_URL", "")
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(server.hits("job-1"), 1);
-}
-
 // ---------------------------------------------------------------------------
 // Keys in logs
 
@@ -1693,4 +1577,132 @@ fn ca_cert_flag_beats_config() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("from-flag.pem"), "{stderr}");
     assert!(!stderr.contains("from-config.pem"), "{stderr}");
+}
+
+// ---------------------------------------------------------------------------
+// Running the cases
+
+fn check(cases: &[Case]) {
+    for case in cases {
+        check_one(case);
+    }
+}
+
+fn check_one(case: &Case) {
+    let name = case.name;
+    let home = home();
+    let (a, b) = (sim(), sim());
+    let fill = |text: &str| {
+        text.replace("{a}", &a.base_url())
+            .replace("{b}", &b.base_url())
+            .replace("{port}", &a.addr().port().to_string())
+            .replace("{home}", &home.path().display().to_string())
+            .replace("{cfg}", &home.path().join(FILE).display().to_string())
+            .replace(
+                "{default}",
+                &home.path().join(DEFAULT).display().to_string(),
+            )
+            .replace("{key}", KEY)
+    };
+    for (path, text) in case.files {
+        let path = home.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("config dir");
+        std::fs::write(&path, fill(text)).expect("write config");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(case.mode);
+        std::fs::set_permissions(&path, mode).expect("chmod");
+    }
+    let mut cmd = if case.at_a {
+        bin_at(home.path(), &a)
+    } else {
+        bin(home.path())
+    };
+    for (var, value) in case.env {
+        cmd.env(var, fill(value));
+    }
+    cmd.args(case.args.split_whitespace().map(&fill));
+    let Out {
+        code,
+        stdout,
+        stderr,
+    } = run_case(name, &mut cmd);
+
+    assert_eq!(code, case.code, "{name}: exit code; stderr: {stderr}");
+    if case.code == 2 {
+        assert!(stdout.is_empty(), "{name}: stdout on exit 2: {stdout}");
+    }
+    let seen = |server: &Server| -> Vec<(Option<String>, Option<String>)> {
+        let requests = server.requests().into_iter();
+        requests.map(|r| (r.key, r.authorization)).collect()
+    };
+    let one = |target: &str, key: Option<&str>| {
+        vec![(Some(target.to_owned()), key.map(|k| format!("Bearer {k}")))]
+    };
+    let expected = match case.sent {
+        Nothing => (vec![], vec![]),
+        A(target, key) => (one(target, Some(key)), vec![]),
+        B(target, key) => (vec![], one(target, Some(key))),
+        Bare(target) => (one(target, None), vec![]),
+    };
+    assert_eq!(
+        (seen(&a), seen(&b)),
+        expected,
+        "{name}: (target, Authorization) of the requests at (a, b)"
+    );
+
+    for check in case.checks {
+        match *check {
+            Stderr(text) => assert!(
+                stderr.contains(&fill(text)),
+                "{name}: {text} not on stderr: {stderr}"
+            ),
+            DefaultBaseUrl(url) => {
+                let line = stdout
+                    .lines()
+                    .find(|l| l.starts_with("base_url") && l.contains(url))
+                    .unwrap_or_else(|| panic!("{name}: no base_url line for {url}: {stdout}"));
+                assert!(line.ends_with("# default"), "{name}: {line}");
+            }
+            Json(pointer, value) => {
+                let envelope = envelopes(&stdout).into_iter().next();
+                let got = envelope.as_ref().and_then(|e| e.pointer(pointer)?.as_str());
+                assert_eq!(got, Some(value), "{name}: {pointer} in {stdout}");
+            }
+        }
+    }
+}
+
+/// How a run ended and what it printed.
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Like `common::run`, but naming the case in every message and looking
+/// for every key in [`SECRETS`], not only `common::KEY`.
+fn run_case(name: &str, cmd: &mut Command) -> Out {
+    let out = cmd.output().expect("run pipewatch");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    for secret in SECRETS {
+        assert!(
+            !stdout.contains(secret),
+            "{name}: {secret} leaked on stdout: {stdout}"
+        );
+        assert!(
+            !stderr.contains(secret),
+            "{name}: {secret} leaked on stderr: {stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("panicked"),
+        "{name}: pipewatch panicked: {stderr}"
+    );
+    let code = out.status.code().unwrap_or(-1);
+    Out {
+        code,
+        stdout,
+        stderr,
+    }
 }
