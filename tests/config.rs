@@ -2,11 +2,15 @@
 //! binary: precedence (flag, env, profile, default) seen through which
 //! simulator gets the request and with which key, profiles and files,
 //! config errors, api_key_cmd, the plain-HTTP guard, `config show`.
+//!
+//! Almost every test is a table of [`Case`]s run by [`check`]: one run of
+//! the binary each, in a fresh HOME with two fresh simulators. The tables
+//! are laid out by hand, one case to a line or two, so rustfmt skips them.
 
 mod common;
 
 use assert_cmd::Command;
-use common::{KEY, Server, bin, bin_at, config, envelopes, home, run, sim};
+use common::{KEY, Server, bin, bin_at, envelopes, home, sim};
 
 /// Every key the cases use. None may ever appear on stdout or stderr.
 const SECRETS: &[&str] = &[
@@ -19,6 +23,7 @@ const SECRETS: &[&str] = &[
     "k-from-cmd",
     "k-trimmed",
     "k-file-secret",
+    "ck-FILE-SECRET",
     "MALFORMED-SECRET",
 ];
 
@@ -66,8 +71,13 @@ enum Check {
     NotStderr(&'static str),
     /// stdout, less trailing newlines, is exactly this.
     StdoutIs(&'static str),
+    StdoutCount(&'static str, usize),
     /// The `base_url` line showing this URL ends with `# default`.
     DefaultBaseUrl(&'static str),
+    /// The path of the request at `a` contains this.
+    RequestPath(&'static str),
+    /// The query parameter of the request at `a` has this value, or is absent.
+    RequestQuery(&'static str, Option<&'static str>),
     /// The first JSON envelope holds this string at this JSON pointer.
     Json(&'static str, &'static str),
     /// Whether an api_key_cmd that runs `touch '{home}/ran'` ran.
@@ -410,6 +420,36 @@ fn a_config_others_can_read_warns_only_if_it_holds_a_key() {
 
 #[test]
 #[rustfmt::skip]
+fn config_show_shows_settings_and_sources_never_keys() {
+    check(&[
+        Case { name: "urls and sources", env: &[CONFIG, LLAMA_KEY, ("FELDERA_HOST", "http://127.0.0.1:9999")],
+               files: &[(FILE, "[profiles.default.clarifeye]\napi_key = \"ck-FILE-SECRET-0a1b2c\"\n\
+                                base_url = \"https://us.app.clarifeye.ai\"\nproject_id = \"proj-9\"\n")],
+               args: "config show",
+               checks: &[Stdout("<redacted>"), Stdout("{cfg}"),
+                         // llama: default URL, key from the env; clarifeye: from the file; feldera: env, no key
+                         Stdout("https://api.cloud.llamaindex.ai"), Stdout("LLAMA_CLOUD_API_KEY"),
+                         Stdout("https://us.app.clarifeye.ai"), Stdout("proj-9"),
+                         Stdout("http://127.0.0.1:9999"), Stdout("FELDERA_HOST"), Stdout("(not set)")],
+               ..PASS },
+        Case { name: "the --base-url flag is named", args: "config show --base-url https://flag.example",
+               checks: &[Stdout("https://flag.example"), Stdout("--base-url")], ..PASS },
+        Case { name: "a key from any source is redacted",
+               env: &[CONFIG, ("CLARIFEYE_API_KEY", KEY), ("LLAMA_PARSE_API_KEY", KEY)],
+               files: &[(FILE, "[profiles.default.llama]\napi_key = \"{key}\"\n\
+                                [profiles.default.feldera]\napi_key = \"{key}\"\n")],
+               args: "config show --verbose", checks: &[StdoutCount("<redacted>", 3)], ..PASS },
+        Case { name: "without any config", args: "config show",
+               checks: &[Stdout("not found"), Stdout("profile: default")], ..PASS },
+        // Where a user goes to find out why a key is missing: that must not hide the rest.
+        Case { name: "without keys, every base URL", args: "config show",
+               checks: &[Stdout("LLAMA_CLOUD_API_KEY"), Stdout("CLARIFEYE_API_KEY"), Stdout("http://localhost:8080"),
+                         Stdout("https://api.cloud.llamaindex.ai"), Stdout("https://eu.app.clarifeye.ai")], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
 fn bad_ca_certs_are_exit_2() {
     check(&[
         Case { name: "missing", at_a: true, args: "llama pipeline status job-1 --ca-cert /nonexistent.pem",
@@ -426,6 +466,45 @@ fn bad_ca_certs_are_exit_2() {
                files: &[(FILE, "[profiles.default.feldera]\nca_cert = \"from-config.pem\"\n")],
                args: "feldera token p t --ca-cert {home}/from-flag.pem",
                checks: &[Stderr("from-flag.pem"), NotStderr("from-config.pem")], ..REFUSED },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn project_and_organization_defaults() {
+    const CLARIFEYE: &str = "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n";
+    const BATCH: &str = "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n";
+    check(&[
+        Case { name: "clarifeye project from config", at_a: true, files: &[(FILE, CLARIFEYE)], env: &[CONFIG],
+               args: "clarifeye run run-1 --json", sent: A("run-1", KEY),
+               checks: &[RequestPath("/projects/proj-cfg/"), Json("/target/project_id", "proj-cfg")], ..PASS },
+        Case { name: "clarifeye --project beats config", at_a: true, files: &[(FILE, CLARIFEYE)], env: &[CONFIG],
+               args: "clarifeye run --project proj-flag run-1", sent: A("run-1", KEY),
+               checks: &[RequestPath("/projects/proj-flag/")], ..PASS },
+        Case { name: "clarifeye without a project", at_a: true, args: "clarifeye run run-1",
+               checks: &[Stderr("--project")], ..REFUSED },
+        Case { name: "clarifeye project from the llama table does not count", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nproject_id = \"proj-llama\"\n")],
+               args: "clarifeye run run-1", checks: &[Stderr("--project")], ..REFUSED },
+        Case { name: "batch from config", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-cfg")),
+                         RequestQuery("project_id", Some("proj-cfg"))], ..PASS },
+        Case { name: "batch flags beat config", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1 --organization-id org-flag --project-id proj-flag", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-flag")),
+                         RequestQuery("project_id", Some("proj-flag"))], ..PASS },
+        Case { name: "batch: one flag overrides only its own value", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1 --project-id proj-flag", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-cfg")),
+                         RequestQuery("project_id", Some("proj-flag"))], ..PASS },
+        Case { name: "batch without either sends neither", at_a: true, args: "batch status job-1", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", None), RequestQuery("project_id", None)], ..PASS },
+        Case { name: "batch from the chosen profile", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nproject_id = \"proj-default\"\n\
+                                [profiles.work.llama]\nproject_id = \"proj-work\"\n")],
+               args: "batch status job-1 --profile work", sent: A("job-1", KEY),
+               checks: &[RequestQuery("project_id", Some("proj-work"))], ..PASS },
     ]);
 }
 
@@ -475,310 +554,6 @@ fn each_service_reads_its_own_base_url_variable() {
     assert_eq!(hits, [1; 4], "hits of l-1, b-1, c-1, f-1");
     let counts = [&llama, &clarifeye, &feldera].map(|s| s.requests().len());
     assert_eq!(counts, [2, 1, 1], "requests at llama, clarifeye, feldera");
-}
-
-/// A TOML basic string.
-fn q(text: &str) -> String {
-    format!("{text:?}")
-}
-
-// ---------------------------------------------------------------------------
-// Base URL precedence: flag > env > profile > default
-
-/// `config show` is where a user goes to find out why a key is missing;
-/// one missing key should not hide that service's other settings.
-#[test]
-fn config_show_without_keys_still_shows_every_base_url() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path()).args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("LLAMA_CLOUD_API_KEY"), "{stdout}");
-    assert!(stdout.contains("CLARIFEYE_API_KEY"), "{stdout}");
-    assert!(stdout.contains("http://localhost:8080"), "{stdout}");
-    assert!(
-        stdout.contains("https://api.cloud.llamaindex.ai"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("https://eu.app.clarifeye.ai"), "{stdout}");
-}
-
-// ---------------------------------------------------------------------------
-// config show
-
-#[test]
-fn config_show_shows_urls_and_sources_never_keys() {
-    let home = home();
-    let file_secret = "ck-FILE-SECRET-0a1b2c";
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.clarifeye]\napi_key = {}\nbase_url = \"https://us.app.clarifeye.ai\"\nproject_id = \"proj-9\"\n",
-            q(file_secret)
-        ),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("FELDERA_HOST", "http://127.0.0.1:9999")
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    for secret in [KEY, file_secret] {
-        assert!(!stdout.contains(secret), "{stdout}");
-        assert!(!stderr.contains(secret), "{stderr}");
-    }
-    assert!(stdout.contains("<redacted>"), "{stdout}");
-    assert!(stdout.contains(&path.display().to_string()), "{stdout}");
-    // llama: default URL, key from the environment
-    assert!(
-        stdout.contains("https://api.cloud.llamaindex.ai"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("LLAMA_CLOUD_API_KEY"), "{stdout}");
-    // clarifeye: URL and key from the file
-    assert!(stdout.contains("https://us.app.clarifeye.ai"), "{stdout}");
-    assert!(stdout.contains("proj-9"), "{stdout}");
-    // feldera: URL from the environment, no key
-    assert!(stdout.contains("http://127.0.0.1:9999"), "{stdout}");
-    assert!(stdout.contains("FELDERA_HOST"), "{stdout}");
-    assert!(stdout.contains("(not set)"), "{stdout}");
-}
-
-#[test]
-fn config_show_with_base_url_flag_names_the_flag() {
-    let home = home();
-    let (code, stdout, stderr) =
-        run(bin(home.path()).args(["config", "show", "--base-url", "https://flag.example"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("https://flag.example"), "{stdout}");
-    assert!(stdout.contains("--base-url"), "{stdout}");
-}
-
-#[test]
-fn config_show_never_shows_a_key_from_any_source() {
-    let home = home();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\napi_key = {}\n[profiles.default.feldera]\napi_key = {}\n",
-            q(KEY),
-            q(KEY)
-        ),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("CLARIFEYE_API_KEY", KEY)
-        .env("LLAMA_PARSE_API_KEY", KEY)
-        .args(["config", "show", "--verbose"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout.matches("<redacted>").count(), 3, "{stdout}");
-}
-
-#[test]
-fn config_show_without_any_config_works() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path()).args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("not found"), "{stdout}");
-    assert!(stdout.contains("profile: default"), "{stdout}");
-}
-
-// ---------------------------------------------------------------------------
-// Project and organization defaults
-
-#[test]
-fn clarifeye_project_from_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, stdout, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "run-1", "--json"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    assert!(
-        requests[0].path.contains("/projects/proj-cfg/"),
-        "{}",
-        requests[0].path
-    );
-    assert_eq!(envelopes(&stdout)[0]["target"]["project_id"], "proj-cfg");
-}
-
-#[test]
-fn clarifeye_project_flag_beats_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "--project", "proj-flag", "run-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    assert!(
-        requests[0].path.contains("/projects/proj-flag/"),
-        "{}",
-        requests[0].path
-    );
-}
-
-#[test]
-fn clarifeye_without_a_project_is_exit_2_naming_the_flag() {
-    let home = home();
-    let server = sim();
-    let (code, stdout, stderr) =
-        run(bin_at(home.path(), &server).args(["clarifeye", "run", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--project"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn clarifeye_project_from_the_llama_table_does_not_count() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nproject_id = \"proj-llama\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--project"), "{stderr}");
-}
-
-/// The query's `name=` value, if any.
-fn query_value(query: Option<&str>, name: &str) -> Option<String> {
-    query?.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == name).then(|| v.to_owned())
-    })
-}
-
-#[test]
-fn batch_organization_and_project_from_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-cfg"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-cfg"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_flags_beat_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args([
-            "batch",
-            "status",
-            "job-1",
-            "--organization-id",
-            "org-flag",
-            "--project-id",
-            "proj-flag",
-        ]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-flag"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-flag"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_one_flag_overrides_only_its_own_value() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1", "--project-id", "proj-flag"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-cfg"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-flag"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_without_organization_or_project_sends_neither() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin_at(home.path(), &server).args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(query_value(query, "organization_id"), None, "{query:?}");
-    assert_eq!(query_value(query, "project_id"), None, "{query:?}");
-}
-
-#[test]
-fn batch_values_from_the_chosen_profile() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nproject_id = \"proj-default\"\n[profiles.work.llama]\nproject_id = \"proj-work\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1", "--profile", "work"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(
-        query_value(requests[0].query.as_deref(), "project_id").as_deref(),
-        Some("proj-work")
-    );
 }
 
 // ---------------------------------------------------------------------------
@@ -852,6 +627,13 @@ fn check_one(case: &Case) {
         "{name}: (target, Authorization) of the requests at (a, b)"
     );
 
+    let first_request = || {
+        let requests = a.requests();
+        requests
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{name}: no request at a"))
+    };
     for check in case.checks {
         match *check {
             Stdout(text) => assert!(
@@ -867,12 +649,26 @@ fn check_one(case: &Case) {
                 "{name}: {text} on stderr: {stderr}"
             ),
             StdoutIs(text) => assert_eq!(stdout.trim_end(), fill(text), "{name}: stdout"),
+            StdoutCount(text, n) => assert_eq!(
+                stdout.matches(text).count(),
+                n,
+                "{name}: {text} in {stdout}"
+            ),
             DefaultBaseUrl(url) => {
                 let line = stdout
                     .lines()
                     .find(|l| l.starts_with("base_url") && l.contains(url))
                     .unwrap_or_else(|| panic!("{name}: no base_url line for {url}: {stdout}"));
                 assert!(line.ends_with("# default"), "{name}: {line}");
+            }
+            RequestPath(part) => {
+                let path = first_request().path;
+                assert!(path.contains(part), "{name}: {part} not in {path}");
+            }
+            RequestQuery(param, value) => {
+                let query = first_request().query;
+                let got = query_value(query.as_deref(), param);
+                assert_eq!(got.as_deref(), value, "{name}: {param} in {query:?}");
             }
             Json(pointer, value) => {
                 let envelope = envelopes(&stdout).into_iter().next();
@@ -920,4 +716,12 @@ fn run_case(name: &str, cmd: &mut Command) -> Out {
         stdout,
         stderr,
     }
+}
+
+/// The query's `name=` value, if any.
+fn query_value(query: Option<&str>, name: &str) -> Option<String> {
+    query?.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| v.to_owned())
+    })
 }
