@@ -2,1453 +2,720 @@
 //! binary: precedence (flag, env, profile, default) seen through which
 //! simulator gets the request and with which key, profiles and files,
 //! config errors, api_key_cmd, the plain-HTTP guard, `config show`.
+//!
+//! Almost every test is a table of [`Case`]s run by [`check`]: one run of
+//! the binary each, in a fresh HOME with two fresh simulators. The tables
+//! are laid out by hand, one case to a line or two, so rustfmt skips them.
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use assert_cmd::Command;
+use common::{KEY, Server, bin, bin_at, envelopes, home, sim};
 
-use common::{KEY, bin, bin_at, config, envelopes, home, run, sim};
+/// Every key the cases use. None may ever appear on stdout or stderr.
+const SECRETS: &[&str] = &[
+    KEY,
+    "k-cloud-7f3a",
+    "k-parse-91bc",
+    "k-file-c04d",
+    "k-clarifeye-",
+    "k-feldera-",
+    "k-from-cmd",
+    "k-trimmed",
+    "k-file-secret",
+    "ck-FILE-SECRET",
+    "MALFORMED-SECRET",
+];
 
-/// Distinct keys for precedence checks, none containing `common::KEY`.
-const CLOUD_KEY: &str = "k-cloud-7f3a";
-const PARSE_KEY: &str = "k-parse-91bc";
-const FILE_KEY: &str = "k-file-c04d";
-
-fn bearer(key: &str) -> Option<String> {
-    Some(format!("Bearer {key}"))
+/// One run of the binary in a fresh HOME with two fresh simulators, `a`
+/// and `b`. In `files`, `env`, `args` and `checks`, `{a}` and `{b}` stand
+/// for their base URLs, `{port}` for a's port, `{home}` for HOME, `{cfg}`
+/// for the file at [`FILE`], `{default}` for the one at [`DEFAULT`], and
+/// `{key}` for `common::KEY`.
+#[derive(Clone, Copy)]
+struct Case {
+    name: &'static str,
+    /// (path under HOME, text) to write before the run, with `mode`.
+    files: &'static [(&'static str, &'static str)],
+    mode: u32,
+    /// Start from `common::bin_at(a)` (every service at `a`, every key
+    /// `common::KEY`) rather than the bare `common::bin`.
+    at_a: bool,
+    env: &'static [(&'static str, &'static str)],
+    /// Split on whitespace.
+    args: &'static str,
+    /// The exit code; with 2, stdout must also be empty.
+    code: i32,
+    sent: Sent,
+    checks: &'static [Check],
 }
 
-/// The Authorization header of every request that reached `server`.
-fn auths(server: &common::Server) -> Vec<Option<String>> {
-    server
-        .requests()
-        .into_iter()
-        .map(|r| r.authorization)
-        .collect()
+/// The requests the simulators must have seen, all told.
+#[derive(Clone, Copy)]
+enum Sent {
+    Nothing,
+    /// One request for this target, at `a`, with `Authorization: Bearer <key>`.
+    A(&'static str, &'static str),
+    /// The same, at `b`.
+    B(&'static str, &'static str),
+    /// One request for this target, at `a`, with no Authorization header.
+    Bare(&'static str),
 }
 
-/// Write `text` at the default config location under `home`.
-fn default_config(home: &Path, text: &str) -> PathBuf {
-    let dir = home.join(".config").join("pipewatch");
-    std::fs::create_dir_all(&dir).expect("config dir");
-    let path = dir.join("config.toml");
-    std::fs::write(&path, text).expect("write config");
-    chmod(&path, 0o600);
-    path
+/// What else to check after the run.
+#[derive(Clone, Copy)]
+enum Check {
+    Stdout(&'static str),
+    Stderr(&'static str),
+    /// stderr does not contain this, in any case.
+    NotStderr(&'static str),
+    /// stdout, less trailing newlines, is exactly this.
+    StdoutIs(&'static str),
+    StdoutCount(&'static str, usize),
+    /// The `base_url` line showing this URL ends with `# default`.
+    DefaultBaseUrl(&'static str),
+    /// The path of the request at `a` contains this.
+    RequestPath(&'static str),
+    /// The query parameter of the request at `a` has this value, or is absent.
+    RequestQuery(&'static str, Option<&'static str>),
+    /// The first JSON envelope holds this string at this JSON pointer.
+    Json(&'static str, &'static str),
+    /// Whether an api_key_cmd that runs `touch '{home}/ran'` ran.
+    Ran(bool),
 }
 
-fn chmod(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
-}
+use Check::*;
+use Sent::*;
 
-/// A TOML basic string.
-fn q(text: &str) -> String {
-    format!("{text:?}")
-}
+/// Where `{cfg}` and `{default}` are, under HOME.
+const FILE: &str = "pipewatch.toml";
+const DEFAULT: &str = ".config/pipewatch/config.toml";
+
+const PASS: Case = Case {
+    name: "",
+    files: &[],
+    mode: 0o600,
+    at_a: false,
+    env: &[],
+    args: "",
+    code: 0,
+    sent: Nothing,
+    checks: &[],
+};
+const REFUSED: Case = Case { code: 2, ..PASS };
+
+const CONFIG: (&str, &str) = ("PIPEWATCH_CONFIG", "{cfg}");
+const LLAMA_KEY: (&str, &str) = ("LLAMA_CLOUD_API_KEY", KEY);
+const LLAMA_AT_A: (&str, &str) = ("LLAMA_CLOUD_BASE_URL", "{a}");
+const LLAMA_AT_B: (&str, &str) = ("LLAMA_CLOUD_BASE_URL", "{b}");
+const ENV_CLOUD_KEY: (&str, &str) = ("LLAMA_CLOUD_API_KEY", "k-cloud-7f3a");
+const ENV_PARSE_KEY: (&str, &str) = ("LLAMA_PARSE_API_KEY", "k-parse-91bc");
+
+const URL_A: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\n";
+const URL_B: &str = "[profiles.default.llama]\nbase_url = \"{b}\"\n";
+const URL_A_FILE_KEY: &str =
+    "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key = \"k-file-c04d\"\n";
+const TWO_PROFILES: &str =
+    "[profiles.default.llama]\nbase_url = \"{a}\"\n\n[profiles.other.llama]\nbase_url = \"{b}\"\n";
+const TWO_PROFILES_OTHER: &str = "default_profile = \"other\"\n\
+    [profiles.default.llama]\nbase_url = \"{a}\"\n\n[profiles.other.llama]\nbase_url = \"{b}\"\n";
+const TWO_PROFILES_NOSUCH: &str = "default_profile = \"nosuch\"\n\
+    [profiles.default.llama]\nbase_url = \"{a}\"\n\n[profiles.other.llama]\nbase_url = \"{b}\"\n";
+/// An api_key_cmd that leaves a mark, so a case can tell whether it ran.
+const MARKING_KEY_CMD: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\n\
+    api_key_cmd = \"touch '{home}/ran'; printf k-from-cmd\"\n";
 
 // ---------------------------------------------------------------------------
-// Base URL precedence: flag > env > profile > default
+// Tables
 
-/// A config whose llama base URL is `url`, and the binary using it with a key.
-fn llama_with_config_url(home: &Path, url: &str) -> assert_cmd::Command {
-    let path = config(
-        home,
-        &format!("[profiles.default.llama]\nbase_url = {}\n", q(url)),
-    );
-    let mut cmd = bin(home);
-    cmd.env("PIPEWATCH_CONFIG", path)
-        .env("LLAMA_CLOUD_API_KEY", KEY);
-    cmd
+#[test]
+#[rustfmt::skip]
+fn base_url_precedence_is_flag_env_profile_default() {
+    check(&[
+        Case { name: "from the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "env beats the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
+               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+        Case { name: "flag beats env and profile", files: &[(FILE, URL_B)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
+               args: "llama pipeline status job-1 --base-url {a}", sent: A("job-1", KEY), ..PASS },
+        Case { name: "flag beats env and profile, swapped", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_A],
+               args: "llama pipeline status job-1 --base-url {b}", sent: B("job-1", KEY), ..PASS },
+        Case { name: "an empty base URL variable counts as unset", files: &[(FILE, URL_A)],
+               env: &[CONFIG, LLAMA_KEY, ("LLAMA_CLOUD_BASE_URL", "")],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "the default when nothing is set", env: &[LLAMA_KEY, ("CLARIFEYE_API_KEY", KEY)], args: "config show",
+               checks: &[DefaultBaseUrl("https://api.cloud.llamaindex.ai"), DefaultBaseUrl("https://eu.app.clarifeye.ai"),
+                         DefaultBaseUrl("http://localhost:8080")], ..PASS },
+    ]);
 }
 
 #[test]
-fn base_url_from_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &a.base_url())
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 1);
-    assert_eq!(b.hits("job-1"), 0);
+#[rustfmt::skip]
+fn key_sources() {
+    // LLAMA_CLOUD_API_KEY, then LLAMA_PARSE_API_KEY, then the config's api_key.
+    check(&[
+        Case { name: "cloud key beats parse key and config", files: &[(FILE, URL_A_FILE_KEY)],
+               env: &[CONFIG, ENV_CLOUD_KEY, ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+        Case { name: "parse key beats config", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG, ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+        Case { name: "config key without env", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
+        Case { name: "cloud key alone", files: &[(FILE, URL_A)], env: &[CONFIG, ENV_CLOUD_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+        Case { name: "an empty key variable counts as unset", files: &[(FILE, URL_A_FILE_KEY)],
+               env: &[CONFIG, ("LLAMA_CLOUD_API_KEY", ""), ENV_PARSE_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+        Case { name: "batch uses the llama key", env: &[LLAMA_AT_A, ENV_PARSE_KEY],
+               args: "batch status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+    ]);
+    const KEYS: &str = "[profiles.default.clarifeye]\napi_key = \"k-clarifeye-file\"\n\
+        [profiles.default.feldera]\napi_key = \"k-feldera-file\"\n";
+    check(&[
+        Case { name: "clarifeye key from config", files: &[(FILE, KEYS)], env: &[CONFIG, ("CLARIFEYE_BASE_URL", "{a}")],
+               args: "clarifeye run --project p c-1", sent: A("c-1", "k-clarifeye-file"), ..PASS },
+        Case { name: "feldera key from config", files: &[(FILE, KEYS)], env: &[CONFIG, ("FELDERA_HOST", "{a}")],
+               args: "feldera token p f-1", sent: A("f-1", "k-feldera-file"), ..PASS },
+        Case { name: "clarifeye key from env beats config", files: &[(FILE, KEYS)],
+               env: &[CONFIG, ("CLARIFEYE_BASE_URL", "{a}"), ("CLARIFEYE_API_KEY", "k-clarifeye-env")],
+               args: "clarifeye run --project p c-2", sent: A("c-2", "k-clarifeye-env"), ..PASS },
+        Case { name: "feldera key from env beats config", files: &[(FILE, KEYS)],
+               env: &[CONFIG, ("FELDERA_HOST", "{a}"), ("FELDERA_API_KEY", "k-feldera-env")],
+               args: "feldera token p f-2", sent: A("f-2", "k-feldera-env"), ..PASS },
+        Case { name: "feldera needs no key and sends no Authorization", env: &[("FELDERA_HOST", "{a}")],
+               args: "feldera token p t-1 --json", sent: Bare("t-1"), checks: &[Json("/state", "succeeded")], ..PASS },
+    ]);
 }
 
 #[test]
-fn base_url_env_beats_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &a.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", b.base_url())
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 0);
-    assert_eq!(b.hits("job-1"), 1);
+#[rustfmt::skip]
+fn missing_keys_are_exit_2_naming_variable_and_config_key() {
+    let llama = &[Stderr("LLAMA_CLOUD_API_KEY"), Stderr("api_key")];
+    check(&[
+        Case { name: "llama pipeline", env: &[LLAMA_AT_A], args: "llama pipeline status job-1", checks: llama, ..REFUSED },
+        Case { name: "llama file", env: &[LLAMA_AT_A], args: "llama file status --pipeline p f-1", checks: llama, ..REFUSED },
+        Case { name: "batch", env: &[LLAMA_AT_A], args: "batch status job-1", checks: llama, ..REFUSED },
+        Case { name: "clarifeye", env: &[("CLARIFEYE_BASE_URL", "{a}"), LLAMA_KEY], args: "clarifeye run --project p run-1",
+               checks: &[Stderr("CLARIFEYE_API_KEY"), Stderr("api_key")], ..REFUSED },
+        Case { name: "another service's key does not count",
+               env: &[LLAMA_AT_A, ("CLARIFEYE_API_KEY", KEY), ("FELDERA_API_KEY", KEY)],
+               args: "llama pipeline status job-1", ..REFUSED },
+    ]);
 }
 
 #[test]
-fn base_url_flag_beats_env_and_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    // Flag A over env B over profile B.
-    let (code, _, stderr) = run(llama_with_config_url(home.path(), &b.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", b.base_url())
-        .args(["llama", "pipeline", "status", "job-1", "--base-url"])
-        .arg(a.base_url()));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-1"), 1);
-    assert_eq!(b.hits("job-1"), 0);
-    // Flag B over env A over profile A.
-    let home2 = common::home();
-    let (code, _, stderr) = run(llama_with_config_url(home2.path(), &a.base_url())
-        .env("LLAMA_CLOUD_BASE_URL", a.base_url())
-        .args(["llama", "pipeline", "status", "job-2", "--base-url"])
-        .arg(b.base_url()));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(a.hits("job-2"), 0);
-    assert_eq!(b.hits("job-2"), 1);
+#[rustfmt::skip]
+fn api_key_cmd() {
+    const PRINTS: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key_cmd = \"printf 'k-from-cmd'\"\n";
+    const PADDED: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key_cmd = \"echo '  k-trimmed  '\"\n";
+    const FAILS: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\n\
+        api_key_cmd = \"echo 'vault is locked' >&2; echo 'second line' >&2; exit 3\"\n";
+    const SILENT: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key_cmd = \"true\"\n";
+    const BOTH: &str = "[profiles.default.llama]\napi_key = \"k\"\napi_key_cmd = \"printf k\"\n";
+    check(&[
+        Case { name: "its output is the key", files: &[(FILE, PRINTS)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-from-cmd"), ..PASS },
+        Case { name: "its output is trimmed", files: &[(FILE, PADDED)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-trimmed"), ..PASS },
+        Case { name: "a status query runs it", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-from-cmd"), checks: &[Ran(true)], ..PASS },
+        Case { name: "an env key beats it and it does not run", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG, ENV_CLOUD_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), checks: &[Ran(false)], ..PASS },
+        Case { name: "config show names it without running it", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG],
+               args: "config show", checks: &[Ran(false), Stdout("api_key_cmd")], ..PASS },
+        Case { name: "failing is exit 2 with its first stderr line", files: &[(FILE, FAILS)], env: &[CONFIG],
+               args: "llama pipeline status job-1",
+               checks: &[Stderr("vault is locked"), NotStderr("second line"), Stderr("api_key_cmd")], ..REFUSED },
+        Case { name: "printing nothing is exit 2", files: &[(FILE, SILENT)], env: &[CONFIG],
+               args: "llama pipeline status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
+        Case { name: "api_key and api_key_cmd together is exit 2", files: &[(FILE, BOTH)], env: &[CONFIG],
+               args: "llama pipeline status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
+    ]);
 }
 
 #[test]
-fn base_url_default_when_nothing_is_set() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("CLARIFEYE_API_KEY", KEY)
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    for url in [
-        "https://api.cloud.llamaindex.ai",
-        "https://eu.app.clarifeye.ai",
-        "http://localhost:8080",
-    ] {
-        let line = stdout
-            .lines()
-            .find(|l| l.starts_with("base_url") && l.contains(url))
-            .unwrap_or_else(|| panic!("no base_url line for {url}: {stdout}"));
-        assert!(line.ends_with("# default"), "{line}");
-    }
+#[rustfmt::skip]
+fn profiles() {
+    let nosuch = &[Stderr("nosuch")];
+    check(&[
+        Case { name: "default without a choice", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "flag chooses", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
+        Case { name: "env chooses", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "other")],
+               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+        Case { name: "an empty PIPEWATCH_PROFILE counts as unset", files: &[(FILE, TWO_PROFILES)],
+               env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "")],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "default_profile chooses", files: &[(FILE, TWO_PROFILES_OTHER)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+        Case { name: "env beats default_profile", files: &[(FILE, TWO_PROFILES_OTHER)],
+               env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "default")],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "flag beats env", files: &[(FILE, TWO_PROFILES_OTHER)],
+               env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "default")],
+               args: "llama pipeline status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
+        Case { name: "unknown in the flag", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1 --profile nosuch", checks: nosuch, ..REFUSED },
+        Case { name: "unknown in the env", files: &[(FILE, TWO_PROFILES)],
+               env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "nosuch")],
+               args: "llama pipeline status job-1", checks: nosuch, ..REFUSED },
+        Case { name: "unknown default_profile", files: &[(FILE, TWO_PROFILES_NOSUCH)], env: &[CONFIG, LLAMA_KEY],
+               args: "llama pipeline status job-1", checks: nosuch, ..REFUSED },
+        Case { name: "unknown without a config file", at_a: true,
+               args: "--profile nosuch llama pipeline status job-1", checks: nosuch, ..REFUSED },
+    ]);
 }
 
-/// `config show` is where a user goes to find out why a key is missing;
-/// one missing key should not hide that service's other settings.
 #[test]
-fn config_show_without_keys_still_shows_every_base_url() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path()).args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("LLAMA_CLOUD_API_KEY"), "{stdout}");
-    assert!(stdout.contains("CLARIFEYE_API_KEY"), "{stdout}");
-    assert!(stdout.contains("http://localhost:8080"), "{stdout}");
-    assert!(
-        stdout.contains("https://api.cloud.llamaindex.ai"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("https://eu.app.clarifeye.ai"), "{stdout}");
+#[rustfmt::skip]
+fn which_config_file() {
+    check(&[
+        Case { name: "config path: the default location", args: "config path", checks: &[StdoutIs("{default}")], ..PASS },
+        Case { name: "config path: the flag", args: "config path --config /x/flag.toml",
+               checks: &[StdoutIs("/x/flag.toml")], ..PASS },
+        Case { name: "config path: the env", env: &[("PIPEWATCH_CONFIG", "/x/env.toml")], args: "config path",
+               checks: &[StdoutIs("/x/env.toml")], ..PASS },
+        Case { name: "config path: the flag beats the env", env: &[("PIPEWATCH_CONFIG", "/x/env.toml")],
+               args: "--config /x/flag.toml config path", checks: &[StdoutIs("/x/flag.toml")], ..PASS },
+        Case { name: "a file at the default location is used", files: &[(DEFAULT, URL_A_FILE_KEY)],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
+        Case { name: "no file at the default location is fine", at_a: true,
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "the flag chooses", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY],
+               args: "llama pipeline status job-1 --config {cfg}", sent: B("job-1", KEY), ..PASS },
+        Case { name: "the env chooses", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY, CONFIG],
+               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+        Case { name: "the flag beats the env", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY, CONFIG],
+               args: "llama pipeline status job-1 --config {default}", sent: A("job-1", KEY), ..PASS },
+        Case { name: "an empty PIPEWATCH_CONFIG counts as unset", files: &[(DEFAULT, URL_A)],
+               env: &[("PIPEWATCH_CONFIG", ""), LLAMA_KEY], args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+        Case { name: "a missing file named by the flag", at_a: true,
+               args: "llama pipeline status job-1 --config {home}/does-not-exist.toml",
+               checks: &[Stderr("{home}/does-not-exist.toml")], ..REFUSED },
+        Case { name: "a missing file named by the env", at_a: true, env: &[("PIPEWATCH_CONFIG", "{home}/does-not-exist.toml")],
+               args: "llama pipeline status job-1", checks: &[Stderr("{home}/does-not-exist.toml")], ..REFUSED },
+        Case { name: "a missing file for config show", env: &[("PIPEWATCH_CONFIG", "{home}/does-not-exist.toml")],
+               args: "config show", ..REFUSED },
+        Case { name: "a directory", at_a: true, args: "llama pipeline status job-1 --config {home}", ..REFUSED },
+    ]);
 }
 
+#[test]
+#[rustfmt::skip]
+fn bad_files_and_values_are_exit_2_naming_them() {
+    check(&[
+        Case { name: "malformed TOML", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "default_profile = \"default\"\n\n[profiles.default.llama\nbase_url = \"http://x\"\n")],
+               args: "llama pipeline status job-1", checks: &[Stderr("{cfg}"), Stderr("line 3")], ..REFUSED },
+        Case { name: "malformed TOML, config show", files: &[(FILE, "[profiles.default.llama]\nbase_url = \n")], env: &[CONFIG],
+               args: "config show", checks: &[Stderr("{cfg}"), Stderr("line 2")], ..REFUSED },
+        Case { name: "unknown llama key", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nbase_url = \"https://api.cloud.llamaindex.ai\"\napi_kye = \"k\"\n")],
+               args: "llama pipeline status job-1", checks: &[Stderr("api_kye"), Stderr("line 3"), Stderr("{cfg}")], ..REFUSED },
+        Case { name: "unknown top-level key", files: &[(FILE, "defualt_profile = \"x\"\n")], env: &[CONFIG],
+               args: "config show", checks: &[Stderr("defualt_profile"), Stderr("line 1")], ..REFUSED },
+        Case { name: "unknown service", files: &[(FILE, "\n[profiles.default.lama]\napi_key = \"k\"\n")], env: &[CONFIG],
+               args: "config show", checks: &[Stderr("lama"), Stderr("line 2")], ..REFUSED },
+        Case { name: "unknown watch key", files: &[(FILE, "[profiles.default.watch]\ninterval = \"2s\"\nintreval = \"2s\"\n")],
+               env: &[CONFIG], args: "config show", checks: &[Stderr("intreval"), Stderr("line 3")], ..REFUSED },
+        Case { name: "unknown feldera key", files: &[(FILE, "[profiles.default.feldera]\nhost = \"http://x\"\n")], env: &[CONFIG],
+               args: "config show", checks: &[Stderr("host"), Stderr("line 2")], ..REFUSED },
+        Case { name: "a key that does not apply to the service", env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.feldera]\nbase_url = \"http://localhost:8080\"\nproject_id = \"p\"\n")],
+               args: "config show", checks: &[Stderr("project_id"), Stderr("line 3")], ..REFUSED },
+        Case { name: "a bad watch duration", at_a: true, files: &[(FILE, "[profiles.default.watch]\ninterval = \"soon\"\n")],
+               env: &[CONFIG], args: "llama pipeline status job-1", checks: &[Stderr("soon"), Stderr("line 2")], ..REFUSED },
+        Case { name: "a bad base URL in the env", env: &[LLAMA_KEY, ("LLAMA_CLOUD_BASE_URL", "not a url")],
+               args: "llama pipeline status job-1", checks: &[Stderr("LLAMA_CLOUD_BASE_URL")], ..REFUSED },
+        Case { name: "a bad base URL in the flag", env: &[LLAMA_KEY],
+               args: "llama pipeline status job-1 --base-url ftp://x", checks: &[Stderr("--base-url")], ..REFUSED },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_secret_in_a_malformed_line_is_not_echoed() {
+    // SECRETS holds "MALFORMED-SECRET", so check() looks for it on both streams.
+    const UNTERMINATED: &str = "[profiles.default.llama]\napi_key = \"llx-MALFORMED-SECRET-5e2b\n";
+    const BARE: &str = "[profiles.default.llama]\napi_key = llx-MALFORMED-SECRET-5e2b\n";
+    const WRONG_TYPE: &str = "[profiles.default.llama]\napi_key = [\"llx-MALFORMED-SECRET-5e2b\"]\n";
+    const KEY_TYPO: &str = "[profiles.default.llama]\napikey = \"llx-MALFORMED-SECRET-5e2b\"\n";
+    const STRAY: &str = "[profiles.default.llama]\napi_key = \"llx-MALFORMED-SECRET-5e2b\" x\n";
+    let status = Case { at_a: true, env: &[CONFIG], args: "llama pipeline status job-1", checks: &[Stderr("line 2")], ..REFUSED };
+    let show = Case { env: &[CONFIG], args: "config show", ..REFUSED };
+    check(&[
+        Case { name: "unterminated string", files: &[(FILE, UNTERMINATED)], ..status },
+        Case { name: "unterminated string, config show", files: &[(FILE, UNTERMINATED)], ..show },
+        Case { name: "bare value", files: &[(FILE, BARE)], ..status },
+        Case { name: "bare value, config show", files: &[(FILE, BARE)], ..show },
+        Case { name: "wrong type", files: &[(FILE, WRONG_TYPE)], ..status },
+        Case { name: "wrong type, config show", files: &[(FILE, WRONG_TYPE)], ..show },
+        Case { name: "key typo", files: &[(FILE, KEY_TYPO)], ..status },
+        Case { name: "key typo, config show", files: &[(FILE, KEY_TYPO)], ..show },
+        Case { name: "stray character", files: &[(FILE, STRAY)], ..status },
+        Case { name: "stray character, config show", files: &[(FILE, STRAY)], ..show },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn plain_http_credentials_need_an_opt_in() {
+    // `a` as the proxy: it would see any request that were made.
+    const PROXY: (&str, &str) = ("HTTP_PROXY", "{a}");
+    const PROXY_LOWER: (&str, &str) = ("http_proxy", "{a}");
+    let refused = &[Stderr("--allow-http")];
+    check(&[
+        Case { name: "refused before connecting", env: &[LLAMA_KEY, PROXY, PROXY_LOWER],
+               args: "llama pipeline status job-1 --base-url http://example.invalid", checks: refused, ..REFUSED },
+        Case { name: "refused: URL from env, key from file", env: &[CONFIG, ("CLARIFEYE_BASE_URL", "http://example.invalid")],
+               files: &[(FILE, "[profiles.default.clarifeye]\napi_key = \"k-file-secret\"\nproject_id = \"p\"\n")],
+               args: "clarifeye run run-1", checks: refused, ..REFUSED },
+        Case { name: "refused: URL from file, feldera key from env", env: &[CONFIG, ("FELDERA_API_KEY", KEY)],
+               files: &[(FILE, "[profiles.default.feldera]\nbase_url = \"http://feldera.example.invalid:8080\"\n")],
+               args: "feldera token p t", checks: refused, ..REFUSED },
+        Case { name: "allow_http in another service does not count", env: &[LLAMA_KEY, CONFIG],
+               files: &[(FILE, "[profiles.default.clarifeye]\nallow_http = true\n")],
+               args: "llama pipeline status job-1 --base-url http://example.invalid", ..REFUSED },
+        Case { name: "--allow-http lets it through", env: &[LLAMA_KEY], code: 9,
+               args: "llama pipeline status job-1 --base-url http://example.invalid \
+                      --allow-http --retries 0 --request-timeout 2s",
+               ..PASS },
+        Case { name: "--allow-http: the request reaches a proxy", env: &[LLAMA_KEY, PROXY, PROXY_LOWER],
+               args: "llama pipeline status job-1 --base-url http://example.invalid --allow-http --retries 0",
+               sent: A("job-1", KEY), ..PASS },
+        Case { name: "allow_http in config lets it through", env: &[LLAMA_KEY, CONFIG], code: 9,
+               files: &[(FILE, "[profiles.default.llama]\nbase_url = \"http://example.invalid\"\nallow_http = true\n")],
+               args: "llama pipeline status job-1 --retries 0 --request-timeout 2s", ..PASS },
+        Case { name: "loopback by address", env: &[LLAMA_KEY],
+               args: "llama pipeline status job-1 --base-url http://127.0.0.1:{port}", sent: A("job-1", KEY), ..PASS },
+        Case { name: "loopback by name", env: &[LLAMA_KEY],
+               args: "llama pipeline status job-1 --base-url http://localhost:{port}", sent: A("job-1", KEY), ..PASS },
+        Case { name: "loopback by name in capitals", env: &[LLAMA_KEY],
+               args: "llama pipeline status job-1 --base-url http://LOCALHOST:{port}/", sent: A("job-1", KEY), ..PASS },
+        Case { name: "feldera without a key, flag", code: 9,
+               args: "feldera token p t --base-url http://example.invalid --retries 0 --request-timeout 2s",
+               checks: &[NotStderr("--allow-http")], ..PASS },
+        Case { name: "feldera without a key, env", code: 9, env: &[("FELDERA_HOST", "http://feldera.example.invalid:8080")],
+               args: "feldera token p t --retries 0 --request-timeout 2s", ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn a_config_others_can_read_warns_only_if_it_holds_a_key() {
+    let warns = &[Stderr("chmod"), Stderr("{cfg}")];
+    check(&[
+        Case { name: "readable, with a key", files: &[(FILE, URL_A_FILE_KEY)], mode: 0o644, env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), checks: warns, ..PASS },
+        Case { name: "readable, with a key, config show", files: &[(FILE, URL_A_FILE_KEY)], mode: 0o644, env: &[CONFIG],
+               args: "config show", checks: warns, ..PASS },
+        Case { name: "private, with a key", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"),
+               checks: &[NotStderr("chmod"), NotStderr("warning")], ..PASS },
+        Case { name: "readable, without a key", files: &[(FILE, URL_A)], mode: 0o644, at_a: true, env: &[CONFIG],
+               args: "llama pipeline status job-1", sent: A("job-1", KEY), checks: &[NotStderr("chmod")], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn config_show_shows_settings_and_sources_never_keys() {
+    check(&[
+        Case { name: "urls and sources", env: &[CONFIG, LLAMA_KEY, ("FELDERA_HOST", "http://127.0.0.1:9999")],
+               files: &[(FILE, "[profiles.default.clarifeye]\napi_key = \"ck-FILE-SECRET-0a1b2c\"\n\
+                                base_url = \"https://us.app.clarifeye.ai\"\nproject_id = \"proj-9\"\n")],
+               args: "config show",
+               checks: &[Stdout("<redacted>"), Stdout("{cfg}"),
+                         // llama: default URL, key from the env; clarifeye: from the file; feldera: env, no key
+                         Stdout("https://api.cloud.llamaindex.ai"), Stdout("LLAMA_CLOUD_API_KEY"),
+                         Stdout("https://us.app.clarifeye.ai"), Stdout("proj-9"),
+                         Stdout("http://127.0.0.1:9999"), Stdout("FELDERA_HOST"), Stdout("(not set)")],
+               ..PASS },
+        Case { name: "the --base-url flag is named", args: "config show --base-url https://flag.example",
+               checks: &[Stdout("https://flag.example"), Stdout("--base-url")], ..PASS },
+        Case { name: "a key from any source is redacted",
+               env: &[CONFIG, ("CLARIFEYE_API_KEY", KEY), ("LLAMA_PARSE_API_KEY", KEY)],
+               files: &[(FILE, "[profiles.default.llama]\napi_key = \"{key}\"\n\
+                                [profiles.default.feldera]\napi_key = \"{key}\"\n")],
+               args: "config show --verbose", checks: &[StdoutCount("<redacted>", 3)], ..PASS },
+        Case { name: "without any config", args: "config show",
+               checks: &[Stdout("not found"), Stdout("profile: default")], ..PASS },
+        // Where a user goes to find out why a key is missing: that must not hide the rest.
+        Case { name: "without keys, every base URL", args: "config show",
+               checks: &[Stdout("LLAMA_CLOUD_API_KEY"), Stdout("CLARIFEYE_API_KEY"), Stdout("http://localhost:8080"),
+                         Stdout("https://api.cloud.llamaindex.ai"), Stdout("https://eu.app.clarifeye.ai")], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn bad_ca_certs_are_exit_2() {
+    check(&[
+        Case { name: "missing", at_a: true, args: "llama pipeline status job-1 --ca-cert /nonexistent.pem",
+               checks: &[Stderr("/nonexistent.pem")], ..REFUSED },
+        Case { name: "not PEM", at_a: true, files: &[("bogus.pem", "this is not a certificate\n")],
+               args: "feldera token p t --ca-cert {home}/bogus.pem", checks: &[Stderr("{home}/bogus.pem")], ..REFUSED },
+        Case { name: "a broken PEM block", at_a: true, args: "feldera token p t --ca-cert {home}/broken.pem",
+               files: &[("broken.pem", "-----BEGIN CERTIFICATE-----\nnot base64 at all!!\n-----END CERTIFICATE-----\n")],
+               ..REFUSED },
+        Case { name: "relative in config: to the file", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.feldera]\nca_cert = \"certs/ca.pem\"\n")],
+               args: "feldera token p t", checks: &[Stderr("{home}/certs/ca.pem")], ..REFUSED },
+        Case { name: "the flag beats config", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.feldera]\nca_cert = \"from-config.pem\"\n")],
+               args: "feldera token p t --ca-cert {home}/from-flag.pem",
+               checks: &[Stderr("from-flag.pem"), NotStderr("from-config.pem")], ..REFUSED },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn project_and_organization_defaults() {
+    const CLARIFEYE: &str = "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n";
+    const BATCH: &str = "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n";
+    check(&[
+        Case { name: "clarifeye project from config", at_a: true, files: &[(FILE, CLARIFEYE)], env: &[CONFIG],
+               args: "clarifeye run run-1 --json", sent: A("run-1", KEY),
+               checks: &[RequestPath("/projects/proj-cfg/"), Json("/target/project_id", "proj-cfg")], ..PASS },
+        Case { name: "clarifeye --project beats config", at_a: true, files: &[(FILE, CLARIFEYE)], env: &[CONFIG],
+               args: "clarifeye run --project proj-flag run-1", sent: A("run-1", KEY),
+               checks: &[RequestPath("/projects/proj-flag/")], ..PASS },
+        Case { name: "clarifeye without a project", at_a: true, args: "clarifeye run run-1",
+               checks: &[Stderr("--project")], ..REFUSED },
+        Case { name: "clarifeye project from the llama table does not count", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nproject_id = \"proj-llama\"\n")],
+               args: "clarifeye run run-1", checks: &[Stderr("--project")], ..REFUSED },
+        Case { name: "batch from config", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-cfg")),
+                         RequestQuery("project_id", Some("proj-cfg"))], ..PASS },
+        Case { name: "batch flags beat config", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1 --organization-id org-flag --project-id proj-flag", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-flag")),
+                         RequestQuery("project_id", Some("proj-flag"))], ..PASS },
+        Case { name: "batch: one flag overrides only its own value", at_a: true, files: &[(FILE, BATCH)], env: &[CONFIG],
+               args: "batch status job-1 --project-id proj-flag", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", Some("org-cfg")),
+                         RequestQuery("project_id", Some("proj-flag"))], ..PASS },
+        Case { name: "batch without either sends neither", at_a: true, args: "batch status job-1", sent: A("job-1", KEY),
+               checks: &[RequestQuery("organization_id", None), RequestQuery("project_id", None)], ..PASS },
+        Case { name: "batch from the chosen profile", at_a: true, env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nproject_id = \"proj-default\"\n\
+                                [profiles.work.llama]\nproject_id = \"proj-work\"\n")],
+               args: "batch status job-1 --profile work", sent: A("job-1", KEY),
+               checks: &[RequestQuery("project_id", Some("proj-work"))], ..PASS },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn verbose_never_logs_a_key_from_any_source() {
+    check(&[
+        Case { name: "key from the env", at_a: true, args: "-v llama pipeline status env-1",
+               sent: A("env-1", KEY), checks: &[Stderr("env-1")], ..PASS },
+        Case { name: "key from the file", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
+               args: "-v llama pipeline status file-1", sent: A("file-1", "k-file-c04d"), checks: &[Stderr("file-1")], ..PASS },
+        Case { name: "key from api_key_cmd", env: &[CONFIG],
+               files: &[(FILE, "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key_cmd = \"printf k-from-cmd-77\"\n")],
+               args: "-v llama pipeline status cmd-1", sent: A("cmd-1", "k-from-cmd-77"), checks: &[Stderr("cmd-1")], ..PASS },
+    ]);
+}
+
+/// Three services, three simulators: each command goes to its own.
 #[test]
 fn each_service_reads_its_own_base_url_variable() {
     let home = home();
     let (llama, clarifeye, feldera) = (sim(), sim(), sim());
-    let cmd = || {
-        let mut cmd = bin(home.path());
-        cmd.env("LLAMA_CLOUD_BASE_URL", llama.base_url())
-            .env("LLAMA_CLOUD_API_KEY", KEY)
-            .env("CLARIFEYE_BASE_URL", clarifeye.base_url())
-            .env("CLARIFEYE_API_KEY", KEY)
-            .env("FELDERA_HOST", feldera.base_url());
-        cmd
-    };
-    let (code, _, e) = run(cmd().args(["llama", "pipeline", "status", "l-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["batch", "status", "b-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["clarifeye", "run", "--project", "p", "c-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["feldera", "token", "p", "f-1"]));
-    assert_eq!(code, 0, "{e}");
-    assert_eq!((llama.hits("l-1"), llama.hits("b-1")), (1, 1));
-    assert_eq!(clarifeye.hits("c-1"), 1);
-    assert_eq!(feldera.hits("f-1"), 1);
-    assert_eq!(llama.requests().len(), 2);
-    assert_eq!(clarifeye.requests().len(), 1);
-    assert_eq!(feldera.requests().len(), 1);
-}
-
-// ---------------------------------------------------------------------------
-// Key precedence: LLAMA_CLOUD_API_KEY > LLAMA_PARSE_API_KEY > config api_key
-
-fn llama_key_run(
-    cloud: Option<&str>,
-    parse: Option<&str>,
-    file: Option<&str>,
-) -> Vec<Option<String>> {
-    let home = home();
-    let server = sim();
-    let mut text = format!(
-        "[profiles.default.llama]\nbase_url = {}\n",
-        q(&server.base_url())
-    );
-    if let Some(key) = file {
-        text.push_str(&format!("api_key = {}\n", q(key)));
-    }
-    let path = config(home.path(), &text);
-    let mut cmd = bin(home.path());
-    cmd.env("PIPEWATCH_CONFIG", path);
-    if let Some(key) = cloud {
-        cmd.env("LLAMA_CLOUD_API_KEY", key);
-    }
-    if let Some(key) = parse {
-        cmd.env("LLAMA_PARSE_API_KEY", key);
-    }
-    let (code, stdout, stderr) = run(cmd.args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    for key in [CLOUD_KEY, PARSE_KEY, FILE_KEY] {
-        assert!(
-            !stdout.contains(key) && !stderr.contains(key),
-            "{key} leaked"
-        );
-    }
-    auths(&server)
-}
-
-#[test]
-fn cloud_key_beats_parse_key_and_config() {
-    let got = llama_key_run(Some(CLOUD_KEY), Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(CLOUD_KEY)]);
-}
-
-#[test]
-fn parse_key_beats_config() {
-    let got = llama_key_run(None, Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn config_key_is_used_without_env() {
-    let got = llama_key_run(None, None, Some(FILE_KEY));
-    assert_eq!(got, [bearer(FILE_KEY)]);
-}
-
-#[test]
-fn cloud_key_alone() {
-    let got = llama_key_run(Some(CLOUD_KEY), None, None);
-    assert_eq!(got, [bearer(CLOUD_KEY)]);
-}
-
-#[test]
-fn an_empty_key_variable_counts_as_unset() {
-    let got = llama_key_run(Some(""), Some(PARSE_KEY), Some(FILE_KEY));
-    assert_eq!(got, [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn batch_uses_the_llama_key() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("LLAMA_PARSE_API_KEY", PARSE_KEY)
-        .args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer(PARSE_KEY)]);
-}
-
-#[test]
-fn clarifeye_and_feldera_keys_from_env_and_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.clarifeye]\napi_key = {}\n[profiles.default.feldera]\napi_key = {}\n",
-            q("k-clarifeye-file"),
-            q("k-feldera-file")
-        ),
-    );
-    let cmd = || {
-        let mut cmd = bin(home.path());
-        cmd.env("PIPEWATCH_CONFIG", &path)
-            .env("CLARIFEYE_BASE_URL", server.base_url())
-            .env("FELDERA_HOST", server.base_url());
-        cmd
-    };
-    let (code, _, e) = run(cmd().args(["clarifeye", "run", "--project", "p", "c-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().args(["feldera", "token", "p", "f-1"]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd().env("CLARIFEYE_API_KEY", "k-clarifeye-env").args([
-        "clarifeye",
-        "run",
-        "--project",
-        "p",
-        "c-2",
-    ]));
-    assert_eq!(code, 0, "{e}");
-    let (code, _, e) = run(cmd()
-        .env("FELDERA_API_KEY", "k-feldera-env")
-        .args(["feldera", "token", "p", "f-2"]));
-    assert_eq!(code, 0, "{e}");
-    assert_eq!(
-        auths(&server),
-        [
-            bearer("k-clarifeye-file"),
-            bearer("k-feldera-file"),
-            bearer("k-clarifeye-env"),
-            bearer("k-feldera-env"),
-        ]
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Profiles
-
-/// A config with profile `default` pointing llama at `a` and `other` at `b`.
-fn two_profiles(home: &Path, a: &common::Server, b: &common::Server, extra: &str) -> PathBuf {
-    config(
-        home,
-        &format!(
-            "{extra}\n[profiles.default.llama]\nbase_url = {}\n\n[profiles.other.llama]\nbase_url = {}\n",
-            q(&a.base_url()),
-            q(&b.base_url())
-        ),
-    )
-}
-
-fn llama_run(home: &Path, path: &Path) -> assert_cmd::Command {
-    let mut cmd = bin(home);
-    cmd.env("PIPEWATCH_CONFIG", path)
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]);
-    cmd
-}
-
-#[test]
-fn profile_default_is_used_without_a_choice() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, _, stderr) = run(&mut llama_run(home.path(), &path));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (1, 0));
-}
-
-#[test]
-fn profile_flag_chooses_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, _, stderr) = run(llama_run(home.path(), &path).args(["--profile", "other"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (0, 1));
-}
-
-#[test]
-fn profile_env_chooses_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, _, stderr) = run(llama_run(home.path(), &path).env("PIPEWATCH_PROFILE", "other"));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (0, 1));
-}
-
-#[test]
-fn default_profile_key_chooses_the_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "default_profile = \"other\"");
-    let (code, _, stderr) = run(&mut llama_run(home.path(), &path));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (0, 1));
-}
-
-#[test]
-fn profile_flag_beats_env_beats_default_profile() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "default_profile = \"other\"");
-    // env `default` over default_profile `other`
-    let (code, _, stderr) = run(llama_run(home.path(), &path).env("PIPEWATCH_PROFILE", "default"));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (1, 0));
-    // flag `other` over env `default`
-    let (code, _, stderr) = run(llama_run(home.path(), &path)
-        .env("PIPEWATCH_PROFILE", "default")
-        .args(["--profile", "other"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (1, 1));
-}
-
-#[test]
-fn unknown_profile_flag_is_exit_2_naming_it() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, stdout, stderr) = run(llama_run(home.path(), &path).args(["--profile", "nosuch"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("nosuch"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(a.requests().is_empty() && b.requests().is_empty());
-}
-
-#[test]
-fn unknown_profile_env_is_exit_2_naming_it() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, _, stderr) = run(llama_run(home.path(), &path).env("PIPEWATCH_PROFILE", "nosuch"));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("nosuch"), "{stderr}");
-}
-
-#[test]
-fn unknown_default_profile_is_exit_2_naming_it() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "default_profile = \"nosuch\"");
-    let (code, _, stderr) = run(&mut llama_run(home.path(), &path));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("nosuch"), "{stderr}");
-}
-
-#[test]
-fn unknown_profile_without_a_config_file_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin_at(home.path(), &server).args([
-        "--profile",
-        "nosuch",
-        "llama",
-        "pipeline",
-        "status",
-        "job-1",
-    ]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("nosuch"), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-// ---------------------------------------------------------------------------
-// Which file
-
-#[test]
-fn config_path_prints_the_default_location() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path()).args(["config", "path"]));
-    assert_eq!(code, 0, "{stderr}");
-    let expected = home
-        .path()
-        .join(".config")
-        .join("pipewatch")
-        .join("config.toml");
-    assert_eq!(stdout.trim_end(), expected.display().to_string());
-}
-
-#[test]
-fn config_path_honours_flag_and_env() {
-    let home = home();
-    let (code, stdout, _) =
-        run(bin(home.path()).args(["config", "path", "--config", "/x/flag.toml"]));
-    assert_eq!(code, 0);
-    assert_eq!(stdout.trim_end(), "/x/flag.toml");
-    let (code, stdout, _) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", "/x/env.toml")
-        .args(["config", "path"]));
-    assert_eq!(code, 0);
-    assert_eq!(stdout.trim_end(), "/x/env.toml");
-    let (code, stdout, _) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", "/x/env.toml")
-        .args(["--config", "/x/flag.toml", "config", "path"]));
-    assert_eq!(code, 0);
-    assert_eq!(stdout.trim_end(), "/x/flag.toml");
-}
-
-#[test]
-fn a_file_at_the_default_location_is_used() {
-    let home = home();
-    let server = sim();
-    default_config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\napi_key = {}\n",
-            q(&server.base_url()),
-            q(FILE_KEY)
-        ),
-    );
-    let (code, _, stderr) = run(bin(home.path()).args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer(FILE_KEY)]);
-}
-
-#[test]
-fn no_file_at_the_default_location_is_fine() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) =
-        run(bin_at(home.path(), &server).args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-}
-
-/// Two sims; the default-location file points at `a`, `other.toml` at `b`.
-fn default_and_other(home: &Path, a: &common::Server, b: &common::Server) -> PathBuf {
-    default_config(
-        home,
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&a.base_url())
-        ),
-    );
-    let other = home.join("other.toml");
-    std::fs::write(
-        &other,
-        format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&b.base_url())
-        ),
-    )
-    .expect("write");
-    chmod(&other, 0o600);
-    other
-}
-
-#[test]
-fn config_flag_chooses_the_file() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let other = default_and_other(home.path(), &a, &b);
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1", "--config"])
-        .arg(&other));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (0, 1));
-}
-
-#[test]
-fn config_env_chooses_the_file() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let other = default_and_other(home.path(), &a, &b);
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("PIPEWATCH_CONFIG", &other)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (0, 1));
-}
-
-#[test]
-fn config_flag_beats_config_env() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let other = default_and_other(home.path(), &a, &b);
-    let default = home.path().join(".config/pipewatch/config.toml");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("PIPEWATCH_CONFIG", &other)
-        .args(["llama", "pipeline", "status", "job-1", "--config"])
-        .arg(&default));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (1, 0));
-}
-
-#[test]
-fn explicit_missing_config_file_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let missing = home.path().join("does-not-exist.toml");
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .args(["llama", "pipeline", "status", "job-1", "--config"])
-        .arg(&missing));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
-    assert!(server.requests().is_empty());
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &missing)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &missing)
-        .args(["config", "show"]));
-    assert_eq!(code, 2, "{stderr}");
-}
-
-#[test]
-fn a_directory_as_config_file_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .args(["llama", "pipeline", "status", "job-1", "--config"])
-        .arg(home.path()));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-// ---------------------------------------------------------------------------
-// Bad files
-
-#[test]
-fn malformed_toml_is_exit_2_naming_file_and_line() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "default_profile = \"default\"\n\n[profiles.default.llama\nbase_url = \"http://x\"\n",
-    );
-    let (code, stdout, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&path.display().to_string()), "{stderr}");
-    assert!(stderr.contains("line 3"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn malformed_toml_is_exit_2_for_config_show() {
-    let home = home();
-    let path = config(home.path(), "[profiles.default.llama]\nbase_url = \n");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["config", "show"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&path.display().to_string()), "{stderr}");
-    assert!(stderr.contains("line 2"), "{stderr}");
-}
-
-#[test]
-fn unknown_key_is_exit_2_naming_key_and_line() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nbase_url = \"https://api.cloud.llamaindex.ai\"\napi_kye = \"k\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("api_kye"), "{stderr}");
-    assert!(stderr.contains("line 3"), "{stderr}");
-    assert!(stderr.contains(&path.display().to_string()), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn unknown_top_level_and_service_keys_are_exit_2() {
-    for (text, name, line) in [
-        ("defualt_profile = \"x\"\n", "defualt_profile", "line 1"),
-        (
-            "\n[profiles.default.lama]\napi_key = \"k\"\n",
-            "lama",
-            "line 2",
-        ),
-        (
-            "[profiles.default.watch]\ninterval = \"2s\"\nintreval = \"2s\"\n",
-            "intreval",
-            "line 3",
-        ),
-        (
-            "[profiles.default.feldera]\nhost = \"http://x\"\n",
-            "host",
-            "line 2",
-        ),
-    ] {
-        let home = home();
-        let path = config(home.path(), text);
-        let (code, _, stderr) = run(bin(home.path())
-            .env("PIPEWATCH_CONFIG", &path)
-            .args(["config", "show"]));
-        assert_eq!(code, 2, "{text}: {stderr}");
-        assert!(stderr.contains(name), "{text}: {stderr}");
-        assert!(stderr.contains(line), "{text}: {stderr}");
-    }
-}
-
-#[test]
-fn a_key_that_does_not_apply_to_the_service_is_exit_2() {
-    let home = home();
-    let path = config(
-        home.path(),
-        "[profiles.default.feldera]\nbase_url = \"http://localhost:8080\"\nproject_id = \"p\"\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["config", "show"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("project_id"), "{stderr}");
-    assert!(stderr.contains("line 3"), "{stderr}");
-}
-
-#[test]
-fn a_secret_in_a_malformed_line_is_not_echoed() {
-    let secret = "llx-MALFORMED-SECRET-5e2b";
-    for text in [
-        // unterminated string
-        format!("[profiles.default.llama]\napi_key = \"{secret}\n"),
-        // bare value
-        format!("[profiles.default.llama]\napi_key = {secret}\n"),
-        // wrong type
-        format!("[profiles.default.llama]\napi_key = [\"{secret}\"]\n"),
-        // key typo holding the secret
-        format!("[profiles.default.llama]\napikey = \"{secret}\"\n"),
-        // a stray character after the value
-        format!("[profiles.default.llama]\napi_key = \"{secret}\" x\n"),
-    ] {
-        let home = home();
-        let server = sim();
-        let path = config(home.path(), &text);
-        let out = bin_at(home.path(), &server)
-            .env("PIPEWATCH_CONFIG", &path)
-            .args(["llama", "pipeline", "status", "job-1"])
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(out.status.code(), Some(2), "{text}: {stderr}");
-        assert!(stderr.contains("line 2"), "{text}: {stderr}");
-        assert!(!stderr.contains(secret), "{text}: secret echoed: {stderr}");
-        assert!(!stderr.contains("MALFORMED-SECRET"), "{text}: {stderr}");
-        assert!(!stdout.contains(secret), "{text}: {stdout}");
-        // The same goes for `config show`.
-        let out = bin(home.path())
-            .env("PIPEWATCH_CONFIG", &path)
-            .args(["config", "show"])
-            .output()
-            .expect("run");
-        let all = [out.stdout, out.stderr].concat();
-        assert!(
-            !String::from_utf8_lossy(&all).contains("MALFORMED-SECRET"),
-            "{text}: config show echoed the secret"
-        );
-    }
-}
-
-#[test]
-fn bad_watch_duration_in_config_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.watch]\ninterval = \"soon\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.contains("soon") && stderr.contains("line 2"),
-        "{stderr}"
-    );
-}
-
-#[test]
-fn bad_base_url_is_exit_2_naming_the_source() {
-    let home = home();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("LLAMA_CLOUD_BASE_URL", "not a url")
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("LLAMA_CLOUD_BASE_URL"), "{stderr}");
-    let (code, _, stderr) = run(bin(home.path()).env("LLAMA_CLOUD_API_KEY", KEY).args([
-        "llama",
-        "pipeline",
-        "status",
-        "job-1",
-        "--base-url",
-        "ftp://x",
-    ]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--base-url"), "{stderr}");
-}
-
-// ---------------------------------------------------------------------------
-// Missing keys
-
-#[test]
-fn missing_llama_key_is_exit_2_naming_variable_and_config_key() {
-    let home = home();
-    let server = sim();
     for args in [
-        &["llama", "pipeline", "status", "job-1"][..],
-        &["llama", "file", "status", "--pipeline", "p", "f-1"],
-        &["batch", "status", "job-1"],
+        "llama pipeline status l-1",
+        "batch status b-1",
+        "clarifeye run --project p c-1",
+        "feldera token p f-1",
     ] {
-        let (code, stdout, stderr) = run(bin(home.path())
-            .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-            .args(args));
-        assert_eq!(code, 2, "{args:?}: {stderr}");
-        assert!(stderr.contains("LLAMA_CLOUD_API_KEY"), "{stderr}");
-        assert!(stderr.contains("api_key"), "{stderr}");
-        assert!(stdout.is_empty(), "{stdout}");
+        let out = run_case(
+            args,
+            bin(home.path())
+                .env("LLAMA_CLOUD_BASE_URL", llama.base_url())
+                .env("LLAMA_CLOUD_API_KEY", KEY)
+                .env("CLARIFEYE_BASE_URL", clarifeye.base_url())
+                .env("CLARIFEYE_API_KEY", KEY)
+                .env("FELDERA_HOST", feldera.base_url())
+                .args(args.split_whitespace()),
+        );
+        assert_eq!(out.code, 0, "{args}: {}", out.stderr);
     }
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn missing_clarifeye_key_is_exit_2_naming_variable_and_config_key() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("CLARIFEYE_BASE_URL", server.base_url())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["clarifeye", "run", "--project", "p", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("CLARIFEYE_API_KEY"), "{stderr}");
-    assert!(stderr.contains("api_key"), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn another_services_key_does_not_count() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("CLARIFEYE_API_KEY", KEY)
-        .env("FELDERA_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn feldera_needs_no_key_and_sends_no_authorization() {
-    let home = home();
-    let server = sim();
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("FELDERA_HOST", server.base_url())
-        .args(["feldera", "token", "p", "t-1", "--json"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(envelopes(&stdout)[0]["state"], "succeeded");
-    assert_eq!(auths(&server), [None]);
+    let hits = [
+        llama.hits("l-1"),
+        llama.hits("b-1"),
+        clarifeye.hits("c-1"),
+        feldera.hits("f-1"),
+    ];
+    assert_eq!(hits, [1; 4], "hits of l-1, b-1, c-1, f-1");
+    let counts = [&llama, &clarifeye, &feldera].map(|s| s.requests().len());
+    assert_eq!(counts, [2, 1, 1], "requests at llama, clarifeye, feldera");
 }
 
 // ---------------------------------------------------------------------------
-// api_key_cmd
+// Running the cases
 
-fn key_cmd_config(home: &Path, server: &common::Server, cmd: &str) -> PathBuf {
-    config(
-        home,
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\napi_key_cmd = {}\n",
-            q(&server.base_url()),
-            q(cmd)
-        ),
-    )
-}
-
-#[test]
-fn api_key_cmd_output_is_the_key() {
-    let home = home();
-    let server = sim();
-    let path = key_cmd_config(home.path(), &server, "printf 'k-from-cmd'");
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer("k-from-cmd")]);
-    assert!(!stdout.contains("k-from-cmd") && !stderr.contains("k-from-cmd"));
-}
-
-#[test]
-fn api_key_cmd_output_is_trimmed() {
-    let home = home();
-    let server = sim();
-    let path = key_cmd_config(home.path(), &server, "echo '  k-trimmed  '");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer("k-trimmed")]);
-}
-
-#[test]
-fn env_key_beats_api_key_cmd_and_the_command_is_not_run() {
-    let home = home();
-    let server = sim();
-    let marker = home.path().join("ran");
-    let path = key_cmd_config(
-        home.path(),
-        &server,
-        &format!("touch '{}'; printf k-from-cmd", marker.display()),
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("LLAMA_CLOUD_API_KEY", CLOUD_KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(auths(&server), [bearer(CLOUD_KEY)]);
-    assert!(
-        !marker.exists(),
-        "api_key_cmd ran although the env had a key"
-    );
-}
-
-#[test]
-fn failing_api_key_cmd_is_exit_2_with_its_first_stderr_line() {
-    let home = home();
-    let server = sim();
-    let path = key_cmd_config(
-        home.path(),
-        &server,
-        "echo 'vault is locked' >&2; echo 'second line' >&2; exit 3",
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("vault is locked"), "{stderr}");
-    assert!(!stderr.contains("second line"), "{stderr}");
-    assert!(stderr.contains("api_key_cmd"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn api_key_cmd_printing_nothing_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let path = key_cmd_config(home.path(), &server, "true");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("api_key_cmd"), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn api_key_and_api_key_cmd_together_is_exit_2() {
-    let home = home();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\napi_key = \"k\"\napi_key_cmd = \"printf k\"\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("api_key_cmd"), "{stderr}");
-}
-
-#[test]
-fn api_key_cmd_is_not_run_for_config_show() {
-    let home = home();
-    let server = sim();
-    let marker = home.path().join("ran");
-    let path = key_cmd_config(
-        home.path(),
-        &server,
-        &format!("touch '{}'; printf k-from-cmd", marker.display()),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(!marker.exists(), "config show ran api_key_cmd");
-    assert!(stdout.contains("api_key_cmd"), "{stdout}");
-    assert!(!stdout.contains("k-from-cmd"), "{stdout}");
-    // The same command does run for a status query.
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(marker.exists(), "the status query did not run api_key_cmd");
-}
-
-// ---------------------------------------------------------------------------
-// Plain HTTP
-
-#[test]
-fn key_over_plain_http_to_a_remote_host_is_refused_before_connecting() {
-    let home = home();
-    // A proxy that would see the request if one were made.
-    let proxy = sim();
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("HTTP_PROXY", proxy.base_url())
-        .env("http_proxy", proxy.base_url())
-        .args([
-            "llama",
-            "pipeline",
-            "status",
-            "job-1",
-            "--base-url",
-            "http://example.invalid",
-        ]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--allow-http"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(proxy.requests().is_empty(), "a request was made");
-}
-
-#[test]
-fn refusal_applies_to_every_source_of_url_and_key() {
-    let home = home();
-    // base URL from the env, key from the config file
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\napi_key = \"k-file-secret\"\nproject_id = \"p\"\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("CLARIFEYE_BASE_URL", "http://example.invalid")
-        .args(["clarifeye", "run", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--allow-http"), "{stderr}");
-    // base URL from the config file, key from the env; Feldera with a key
-    let path = config(
-        home.path(),
-        "[profiles.default.feldera]\nbase_url = \"http://feldera.example.invalid:8080\"\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("FELDERA_API_KEY", KEY)
-        .args(["feldera", "token", "p", "t"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--allow-http"), "{stderr}");
-}
-
-#[test]
-fn allow_http_flag_lets_the_request_through() {
-    let home = home();
-    let (code, _, stderr) = run(bin(home.path()).env("LLAMA_CLOUD_API_KEY", KEY).args([
-        "llama",
-        "pipeline",
-        "status",
-        "job-1",
-        "--base-url",
-        "http://example.invalid",
-        "--allow-http",
-        "--retries",
-        "0",
-        "--request-timeout",
-        "2s",
-    ]));
-    assert_eq!(code, 9, "{stderr}");
-}
-
-#[test]
-fn allow_http_flag_request_reaches_a_proxy() {
-    // The same request, through a proxy, really is sent: so the refusal test
-    // above would have seen a connection.
-    let home = home();
-    let proxy = sim();
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("HTTP_PROXY", proxy.base_url())
-        .env("http_proxy", proxy.base_url())
-        .args([
-            "llama",
-            "pipeline",
-            "status",
-            "job-1",
-            "--base-url",
-            "http://example.invalid",
-            "--allow-http",
-            "--retries",
-            "0",
-        ]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(proxy.hits("job-1"), 1);
-}
-
-#[test]
-fn allow_http_in_config_lets_the_request_through() {
-    let home = home();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nbase_url = \"http://example.invalid\"\nallow_http = true\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args([
-            "llama",
-            "pipeline",
-            "status",
-            "job-1",
-            "--retries",
-            "0",
-            "--request-timeout",
-            "2s",
-        ]));
-    assert_eq!(code, 9, "{stderr}");
-}
-
-#[test]
-fn allow_http_in_one_service_does_not_allow_another() {
-    let home = home();
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\nallow_http = true\n",
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args([
-            "llama",
-            "pipeline",
-            "status",
-            "job-1",
-            "--base-url",
-            "http://example.invalid",
-        ]));
-    assert_eq!(code, 2, "{stderr}");
-}
-
-#[test]
-fn plain_http_to_loopback_is_fine() {
-    let server = sim();
-    let port = server.addr().port();
-    for base in [
-        format!("http://127.0.0.1:{port}"),
-        format!("http://localhost:{port}"),
-        format!("http://LOCALHOST:{port}/"),
-    ] {
-        let home = home();
-        let (code, _, stderr) = run(bin(home.path()).env("LLAMA_CLOUD_API_KEY", KEY).args([
-            "llama",
-            "pipeline",
-            "status",
-            "job-1",
-            "--base-url",
-            &base,
-        ]));
-        assert_eq!(code, 0, "{base}: {stderr}");
-    }
-    assert_eq!(server.hits("job-1"), 3);
-    for auth in auths(&server) {
-        assert_eq!(auth, bearer(KEY));
+fn check(cases: &[Case]) {
+    for case in cases {
+        check_one(case);
     }
 }
 
-#[test]
-fn feldera_without_a_key_over_plain_http_to_a_remote_host_is_not_refused() {
+fn check_one(case: &Case) {
+    let name = case.name;
     let home = home();
-    let (code, _, stderr) = run(bin(home.path()).args([
-        "feldera",
-        "token",
-        "p",
-        "t",
-        "--base-url",
-        "http://example.invalid",
-        "--retries",
-        "0",
-        "--request-timeout",
-        "2s",
-    ]));
-    assert_eq!(code, 9, "{stderr}");
-    assert!(!stderr.contains("--allow-http"), "{stderr}");
-    let (code, _, stderr) = run(bin(home.path())
-        .env("FELDERA_HOST", "http://feldera.example.invalid:8080")
-        .args([
-            "feldera",
-            "token",
-            "p",
-            "t",
-            "--retries",
-            "0",
-            "--request-timeout",
-            "2s",
-        ]));
-    assert_eq!(code, 9, "{stderr}");
-}
-
-// ---------------------------------------------------------------------------
-// File permissions
-
-#[test]
-fn a_world_readable_config_holding_a_key_gets_a_warning() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\napi_key = {}\n",
-            q(&server.base_url()),
-            q(FILE_KEY)
-        ),
-    );
-    chmod(&path, 0o644);
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("chmod"), "{stderr}");
-    assert!(stderr.contains(&path.display().to_string()), "{stderr}");
-    assert!(!stderr.contains(FILE_KEY), "{stderr}");
-    // config show warns too
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("chmod"), "{stderr}");
-}
-
-#[test]
-fn a_private_config_holding_a_key_gets_no_warning() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\napi_key = {}\n",
-            q(&server.base_url()),
-            q(FILE_KEY)
-        ),
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("chmod"), "{stderr}");
-    assert!(!stderr.to_lowercase().contains("warning"), "{stderr}");
-}
-
-#[test]
-fn a_readable_config_without_a_key_gets_no_warning() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&server.base_url())
-        ),
-    );
-    chmod(&path, 0o644);
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("chmod"), "{stderr}");
-}
-
-// ---------------------------------------------------------------------------
-// config show
-
-#[test]
-fn config_show_shows_urls_and_sources_never_keys() {
-    let home = home();
-    let file_secret = "ck-FILE-SECRET-0a1b2c";
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.clarifeye]\napi_key = {}\nbase_url = \"https://us.app.clarifeye.ai\"\nproject_id = \"proj-9\"\n",
-            q(file_secret)
-        ),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .env("FELDERA_HOST", "http://127.0.0.1:9999")
-        .args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    for secret in [KEY, file_secret] {
-        assert!(!stdout.contains(secret), "{stdout}");
-        assert!(!stderr.contains(secret), "{stderr}");
+    let (a, b) = (sim(), sim());
+    let fill = |text: &str| {
+        text.replace("{a}", &a.base_url())
+            .replace("{b}", &b.base_url())
+            .replace("{port}", &a.addr().port().to_string())
+            .replace("{home}", &home.path().display().to_string())
+            .replace("{cfg}", &home.path().join(FILE).display().to_string())
+            .replace(
+                "{default}",
+                &home.path().join(DEFAULT).display().to_string(),
+            )
+            .replace("{key}", KEY)
+    };
+    for (path, text) in case.files {
+        let path = home.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("config dir");
+        std::fs::write(&path, fill(text)).expect("write config");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(case.mode);
+        std::fs::set_permissions(&path, mode).expect("chmod");
     }
-    assert!(stdout.contains("<redacted>"), "{stdout}");
-    assert!(stdout.contains(&path.display().to_string()), "{stdout}");
-    // llama: default URL, key from the environment
+    let mut cmd = if case.at_a {
+        bin_at(home.path(), &a)
+    } else {
+        bin(home.path())
+    };
+    for (var, value) in case.env {
+        cmd.env(var, fill(value));
+    }
+    cmd.args(case.args.split_whitespace().map(&fill));
+    let Out {
+        code,
+        stdout,
+        stderr,
+    } = run_case(name, &mut cmd);
+
+    assert_eq!(code, case.code, "{name}: exit code; stderr: {stderr}");
+    if case.code == 2 {
+        assert!(stdout.is_empty(), "{name}: stdout on exit 2: {stdout}");
+    }
+    let seen = |server: &Server| -> Vec<(Option<String>, Option<String>)> {
+        let requests = server.requests().into_iter();
+        requests.map(|r| (r.key, r.authorization)).collect()
+    };
+    let one = |target: &str, key: Option<&str>| {
+        vec![(Some(target.to_owned()), key.map(|k| format!("Bearer {k}")))]
+    };
+    let expected = match case.sent {
+        Nothing => (vec![], vec![]),
+        A(target, key) => (one(target, Some(key)), vec![]),
+        B(target, key) => (vec![], one(target, Some(key))),
+        Bare(target) => (one(target, None), vec![]),
+    };
+    assert_eq!(
+        (seen(&a), seen(&b)),
+        expected,
+        "{name}: (target, Authorization) of the requests at (a, b)"
+    );
+
+    let first_request = || {
+        let requests = a.requests();
+        requests
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{name}: no request at a"))
+    };
+    for check in case.checks {
+        match *check {
+            Stdout(text) => assert!(
+                stdout.contains(&fill(text)),
+                "{name}: {text} not on stdout: {stdout}"
+            ),
+            Stderr(text) => assert!(
+                stderr.contains(&fill(text)),
+                "{name}: {text} not on stderr: {stderr}"
+            ),
+            NotStderr(text) => assert!(
+                !stderr.to_lowercase().contains(&text.to_lowercase()),
+                "{name}: {text} on stderr: {stderr}"
+            ),
+            StdoutIs(text) => assert_eq!(stdout.trim_end(), fill(text), "{name}: stdout"),
+            StdoutCount(text, n) => assert_eq!(
+                stdout.matches(text).count(),
+                n,
+                "{name}: {text} in {stdout}"
+            ),
+            DefaultBaseUrl(url) => {
+                let line = stdout
+                    .lines()
+                    .find(|l| l.starts_with("base_url") && l.contains(url))
+                    .unwrap_or_else(|| panic!("{name}: no base_url line for {url}: {stdout}"));
+                assert!(line.ends_with("# default"), "{name}: {line}");
+            }
+            RequestPath(part) => {
+                let path = first_request().path;
+                assert!(path.contains(part), "{name}: {part} not in {path}");
+            }
+            RequestQuery(param, value) => {
+                let query = first_request().query;
+                let got = query_value(query.as_deref(), param);
+                assert_eq!(got.as_deref(), value, "{name}: {param} in {query:?}");
+            }
+            Json(pointer, value) => {
+                let envelope = envelopes(&stdout).into_iter().next();
+                let got = envelope.as_ref().and_then(|e| e.pointer(pointer)?.as_str());
+                assert_eq!(got, Some(value), "{name}: {pointer} in {stdout}");
+            }
+            Ran(ran) => {
+                let marker = home.path().join("ran");
+                assert_eq!(marker.exists(), ran, "{name}: did api_key_cmd run?");
+            }
+        }
+    }
+}
+
+/// How a run ended and what it printed.
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Like `common::run`, but naming the case in every message and looking
+/// for every key in [`SECRETS`], not only `common::KEY`.
+fn run_case(name: &str, cmd: &mut Command) -> Out {
+    let out = cmd.output().expect("run pipewatch");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    for secret in SECRETS {
+        assert!(
+            !stdout.contains(secret),
+            "{name}: {secret} leaked on stdout: {stdout}"
+        );
+        assert!(
+            !stderr.contains(secret),
+            "{name}: {secret} leaked on stderr: {stderr}"
+        );
+    }
     assert!(
-        stdout.contains("https://api.cloud.llamaindex.ai"),
-        "{stdout}"
+        !stderr.contains("panicked"),
+        "{name}: pipewatch panicked: {stderr}"
     );
-    assert!(stdout.contains("LLAMA_CLOUD_API_KEY"), "{stdout}");
-    // clarifeye: URL and key from the file
-    assert!(stdout.contains("https://us.app.clarifeye.ai"), "{stdout}");
-    assert!(stdout.contains("proj-9"), "{stdout}");
-    // feldera: URL from the environment, no key
-    assert!(stdout.contains("http://127.0.0.1:9999"), "{stdout}");
-    assert!(stdout.contains("FELDERA_HOST"), "{stdout}");
-    assert!(stdout.contains("(not set)"), "{stdout}");
-}
-
-#[test]
-fn config_show_with_base_url_flag_names_the_flag() {
-    let home = home();
-    let (code, stdout, stderr) =
-        run(bin(home.path()).args(["config", "show", "--base-url", "https://flag.example"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("https://flag.example"), "{stdout}");
-    assert!(stdout.contains("--base-url"), "{stdout}");
-}
-
-#[test]
-fn config_show_never_shows_a_key_from_any_source() {
-    let home = home();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\napi_key = {}\n[profiles.default.feldera]\napi_key = {}\n",
-            q(KEY),
-            q(KEY)
-        ),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("CLARIFEYE_API_KEY", KEY)
-        .env("LLAMA_PARSE_API_KEY", KEY)
-        .args(["config", "show", "--verbose"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout.matches("<redacted>").count(), 3, "{stdout}");
-}
-
-#[test]
-fn config_show_without_any_config_works() {
-    let home = home();
-    let (code, stdout, stderr) = run(bin(home.path()).args(["config", "show"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("not found"), "{stdout}");
-    assert!(stdout.contains("profile: default"), "{stdout}");
-}
-
-// ---------------------------------------------------------------------------
-// --ca-cert
-
-#[test]
-fn missing_ca_cert_is_exit_2_naming_the_path() {
-    let home = home();
-    let server = sim();
-    let (code, stdout, stderr) = run(bin_at(home.path(), &server).args([
-        "llama",
-        "pipeline",
-        "status",
-        "job-1",
-        "--ca-cert",
-        "/nonexistent.pem",
-    ]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("/nonexistent.pem"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn a_ca_cert_that_is_not_pem_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let bogus = home.path().join("bogus.pem");
-    std::fs::write(&bogus, "this is not a certificate\n").expect("write");
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .args(["feldera", "token", "p", "t", "--ca-cert"])
-        .arg(&bogus));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&bogus.display().to_string()), "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn a_ca_cert_with_a_broken_pem_block_is_exit_2() {
-    let home = home();
-    let server = sim();
-    let bogus = home.path().join("broken.pem");
-    std::fs::write(
-        &bogus,
-        "-----BEGIN CERTIFICATE-----\nnot base64 at all!!\n-----END CERTIFICATE-----\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .args(["feldera", "token", "p", "t", "--ca-cert"])
-        .arg(&bogus));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn a_relative_ca_cert_in_config_is_relative_to_the_file() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.feldera]\nca_cert = \"certs/ca.pem\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["feldera", "token", "p", "t"]));
-    assert_eq!(code, 2, "{stderr}");
-    let expected = home.path().join("certs/ca.pem");
-    assert!(stderr.contains(&expected.display().to_string()), "{stderr}");
-}
-
-// ---------------------------------------------------------------------------
-// Project and organization defaults
-
-#[test]
-fn clarifeye_project_from_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, stdout, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "run-1", "--json"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    assert!(
-        requests[0].path.contains("/projects/proj-cfg/"),
-        "{}",
-        requests[0].path
-    );
-    assert_eq!(envelopes(&stdout)[0]["target"]["project_id"], "proj-cfg");
-}
-
-#[test]
-fn clarifeye_project_flag_beats_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.clarifeye]\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "--project", "proj-flag", "run-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    assert!(
-        requests[0].path.contains("/projects/proj-flag/"),
-        "{}",
-        requests[0].path
-    );
-}
-
-#[test]
-fn clarifeye_without_a_project_is_exit_2_naming_the_flag() {
-    let home = home();
-    let server = sim();
-    let (code, stdout, stderr) =
-        run(bin_at(home.path(), &server).args(["clarifeye", "run", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--project"), "{stderr}");
-    assert!(stdout.is_empty(), "{stdout}");
-    assert!(server.requests().is_empty());
-}
-
-#[test]
-fn clarifeye_project_from_the_llama_table_does_not_count() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nproject_id = \"proj-llama\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["clarifeye", "run", "run-1"]));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--project"), "{stderr}");
+    let code = out.status.code().unwrap_or(-1);
+    Out {
+        code,
+        stdout,
+        stderr,
+    }
 }
 
 /// The query's `name=` value, if any.
@@ -1457,240 +724,4 @@ fn query_value(query: Option<&str>, name: &str) -> Option<String> {
         let (k, v) = pair.split_once('=')?;
         (k == name).then(|| v.to_owned())
     })
-}
-
-#[test]
-fn batch_organization_and_project_from_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1);
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-cfg"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-cfg"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_flags_beat_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args([
-            "batch",
-            "status",
-            "job-1",
-            "--organization-id",
-            "org-flag",
-            "--project-id",
-            "proj-flag",
-        ]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-flag"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-flag"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_one_flag_overrides_only_its_own_value() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\norganization_id = \"org-cfg\"\nproject_id = \"proj-cfg\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1", "--project-id", "proj-flag"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(
-        query_value(query, "organization_id").as_deref(),
-        Some("org-cfg"),
-        "{query:?}"
-    );
-    assert_eq!(
-        query_value(query, "project_id").as_deref(),
-        Some("proj-flag"),
-        "{query:?}"
-    );
-}
-
-#[test]
-fn batch_without_organization_or_project_sends_neither() {
-    let home = home();
-    let server = sim();
-    let (code, _, stderr) = run(bin_at(home.path(), &server).args(["batch", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    let query = requests[0].query.as_deref();
-    assert_eq!(query_value(query, "organization_id"), None, "{query:?}");
-    assert_eq!(query_value(query, "project_id"), None, "{query:?}");
-}
-
-#[test]
-fn batch_values_from_the_chosen_profile() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.llama]\nproject_id = \"proj-default\"\n[profiles.work.llama]\nproject_id = \"proj-work\"\n",
-    );
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["batch", "status", "job-1", "--profile", "work"]));
-    assert_eq!(code, 0, "{stderr}");
-    let requests = server.requests();
-    assert_eq!(
-        query_value(requests[0].query.as_deref(), "project_id").as_deref(),
-        Some("proj-work")
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Empty variables
-
-/// Every other variable treats an empty value as unset (`FOO= pipewatch ...`
-/// in a CI step); the profile and config-file variables should too.
-#[test]
-fn an_empty_pipewatch_profile_counts_as_unset() {
-    let home = home();
-    let (a, b) = (sim(), sim());
-    let path = two_profiles(home.path(), &a, &b, "");
-    let (code, _, stderr) = run(llama_run(home.path(), &path).env("PIPEWATCH_PROFILE", ""));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!((a.hits("job-1"), b.hits("job-1")), (1, 0));
-}
-
-#[test]
-fn an_empty_pipewatch_config_counts_as_unset() {
-    let home = home();
-    let server = sim();
-    default_config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&server.base_url())
-        ),
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", "")
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(server.hits("job-1"), 1);
-}
-
-#[test]
-fn empty_base_url_variables_count_as_unset() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\n",
-            q(&server.base_url())
-        ),
-    );
-    let (code, _, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .env("LLAMA_CLOUD_BASE_URL", "")
-        .env("LLAMA_CLOUD_API_KEY", KEY)
-        .args(["llama", "pipeline", "status", "job-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(server.hits("job-1"), 1);
-}
-
-// ---------------------------------------------------------------------------
-// Keys in logs
-
-#[test]
-fn verbose_never_logs_a_key_from_any_source() {
-    let server = sim();
-    // from the environment (run() checks common::KEY)
-    let home = home();
-    let (code, _, stderr) =
-        run(bin_at(home.path(), &server).args(["-v", "llama", "pipeline", "status", "env-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("env-1"), "verbose logged nothing: {stderr}");
-    // from the file
-    let home = common::home();
-    let path = config(
-        home.path(),
-        &format!(
-            "[profiles.default.llama]\nbase_url = {}\napi_key = {}\n",
-            q(&server.base_url()),
-            q(FILE_KEY)
-        ),
-    );
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["-v", "llama", "pipeline", "status", "file-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        !stderr.contains(FILE_KEY) && !stdout.contains(FILE_KEY),
-        "{stderr}"
-    );
-    // from api_key_cmd
-    let path = key_cmd_config(home.path(), &server, "printf k-from-cmd-77");
-    let (code, stdout, stderr) = run(bin(home.path())
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["-v", "llama", "pipeline", "status", "cmd-1"]));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        !stderr.contains("k-from-cmd-77") && !stdout.contains("k-from-cmd-77"),
-        "{stderr}"
-    );
-    assert_eq!(
-        auths(&server),
-        [bearer(KEY), bearer(FILE_KEY), bearer("k-from-cmd-77")]
-    );
-}
-
-#[test]
-fn ca_cert_flag_beats_config() {
-    let home = home();
-    let server = sim();
-    let path = config(
-        home.path(),
-        "[profiles.default.feldera]\nca_cert = \"from-config.pem\"\n",
-    );
-    let flag = home.path().join("from-flag.pem");
-    let (code, _, stderr) = run(bin_at(home.path(), &server)
-        .env("PIPEWATCH_CONFIG", &path)
-        .args(["feldera", "token", "p", "t", "--ca-cert"])
-        .arg(&flag));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("from-flag.pem"), "{stderr}");
-    assert!(!stderr.contains("from-config.pem"), "{stderr}");
 }
