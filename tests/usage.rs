@@ -1,9 +1,12 @@
 //! Command-line usage through the real binary (CONTRACT §1, §2, §5):
 //! usage errors exit 2 and say what was wrong, good values are accepted,
-//! help and version, shell completions (and that the committed ones are
-//! up to date), and options on either side of the subcommand.
+//! help and version, shell completions and man pages (and that the
+//! committed ones are up to date), and options on either side of the
+//! subcommand.
 
 mod common;
+#[path = "usage/man.rs"]
+mod man;
 
 use std::path::Path;
 
@@ -472,6 +475,13 @@ fn committed_completions_are_up_to_date() {
         scripts.push((name.to_owned(), generated));
     }
     check_generated("completions", &scripts);
+}
+
+/// `man/` holds the man pages generated from the command line (see
+/// `usage/man.rs`); `UPDATE_COMPLETIONS=1` rewrites them too.
+#[test]
+fn committed_man_pages_are_up_to_date() {
+    check_generated("man", &man::pages());
 }
 
 /// Compare a directory of generated files with what the generator makes
