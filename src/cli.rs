@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::duration::parse_duration;
-use crate::status::EXIT_CODES_HELP;
+use crate::status::exit_codes_help;
 
 /// Is my job done yet, and did it work?
 ///
@@ -18,7 +18,7 @@ use crate::status::EXIT_CODES_HELP;
 /// the same way for every service: a table for people, JSON for scripts,
 /// and an exit code that tells the outcome.
 #[derive(Debug, Parser)]
-#[command(name = "pipewatch", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
+#[command(name = "pipewatch", version, after_help = exit_codes_help(), max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -1,9 +1,12 @@
 //! Command-line usage through the real binary (CONTRACT §1, §2, §5):
 //! usage errors exit 2 and say what was wrong, good values are accepted,
-//! help and version, shell completions (and that the committed ones are
-//! up to date), and options on either side of the subcommand.
+//! help and version, shell completions and man pages (and that the
+//! committed ones are up to date), and options on either side of the
+//! subcommand.
 
 mod common;
+#[path = "usage/man.rs"]
+mod man;
 
 use std::path::Path;
 
@@ -452,8 +455,6 @@ fn committed_completions_are_up_to_date() {
     use clap::CommandFactory;
     use clap_complete::{Generator, Shell};
 
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    let update = std::env::var_os("UPDATE_COMPLETIONS").is_some_and(|v| v == "1");
     let expected_names = [
         (Shell::Bash, "pipewatch.bash"),
         (Shell::Zsh, "_pipewatch"),
@@ -461,7 +462,7 @@ fn committed_completions_are_up_to_date() {
         (Shell::Elvish, "pipewatch.elv"),
         (Shell::PowerShell, "_pipewatch.ps1"),
     ];
-    let mut stale = Vec::new();
+    let mut scripts = Vec::new();
     for (shell, name) in expected_names {
         assert_eq!(shell.file_name("pipewatch"), name, "{shell:?}");
         let mut generated = Vec::new();
@@ -471,21 +472,64 @@ fn committed_completions_are_up_to_date() {
             "pipewatch",
             &mut generated,
         );
+        scripts.push((name.to_owned(), generated));
+    }
+    check_generated("completions", &scripts);
+}
+
+/// `man/` holds the man pages generated from the command line (see
+/// `usage/man.rs`); `UPDATE_COMPLETIONS=1` rewrites them too.
+#[test]
+fn committed_man_pages_are_up_to_date() {
+    check_generated("man", &man::pages());
+}
+
+/// Compare a directory of generated files with what the generator makes
+/// now, byte for byte: each file there and the same, and no other file (a
+/// page for a command that is gone). With `UPDATE_COMPLETIONS=1`, write the
+/// files and delete the others instead.
+fn check_generated(dir_name: &str, files: &[(String, Vec<u8>)]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir_name);
+    let update = std::env::var_os("UPDATE_COMPLETIONS").is_some_and(|v| v == "1");
+    if update {
+        std::fs::create_dir_all(&dir).expect("create the directory");
+    }
+    let mut stale = Vec::new();
+    for (name, generated) in files {
         let path = dir.join(name);
         if update {
-            std::fs::create_dir_all(&dir).expect("create completions/");
-            std::fs::write(&path, &generated).expect("write completion script");
+            std::fs::write(&path, generated).expect("write a generated file");
             continue;
         }
         match std::fs::read(&path) {
-            Ok(committed) if committed == generated => {}
+            Ok(committed) if committed == *generated => {}
             Ok(_) => stale.push(format!("{} is out of date", path.display())),
             Err(e) => stale.push(format!("{}: {e}", path.display())),
         }
     }
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let path = entry.expect("read the directory").path();
+                let known = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| files.iter().any(|(name, _)| name == n));
+                if known {
+                    continue;
+                }
+                if update {
+                    std::fs::remove_file(&path).expect("remove a file no longer generated");
+                } else {
+                    stale.push(format!("{} is not generated any more", path.display()));
+                }
+            }
+        }
+        Err(e) => stale.push(format!("{}: {e}", dir.display())),
+    }
     assert!(
         stale.is_empty(),
-        "{}; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test usage committed_completions",
+        "{}; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test usage committed_",
         stale.join("; ")
     );
 }
