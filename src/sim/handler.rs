@@ -8,7 +8,7 @@ use hyper::body::Incoming;
 use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
 use hyper::{Method, Request, Response};
 
-use super::routing::{self, Route, Service, Target};
+use super::routing::{self, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::{RecordedRequest, Reply, Shared, bodies};
@@ -58,10 +58,10 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             shared.lock().record(recorded);
             let mut body = bodies::error_body(service, 400, None, false);
             if let Some(object) = body.as_object_mut() {
-                let field = match service {
-                    Service::Feldera => "message",
-                    Service::Clarifeye => "error",
-                    _ => "detail",
+                let field = match service.vendor() {
+                    Vendor::Feldera => "message",
+                    Vendor::Clarifeye => "error",
+                    Vendor::Llama => "detail",
                 };
                 object.insert(field.to_string(), message.into());
             }
@@ -99,6 +99,10 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         return reply;
     }
 
+    if let Service::List(_) = target.service {
+        // Recognized, so that their keys are namespaced; answered by a later change.
+        return Reply::json(404, bodies::not_found_body(&path));
+    }
     let scenario = Scenario::parse(&target.key);
     let reply = if request.method() != Method::GET {
         error_reply(&target, &scenario, 405, None)

@@ -39,6 +39,7 @@
 //! - `escape`: vendor text fields carry terminal escape sequences.
 
 mod bodies;
+mod errors;
 mod handler;
 mod routing;
 mod scenario;
