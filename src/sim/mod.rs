@@ -38,10 +38,15 @@
 //! - Every response delayed: `slow` 1 s, `stall` 30 s.
 //! - `escape`: vendor text fields carry terminal escape sequences.
 
+mod batch_items;
 mod bodies;
+mod collections;
 mod errors;
 mod handler;
+mod listing;
+mod paging;
 mod routing;
+mod runs;
 mod scenario;
 mod serve;
 #[cfg(test)]

@@ -94,6 +94,16 @@ enum KeyAt {
 }
 
 impl Target {
+    /// A target the simulator makes up itself, for a listed item's body.
+    pub(crate) fn listed(service: Service, key: String, parent: Option<String>) -> Target {
+        Target {
+            service,
+            key,
+            parent,
+            key_at: KeyAt::Absent,
+        }
+    }
+
     /// The identifier whose words decide the answer: the key without its
     /// list namespace (`docs-partial-4s` for `files:docs-partial-4s`).
     pub(crate) fn id(&self) -> &str {
