@@ -102,7 +102,7 @@ fn item_body(
         "status": status,
         "error_message": error,
         "skip_reason": null,
-        "job_id": if started { Value::from(uuid_for(req.target.id(), 1000 + index)) } else { Value::Null },
+        "job_id": if started { Value::from(uuid_for(req.target.id(), index.wrapping_add(1000))) } else { Value::Null },
         "started_at": if started { at(index as f64 / total) } else { Value::Null },
         "completed_at": if done { at((index + 1) as f64 / total) } else { Value::Null },
         "effective_at": rfc3339(req.clock.now),

@@ -293,8 +293,10 @@ impl Selection {
         (0..count)
             .filter_map(|k| {
                 let pos = if wrap {
-                    // offset % len + k stays far below u64::MAX: k < 1000.
-                    (offset % self.len + k) % self.len
+                    // In u128: offset % len + k may pass u64::MAX for a huge len.
+                    let pos =
+                        (u128::from(offset % self.len) + u128::from(k)) % u128::from(self.len);
+                    u64::try_from(pos).unwrap_or(0)
                 } else {
                     offset + k
                 };

@@ -365,3 +365,33 @@ async fn growing_collections_gain_items_and_vanishing_ones_lose_one() {
         Some(true)
     );
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn extreme_keys_and_offsets_answer_without_panicking() {
+    let server = Server::start(any_port()).await.unwrap();
+    let max = u64::MAX;
+    let near = max - 1;
+    for path in [
+        format!(
+            "/api/v1/beta/batch-processing/j-running-endless-items{max}/items?offset={near}&limit=1000"
+        ),
+        format!(
+            "/api/v1/beta/batch-processing/j-partial-items{max}/items?offset={near}&status=failed"
+        ),
+        format!(
+            "/api/v1/beta/batch-processing/j-cancelled-items{max}/items?status=cancelled&offset=9"
+        ),
+        format!(
+            "/api/v1/beta/pipelines/p-endless-items5/files?page_token={}",
+            crate::sim::paging::page_token(max)
+        ),
+        format!("/api/v1/projects/p-endless-items{max}/pipeline-runs/?offset={near}&limit=3"),
+        format!("/api/v1/beta/batch-processing?project_id=p-endless-growing-items7&offset={near}"),
+        "/api/v1/beta/pipelines/p-99999999999999999999s-items3/files".to_string(),
+    ] {
+        let (status, body) = status_and_json(&server, &path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+    // The server is still there.
+    assert_eq!(get(&server, FILES).await.status(), 200);
+}
