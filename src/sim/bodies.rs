@@ -1,10 +1,12 @@
-//! The vendors' JSON bodies: status bodies for a job's phase, and error bodies.
+//! The vendors' JSON bodies: status bodies for a job's phase (error bodies
+//! are in `errors.rs`, list bodies in `listing.rs`).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
+pub(crate) use super::errors::{error_body, not_found_body};
 use super::routing::{Service, Target};
 use super::scenario::{Outcome, Phase, Scenario, Stage};
 
@@ -21,7 +23,7 @@ pub(crate) struct Clock {
 
 impl Clock {
     /// `d` after the first request; saturating, since `d` comes from the key.
-    fn after(&self, d: Duration) -> SystemTime {
+    pub(crate) fn after(&self, d: Duration) -> SystemTime {
         self.first_seen.checked_add(d).unwrap_or(self.now)
     }
 }
@@ -49,6 +51,8 @@ pub(crate) fn status_body(
         Service::Batch => batch(t, s, phase, clock),
         Service::Clarifeye => clarifeye(t, s, phase, clock),
         Service::Feldera => feldera(t, phase),
+        // Lists are built item by item in `listing.rs`, from these bodies.
+        Service::List(_) => Value::Null,
     };
     if strip_status {
         let object = match (t.service, &mut body) {
@@ -63,8 +67,9 @@ pub(crate) fn status_body(
     body
 }
 
-fn llama(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
-    let status = match phase.stage {
+/// LlamaCloud's status of a pipeline or file at this stage.
+pub(crate) fn llama_status(stage: Stage) -> &'static str {
+    match stage {
         Stage::Pending | Stage::Dispatched => "NOT_STARTED",
         Stage::Running => "IN_PROGRESS",
         Stage::Finished(Outcome::Partial) => "PARTIAL_SUCCESS",
@@ -72,7 +77,64 @@ fn llama(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
         Stage::Finished(Outcome::Cancelled) => "CANCELLED",
         Stage::Finished(_) => "SUCCESS",
         Stage::Mystery => "QUANTUM_SUPERPOSITION",
+    }
+}
+
+/// A batch job's status at this stage.
+pub(crate) fn batch_status(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Pending => "pending",
+        Stage::Dispatched => "dispatched",
+        Stage::Running => "running",
+        Stage::Finished(Outcome::Failure) => "failed",
+        Stage::Finished(Outcome::Cancelled) => "cancelled",
+        Stage::Finished(_) => "completed",
+        Stage::Mystery => "teleporting",
+    }
+}
+
+/// A Clarifeye run's status at this stage.
+pub(crate) fn run_status(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Pending | Stage::Dispatched => "pending",
+        Stage::Running => "running",
+        Stage::Finished(Outcome::Partial) => "completed_with_warnings",
+        Stage::Finished(Outcome::Failure) => "failed",
+        Stage::Finished(Outcome::Cancelled) => "aborted",
+        Stage::Finished(_) => "completed",
+        Stage::Mystery => "paused_for_tea",
+    }
+}
+
+/// A batch job's item counts in `phase`: (total, processed, failed).
+/// `processed_items` counts every item handled, failed ones included, so
+/// that progress_percentage = processed / total.
+pub(crate) fn batch_counts(s: &Scenario, phase: &Phase) -> (u64, u64, u64) {
+    let total = s.items;
+    let processed = share_of(phase.work, total).min(total);
+    let failed = if s.outcome == Outcome::Partial {
+        let at_end = (total / 10).max(1).min(total);
+        share_of(phase.work, at_end).min(processed)
+    } else {
+        0
     };
+    (total, processed, failed)
+}
+
+/// A batch job's `job_type`: the word `extract` or `classify` in its key,
+/// else `parse`.
+pub(crate) fn job_type(key: &str) -> &'static str {
+    key.split(['-', '_'])
+        .find_map(|word| {
+            ["parse", "extract", "classify"]
+                .into_iter()
+                .find(|kind| word.eq_ignore_ascii_case(kind))
+        })
+        .unwrap_or("parse")
+}
+
+fn llama(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
+    let status = llama_status(phase.stage);
     let job_id = uuid_for(&t.key, 1);
     let failed = phase.stage == Stage::Finished(Outcome::Failure);
     // `escape` needs a text field to land in, so it adds an error entry whatever the outcome.
@@ -92,25 +154,8 @@ fn llama(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
 }
 
 fn batch(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
-    let status = match phase.stage {
-        Stage::Pending => "pending",
-        Stage::Dispatched => "dispatched",
-        Stage::Running => "running",
-        Stage::Finished(Outcome::Failure) => "failed",
-        Stage::Finished(Outcome::Cancelled) => "cancelled",
-        Stage::Finished(_) => "completed",
-        Stage::Mystery => "teleporting",
-    };
-    let total = s.items;
-    // processed_items counts every item handled, failed ones included, so that
-    // progress_percentage = processed / total.
-    let processed = share_of(phase.work, total).min(total);
-    let failed = if s.outcome == Outcome::Partial {
-        let at_end = (total / 10).max(1).min(total);
-        share_of(phase.work, at_end).min(processed)
-    } else {
-        0
-    };
+    let status = batch_status(phase.stage);
+    let (total, processed, failed) = batch_counts(s, phase);
     let percent = if total == 0 {
         phase.work * 100.0
     } else {
@@ -131,7 +176,7 @@ fn batch(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
     json!({
         "job": {
             "id": t.key,
-            "job_type": "parse",
+            "job_type": job_type(&t.key),
             "project_id": t.parent.clone().unwrap_or_else(|| format!("proj-{}", uuid_for(&t.key, 2))),
             "status": status,
             "total_items": total,
@@ -153,15 +198,7 @@ fn batch(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
 }
 
 fn clarifeye(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
-    let run_status = match phase.stage {
-        Stage::Pending | Stage::Dispatched => "pending",
-        Stage::Running => "running",
-        Stage::Finished(Outcome::Partial) => "completed_with_warnings",
-        Stage::Finished(Outcome::Failure) => "failed",
-        Stage::Finished(Outcome::Cancelled) => "aborted",
-        Stage::Finished(_) => "completed",
-        Stage::Mystery => "paused_for_tea",
-    };
+    let run_status = run_status(phase.stage);
     let n = CLARIFEYE_STEPS.len();
     let started = phase.started_after.is_some();
     // The step the work has reached; for a failed or cancelled run, the one that stopped.
@@ -244,7 +281,7 @@ fn clarifeye(t: &Target, s: &Scenario, phase: &Phase, clock: &Clock) -> Value {
 }
 
 /// When the work reached `work` (share of the whole job), measured from the first request.
-fn step_time(s: &Scenario, phase: &Phase, work: f64) -> Duration {
+pub(crate) fn step_time(s: &Scenario, phase: &Phase, work: f64) -> Duration {
     let start = phase.started_after.unwrap_or_default();
     let end_work = s.outcome.final_work().max(0.01);
     let run = s.duration.saturating_sub(start);
@@ -263,89 +300,12 @@ fn feldera(t: &Target, phase: &Phase) -> Value {
     }
 }
 
-/// The vendor's error body for an HTTP status.
-pub(crate) fn error_body(
-    service: Service,
-    status: u16,
-    target: Option<&Target>,
-    escape: bool,
-) -> Value {
-    let key = target.map(|t| t.key.as_str()).unwrap_or("");
-    let (text, feldera_code) = match status {
-        400 => ("Invalid request", "InvalidParam"),
-        401 => (
-            "Authentication credentials were not provided or are invalid.",
-            "Unauthorized",
-        ),
-        403 => (
-            "You do not have permission to perform this action.",
-            "Forbidden",
-        ),
-        404 => ("Not found.", "UnknownPipelineName"),
-        405 => ("Method not allowed.", "MethodNotAllowed"),
-        409 => ("Conflicting request, try again.", "Conflict"),
-        410 => ("Gone.", "PipelineRestarted"),
-        418 => ("I'm a teapot.", "Teapot"),
-        422 => ("Unprocessable request.", "InvalidParam"),
-        429 => ("Too many requests, slow down.", "TooManyRequests"),
-        500 => ("Internal server error.", "UnknownInternalError"),
-        503 => (
-            "Service temporarily unavailable.",
-            "PipelineInteractionUnreachable",
-        ),
-        _ => ("Request failed.", "UnknownError"),
-    };
-    let message = with_escape(text, escape);
-    match service {
-        Service::LlamaPipeline | Service::LlamaFile | Service::Batch if status == 422 => {
-            let param = match service {
-                Service::LlamaPipeline => "pipeline_id",
-                Service::LlamaFile => "file_id",
-                _ => "job_id",
-            };
-            json!({"detail": [{
-                "loc": ["path", param],
-                "msg": with_escape("Input should be a valid UUID", escape),
-                "type": "uuid_parsing",
-                "input": key,
-            }]})
-        }
-        Service::LlamaPipeline | Service::LlamaFile | Service::Batch => json!({"detail": message}),
-        Service::Clarifeye => json!({"error": message}),
-        Service::Feldera => {
-            let pipeline = target.and_then(|t| t.parent.as_deref()).unwrap_or("");
-            let (message, details) = match status {
-                404 => (
-                    format!("Unknown pipeline name '{pipeline}'"),
-                    json!({"pipeline_name": pipeline}),
-                ),
-                410 => (
-                    "Completion token was created by a previous incarnation of the pipeline"
-                        .to_string(),
-                    json!({"pipeline_name": pipeline}),
-                ),
-                400 => (
-                    "Invalid completion token".to_string(),
-                    json!({"param": "token"}),
-                ),
-                _ => (text.to_string(), json!({})),
-            };
-            json!({"message": with_escape(&message, escape), "error_code": feldera_code, "details": details})
-        }
-    }
-}
-
-/// The body for a path that is no simulated endpoint.
-pub(crate) fn not_found_body(path: &str) -> Value {
-    json!({"error": "not_found", "message": "no simulated endpoint at this path", "path": path})
-}
-
 /// `floor(work * count)`, forgiving float error so exact fractions land where expected.
-fn share_of(work: f64, count: u64) -> u64 {
+pub(crate) fn share_of(work: f64, count: u64) -> u64 {
     (work * count as f64 + 1e-9).floor() as u64
 }
 
-fn with_escape(text: &str, escape: bool) -> String {
+pub(crate) fn with_escape(text: &str, escape: bool) -> String {
     if escape {
         format!("{text}: {ESCAPE_TEXT}")
     } else {
@@ -353,14 +313,14 @@ fn with_escape(text: &str, escape: bool) -> String {
     }
 }
 
-fn hash(key: &str, salt: u64) -> u64 {
+pub(crate) fn hash(key: &str, salt: u64) -> u64 {
     let mut h = DefaultHasher::new();
     (key, salt).hash(&mut h);
     h.finish()
 }
 
 /// A stable UUID-shaped id for a key, so repeated answers agree.
-fn uuid_for(key: &str, salt: u64) -> String {
+pub(crate) fn uuid_for(key: &str, salt: u64) -> String {
     let (a, b) = (hash(key, salt), hash(key, salt.wrapping_add(1 << 32)));
     format!(
         "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",

@@ -8,7 +8,9 @@ use hyper::body::Incoming;
 use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
 use hyper::{Method, Request, Response};
 
-use super::routing::{self, Route, Service, Target};
+use super::listing::{self, ListRequest};
+use super::paging::Query;
+use super::routing::{self, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::{RecordedRequest, Reply, Shared, bodies};
@@ -36,6 +38,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             })
     };
     let path = request.uri().path().to_string();
+    let host = header(HOST);
     let query = request.uri().query().map(str::to_string);
     let route = routing::route(&path, query.as_deref());
     let key = match &route {
@@ -46,7 +49,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         method: request.method().to_string(),
         path: path.clone(),
         query: query.clone(),
-        host: header(HOST),
+        host: host.clone(),
         authorization: header(AUTHORIZATION),
         user_agent: header(USER_AGENT),
         key,
@@ -58,10 +61,10 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             shared.lock().record(recorded);
             let mut body = bodies::error_body(service, 400, None, false);
             if let Some(object) = body.as_object_mut() {
-                let field = match service {
-                    Service::Feldera => "message",
-                    Service::Clarifeye => "error",
-                    _ => "detail",
+                let field = match service.vendor() {
+                    Vendor::Feldera => "message",
+                    Vendor::Clarifeye => "error",
+                    Vendor::Llama => "detail",
                 };
                 object.insert(field.to_string(), message.into());
             }
@@ -86,41 +89,78 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         if state.next < state.script.len() {
             state.next += 1;
         }
-        let (first_seen, first_seen_wall) = *state
+        let own = *state
             .first_seen
             .get_or_insert_with(|| (Instant::now(), SystemTime::now()));
+        let hit = state.hits as u64;
+        let (first_seen, first_seen_wall) = listing::timeline(&inner, &target).unwrap_or(own);
         let clock = bodies::Clock {
             first_seen: first_seen_wall,
             now: SystemTime::now(),
         };
-        (state.hits as u64, first_seen.elapsed(), clock, scripted)
+        (hit, first_seen.elapsed(), clock, scripted)
     };
     if let Some(reply) = scripted {
         return reply;
     }
 
-    let scenario = Scenario::parse(&target.key);
-    let reply = if request.method() != Method::GET {
+    // A list key's words are those of the identifier it names; its chaos
+    // is its own, so a pipeline's listing and status fault apart.
+    let mut scenario = Scenario::parse(target.id());
+    scenario.seed = scenario::fnv1a(target.key.as_bytes());
+    let reply = if let Some(missing) = listing::missing(&target) {
+        shared.lock().count(&target.key, hit, None, true);
+        missing
+    } else if request.method() != Method::GET {
         error_reply(&target, &scenario, 405, None)
     } else if target.service.needs_auth() && !authorized(request, target.service) {
         error_reply(&target, &scenario, 401, None)
     } else {
         let decision = scenario::decide(&scenario, hit, elapsed);
         let chaos = scenario::chaos_at(&scenario, hit);
+        let (reply, is_final) = match (target.service, decision) {
+            (Service::List(list), Decision::Status { strip_status, .. }) => {
+                let host = host.clone().unwrap_or_else(|| fallback_host(port));
+                let request = ListRequest {
+                    target: &target,
+                    scenario: &scenario,
+                    strip_status,
+                    clock,
+                    elapsed,
+                    query: Query::parse(query.as_deref()),
+                    path: &path,
+                    host: &host,
+                };
+                let reply = listing::reply(list, &request);
+                let is_final = match &reply {
+                    Reply::Json { status: 200, .. } => decision.is_final(),
+                    Reply::Json { status, .. } => Decision::Error {
+                        status: *status,
+                        header: None,
+                    }
+                    .is_final(),
+                    _ => false,
+                };
+                (reply, is_final)
+            }
+            _ => {
+                let reply = grammar_reply(
+                    &target,
+                    &scenario,
+                    decision,
+                    &clock,
+                    &path,
+                    query.as_deref(),
+                    port,
+                );
+                (reply, decision.is_final())
+            }
+        };
         // A stall only delays the answer; the other chaos faults replace it.
         let delivered = matches!(chaos, None | Some(Chaos::Stall));
         shared
             .lock()
-            .count(&target.key, hit, chaos, delivered && decision.is_final());
-        let reply = grammar_reply(
-            &target,
-            &scenario,
-            decision,
-            &clock,
-            &path,
-            query.as_deref(),
-            port,
-        );
+            .count(&target.key, hit, chaos, delivered && is_final);
         match chaos {
             None => reply,
             Some(Chaos::Stall) => Reply::Stall {
@@ -144,6 +184,11 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
     }
 }
 
+/// What a client without a Host header (HTTP/1.0) reached.
+fn fallback_host(port: u16) -> String {
+    format!("127.0.0.1:{port}")
+}
+
 /// `Bearer <something>`, as both vendors require (Clarifeye also takes `Token <something>`).
 fn authorized(request: &Request<Incoming>, service: Service) -> bool {
     let Some(value) = request
@@ -157,7 +202,7 @@ fn authorized(request: &Request<Incoming>, service: Service) -> bool {
         return false;
     };
     let scheme_ok = scheme.eq_ignore_ascii_case("bearer")
-        || (service == Service::Clarifeye && scheme.eq_ignore_ascii_case("token"));
+        || (service.vendor() == Vendor::Clarifeye && scheme.eq_ignore_ascii_case("token"));
     scheme_ok && !credential.trim().is_empty()
 }
 

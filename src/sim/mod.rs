@@ -6,7 +6,11 @@
 //!
 //! The key of a request is the identifier the job is looked up by, decoded:
 //! the `pipeline_id` (llama pipeline), `file_id` (llama file), `job_id` (batch),
-//! `pipeline_run_id` (Clarifeye) or the `token` query value (Feldera).
+//! `pipeline_run_id` (Clarifeye) or the `token` query value (Feldera). The list
+//! endpoints' keys are namespaced: `files:<pipeline_id>` (beta file listing),
+//! `counts:<pipeline_id>` (status-counts), `jobs:<project_id or default>`
+//! (batch listing), `items:<job_id>` (batch items), `runs:<project_id>`
+//! (Clarifeye listing); their words are those after the colon.
 //! Llama and Clarifeye answer 401 without `Authorization: Bearer <key>`
 //! (any non-empty key); Feldera needs none.
 //!
@@ -21,7 +25,7 @@
 //! - Duration `<N>s` or `<N>ms`: from the key's first request the job is pending
 //!   for 15% of it (batch: `dispatched` in the second half of that), then running
 //!   with linear progress, then at its outcome. Default: at the outcome at once.
-//! - `items<N>`: batch `total_items` (default 20).
+//! - `items<N>`: batch `total_items` (default 20); for a list, the items it holds.
 //! - Once, then normal: `flaky` (two 503s), `ratelimited` (429, `Retry-After: 1`),
 //!   `ratelimitedms` (429, `retry-after-ms: 300`).
 //! - Always: `unavailable` 503, `boom` 500, `notfound` 404, `gone` 410,
@@ -37,10 +41,25 @@
 //!   hash of the key and the request number.
 //! - Every response delayed: `slow` 1 s, `stall` 30 s.
 //! - `escape`: vendor text fields carry terminal escape sequences.
+//!
+//! On a list key every word above acts on the list request; the outcome and
+//! duration make the items (see `collections.rs`): item i of N ends at
+//! `D * (i+1) / N`, every tenth in the outcome, and its ID spells its own
+//! scenario. Also `growing` (item i appears at `D * 0.5 * i / N`),
+//! `vanishing` (the last item leaves at `D / 2`), `endless` (paging never
+//! ends) and `nocounts` (status-counts is 404). Bad query parameters get
+//! the vendor's refusal: FastAPI's 422, DRF's 400.
 
+mod batch_items;
 mod bodies;
+mod collections;
+mod errors;
 mod handler;
+mod listing;
+mod paging;
+mod reply;
 mod routing;
+mod runs;
 mod scenario;
 mod serve;
 #[cfg(test)]
@@ -51,12 +70,13 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 
-use bytes::Bytes;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+
+pub use reply::Reply;
 
 /// Recorded requests kept at most, so a long `demo --serve` cannot grow without bound.
 const MAX_RECORDED: usize = 100_000;
@@ -87,61 +107,6 @@ pub struct RecordedRequest {
     /// The decoded key, if the path matched an endpoint.
     pub key: Option<String>,
     pub at: Instant,
-}
-
-/// A canned answer for [`Server::script`].
-#[derive(Clone, Debug)]
-pub enum Reply {
-    /// A JSON body (`Content-Type: application/json`).
-    Json {
-        status: u16,
-        body: serde_json::Value,
-        headers: Vec<(String, String)>,
-    },
-    /// Any body with the given content type.
-    Raw {
-        status: u16,
-        content_type: String,
-        body: Bytes,
-        headers: Vec<(String, String)>,
-    },
-    /// A 200 body of `bytes` bytes of a valid-looking JSON prefix, generated lazily
-    /// chunk by chunk; with `content_length` true it has a Content-Length, else it is chunked.
-    Huge { bytes: u64, content_length: bool },
-    /// Wait `delay`, then answer `then`.
-    Stall { delay: Duration, then: Box<Reply> },
-    /// Redirect (status 301/302/307/308) to `location`; the literal `{port}` in
-    /// it is replaced by the server's port.
-    Redirect { status: u16, location: String },
-    /// Close the connection without answering.
-    Reset,
-}
-
-impl Reply {
-    /// A JSON reply with no extra headers.
-    pub fn json(status: u16, body: serde_json::Value) -> Reply {
-        Reply::Json {
-            status,
-            body,
-            headers: Vec::new(),
-        }
-    }
-
-    /// Add a response header. Works on `Json` and `Raw`, and on what a `Stall`
-    /// leads to; other replies are returned unchanged.
-    pub fn with_header(mut self, name: &str, value: &str) -> Reply {
-        match &mut self {
-            Reply::Json { headers, .. } | Reply::Raw { headers, .. } => {
-                headers.push((name.to_string(), value.to_string()));
-            }
-            Reply::Stall { then, .. } => {
-                let inner = std::mem::replace(then.as_mut(), Reply::Reset);
-                **then = inner.with_header(name, value);
-            }
-            _ => {}
-        }
-        self
-    }
 }
 
 /// State shared by the handle and every connection.

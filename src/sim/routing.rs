@@ -4,12 +4,50 @@ use percent_encoding::percent_decode_str;
 
 use super::scenario::without_redirect;
 
-/// The five simulated endpoints.
+/// The simulated endpoints: five status endpoints and the list endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Service {
     LlamaPipeline,
     LlamaFile,
     Batch,
+    Clarifeye,
+    Feldera,
+    List(List),
+}
+
+/// The list endpoints. Each answers a whole collection under a namespaced
+/// key (`files:<pipeline_id>`), so its script, hits and stats are its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    /// `GET /api/v1/beta/pipelines/{pipeline_id}/files`
+    Files,
+    /// `GET /api/v1/pipelines/{pipeline_id}/files/status-counts`
+    Counts,
+    /// `GET /api/v1/beta/batch-processing`
+    Jobs,
+    /// `GET /api/v1/beta/batch-processing/{job_id}/items`
+    Items,
+    /// `GET /api/v1/projects/{project_id}/pipeline-runs/`
+    Runs,
+}
+
+impl List {
+    /// The prefix of the key: `files`, `counts`, `jobs`, `items`, `runs`.
+    pub(crate) fn namespace(self) -> &'static str {
+        match self {
+            List::Files => "files",
+            List::Counts => "counts",
+            List::Jobs => "jobs",
+            List::Items => "items",
+            List::Runs => "runs",
+        }
+    }
+}
+
+/// Whose API an endpoint belongs to: it decides the shape of error bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Vendor {
+    Llama,
     Clarifeye,
     Feldera,
 }
@@ -18,6 +56,14 @@ impl Service {
     /// Feldera's completion_status needs no key; the others need a bearer token.
     pub(crate) fn needs_auth(self) -> bool {
         self != Service::Feldera
+    }
+
+    pub(crate) fn vendor(self) -> Vendor {
+        match self {
+            Service::Clarifeye | Service::List(List::Runs) => Vendor::Clarifeye,
+            Service::Feldera => Vendor::Feldera,
+            _ => Vendor::Llama,
+        }
     }
 }
 
@@ -29,9 +75,47 @@ pub(crate) struct Target {
     pub key: String,
     /// The other identifier in the path, decoded: the pipeline of a file, the
     /// Clarifeye project, the Feldera pipeline name, or the batch `project_id` query.
+    /// For a list, the identifier its key names (pipeline, project or job),
+    /// `None` for the batch list without `project_id`.
     pub parent: Option<String>,
-    /// Where the key sits: a path segment index, or `None` for Feldera's `token` query.
-    key_segment: Option<usize>,
+    /// Where the key came from, for `redirect`.
+    key_at: KeyAt,
+}
+
+/// Where a request's key sits in its URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyAt {
+    /// A path segment, by index.
+    Segment(usize),
+    /// The first value of this query parameter.
+    Query(&'static str),
+    /// Nowhere: the batch list without `project_id` (key `jobs:default`).
+    Absent,
+}
+
+impl Target {
+    /// A target the simulator makes up itself, for a listed item's body.
+    pub(crate) fn listed(service: Service, key: String, parent: Option<String>) -> Target {
+        Target {
+            service,
+            key,
+            parent,
+            key_at: KeyAt::Absent,
+        }
+    }
+
+    /// The identifier whose words decide the answer: the key without its
+    /// list namespace (`docs-partial-4s` for `files:docs-partial-4s`).
+    pub(crate) fn id(&self) -> &str {
+        match self.service {
+            Service::List(list) => self
+                .key
+                .strip_prefix(list.namespace())
+                .and_then(|rest| rest.strip_prefix(':'))
+                .unwrap_or(&self.key),
+            _ => &self.key,
+        }
+    }
 }
 
 /// What the router made of a request line.
@@ -59,6 +143,15 @@ pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
         ["api", "v1", "beta", "batch-processing", _] => (Service::Batch, 4, None),
         ["api", "v1", "projects", _, "pipeline-runs", _, ""] => (Service::Clarifeye, 5, Some(3)),
         ["v0", "pipelines", _, "completion_status"] => (Service::Feldera, usize::MAX, Some(2)),
+        ["api", "v1", "beta", "pipelines", _, "files"] => (Service::List(List::Files), 4, None),
+        ["api", "v1", "pipelines", _, "files", "status-counts"] => {
+            (Service::List(List::Counts), 3, None)
+        }
+        ["api", "v1", "beta", "batch-processing"] => return jobs_route(query),
+        ["api", "v1", "beta", "batch-processing", _, "items"] => {
+            (Service::List(List::Items), 4, None)
+        }
+        ["api", "v1", "projects", _, "pipeline-runs", ""] => (Service::List(List::Runs), 3, None),
         _ => return Route::NotFound,
     };
     // An empty path parameter is a different URL, as on the real servers.
@@ -77,17 +170,17 @@ pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
         },
         None => None,
     };
-    let (key, key_segment) = if service == Service::Feldera {
+    let (key, key_at) = if service == Service::Feldera {
         match query.and_then(|q| query_param(q, "token")) {
             None | Some("") => return bad("missing query parameter 'token'"),
             Some(raw) => match decode(raw) {
-                Some(token) => (token, None),
+                Some(token) => (token, KeyAt::Query("token")),
                 None => return bad("query parameter 'token' is not valid percent-encoded UTF-8"),
             },
         }
     } else {
         match decode(segs[key_at]) {
-            Some(key) => (key, Some(key_at)),
+            Some(key) => (key, KeyAt::Segment(key_at)),
             None => return bad("path parameter is not valid percent-encoded UTF-8"),
         }
     };
@@ -96,11 +189,44 @@ pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
             .and_then(|q| query_param(q, "project_id"))
             .and_then(decode);
     }
+    if let Service::List(list) = service {
+        return Route::Endpoint(Target {
+            service,
+            key: format!("{}:{key}", list.namespace()),
+            parent: Some(key),
+            key_at,
+        });
+    }
     Route::Endpoint(Target {
         service,
         key,
         parent,
-        key_segment,
+        key_at,
+    })
+}
+
+/// The batch list's key is its `project_id` query (the first one, as for
+/// the single-job endpoint's project), else `default`.
+fn jobs_route(query: Option<&str>) -> Route {
+    let service = Service::List(List::Jobs);
+    let (project, key_at) = match query.and_then(|q| query_param(q, "project_id")) {
+        None | Some("") => (None, KeyAt::Absent),
+        Some(raw) => match decode(raw) {
+            Some(project) => (Some(project), KeyAt::Query("project_id")),
+            None => {
+                return Route::BadRequest {
+                    service,
+                    message: "query parameter 'project_id' is not valid percent-encoded UTF-8"
+                        .to_string(),
+                };
+            }
+        },
+    };
+    Route::Endpoint(Target {
+        service,
+        key: format!("jobs:{}", project.as_deref().unwrap_or("default")),
+        parent: project,
+        key_at,
     })
 }
 
@@ -129,8 +255,8 @@ pub(crate) fn redirect_location(
     query: Option<&str>,
     port: u16,
 ) -> String {
-    let new_path = match target.key_segment {
-        Some(at) => path
+    let new_path = match target.key_at {
+        KeyAt::Segment(at) => path
             .split('/')
             .enumerate()
             .map(|(i, seg)| {
@@ -142,21 +268,23 @@ pub(crate) fn redirect_location(
             })
             .collect::<Vec<_>>()
             .join("/"),
-        None => path.to_string(),
+        KeyAt::Query(_) | KeyAt::Absent => path.to_string(),
     };
     let new_query = query.map(|q| {
-        if target.key_segment.is_some() {
+        let KeyAt::Query(name) = target.key_at else {
             return q.to_string();
-        }
+        };
         let mut done = false;
         q.split('&')
-            .map(|pair| match pair.strip_prefix("token=") {
-                Some(v) if !done => {
-                    done = true;
-                    format!("token={}", without_redirect(v))
-                }
-                _ => pair.to_string(),
-            })
+            .map(
+                |pair| match pair.strip_prefix(name).and_then(|p| p.strip_prefix('=')) {
+                    Some(v) if !done => {
+                        done = true;
+                        format!("{name}={}", without_redirect(v))
+                    }
+                    _ => pair.to_string(),
+                },
+            )
             .collect::<Vec<_>>()
             .join("&")
     });

@@ -214,7 +214,7 @@ impl Scenario {
 
 /// FNV-1a: a stable hash (std's `DefaultHasher` may change between Rust
 /// releases), so a chaos run is the same on every machine.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

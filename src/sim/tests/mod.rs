@@ -1,5 +1,10 @@
 //! Tests of the simulator: the pure grammar and bodies, then the real server.
 
 mod bodies;
+mod collections;
 mod grammar;
+mod list_agreement;
+mod list_paging;
+mod list_words;
+mod paging;
 mod server;

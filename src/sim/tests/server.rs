@@ -8,11 +8,11 @@ use serde_json::{Value, json};
 
 use crate::sim::{Reply, Server};
 
-fn any_port() -> SocketAddr {
+pub(super) fn any_port() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 0))
 }
 
-fn client() -> reqwest::Client {
+pub(super) fn client() -> reqwest::Client {
     // reqwest is built without a default TLS provider; plain http still needs one installed.
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
@@ -22,7 +22,7 @@ fn client() -> reqwest::Client {
         .expect("client")
 }
 
-async fn get(server: &Server, path: &str) -> reqwest::Response {
+pub(super) async fn get(server: &Server, path: &str) -> reqwest::Response {
     client()
         .get(format!("{}{path}", server.base_url()))
         .bearer_auth("test-key")
@@ -32,12 +32,12 @@ async fn get(server: &Server, path: &str) -> reqwest::Response {
 }
 
 /// reqwest is built without its `json` feature, so parse the bytes here.
-async fn json_of(response: reqwest::Response) -> Value {
+pub(super) async fn json_of(response: reqwest::Response) -> Value {
     let bytes = response.bytes().await.expect("body");
     serde_json::from_slice(&bytes).expect("json body")
 }
 
-async fn status_and_json(server: &Server, path: &str) -> (u16, Value) {
+pub(super) async fn status_and_json(server: &Server, path: &str) -> (u16, Value) {
     let response = get(server, path).await;
     let status = response.status().as_u16();
     (status, json_of(response).await)
