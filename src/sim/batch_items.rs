@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use serde_json::{Value, json};
 
-use super::Reply;
 use super::bodies::{batch_counts, rfc3339, step_time, uuid_for, with_escape};
 use super::collections::{Words, file_name};
-use super::listing::{ListRequest, enum_param, int_params, unprocessable};
 use super::paging::Selection;
+use super::reply::Reply;
+use super::request::{ListRequest, enum_param, int_params, unprocessable};
 use super::scenario::{Outcome, Phase, Scenario, Stage, phase_at};
 
 /// BatchFileStatus.

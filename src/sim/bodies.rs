@@ -6,7 +6,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
-pub(crate) use super::errors::{error_body, not_found_body};
 use super::routing::{Service, Target};
 use super::scenario::{Outcome, Phase, Scenario, Stage};
 

@@ -8,12 +8,16 @@ use hyper::body::Incoming;
 use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
 use hyper::{Method, Request, Response};
 
-use super::listing::{self, ListRequest};
+use super::bodies;
+use super::errors::{error_body, not_found_body};
+use super::listing;
 use super::paging::Query;
+use super::reply::Reply;
+use super::request::ListRequest;
 use super::routing::{self, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
-use super::{RecordedRequest, Reply, Shared, bodies};
+use super::state::{RecordedRequest, Shared};
 
 /// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
 const HUGE_BYTES: u64 = 200 * 1024 * 1024;
@@ -59,7 +63,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         Route::Endpoint(target) => target,
         Route::BadRequest { service, message } => {
             shared.lock().record(recorded);
-            let mut body = bodies::error_body(service, 400, None, false);
+            let mut body = error_body(service, 400, None, false);
             if let Some(object) = body.as_object_mut() {
                 let field = match service.vendor() {
                     Vendor::Feldera => "message",
@@ -72,7 +76,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         }
         Route::NotFound => {
             shared.lock().record(recorded);
-            return Reply::json(404, bodies::not_found_body(&path));
+            return Reply::json(404, not_found_body(&path));
         }
     };
 
@@ -212,7 +216,7 @@ fn error_reply(
     status: u16,
     header: Option<(&str, &str)>,
 ) -> Reply {
-    let body = bodies::error_body(target.service, status, Some(target), scenario.escape);
+    let body = error_body(target.service, status, Some(target), scenario.escape);
     let reply = Reply::json(status, body);
     match header {
         Some((name, value)) => reply.with_header(name, value),

@@ -7,14 +7,16 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{Map, Value, json};
 
-use super::bodies::{
-    self, Clock, batch_status, hash, llama_status, rfc3339, uuid_for, with_escape,
-};
+use super::bodies::{self, batch_status, hash, llama_status, rfc3339, uuid_for, with_escape};
 use super::collections::{Collection, Item, Kind, file_type};
-use super::paging::{self, Query, Selection, fastapi_enum_error, fastapi_int_error, int_param};
+use super::paging::{self, fastapi_enum_error, int_param};
+use super::reply::Reply;
+use super::request::{
+    ListRequest, enum_param, int_params, or_problem, select, strip, unprocessable,
+};
 use super::routing::{List, Service, Target};
-use super::scenario::Scenario;
-use super::{Inner, Reply, batch_items, runs};
+use super::state::Inner;
+use super::{batch_items, runs};
 
 /// The file statuses a listing filters by.
 pub(crate) const FILE_STATUSES: [&str; 5] = [
@@ -35,23 +37,6 @@ pub(crate) const JOB_STATUSES: [&str; 6] = [
 ];
 /// BatchJobType.
 pub(crate) const JOB_TYPES: [&str; 3] = ["parse", "extract", "classify"];
-
-/// One list request, with what the handler knows of its key.
-pub(super) struct ListRequest<'a> {
-    pub target: &'a Target,
-    /// The key's scenario: the collection's, or for items the job's.
-    pub scenario: &'a Scenario,
-    /// `nostatus`: drop each item's status.
-    pub strip_status: bool,
-    /// `first_seen` is when the collection's timeline starts.
-    pub clock: Clock,
-    pub elapsed: Duration,
-    pub query: Query,
-    /// The raw path, for DRF's links.
-    pub path: &'a str,
-    /// The request's Host header, for DRF's links.
-    pub host: &'a str,
-}
 
 /// When a list's timeline starts, if not at its own key's first request.
 /// A pipeline's files and counts share one, the pipeline status's own if
@@ -85,72 +70,6 @@ pub(super) fn reply(list: List, req: &ListRequest) -> Reply {
         List::Items => batch_items::reply(req),
         List::Runs => runs::reply(req),
     }
-}
-
-/// FastAPI's 422 with every problem found.
-pub(super) fn unprocessable(problems: Vec<Value>) -> Reply {
-    Reply::json(422, json!({"detail": problems}))
-}
-
-/// A single-valued enum parameter of a FastAPI endpoint.
-pub(super) fn enum_param<'q>(
-    query: &'q Query,
-    name: &str,
-    allowed: &[&str],
-    problems: &mut Vec<Value>,
-) -> Option<&'q str> {
-    let value = query.last(name)?;
-    if allowed.contains(&value) {
-        return Some(value);
-    }
-    problems.push(fastapi_enum_error(name, None, allowed, value));
-    None
-}
-
-/// FastAPI's `limit` (1..=1000) and `offset` (>= 0).
-pub(super) fn int_params(query: &Query, default: u64, problems: &mut Vec<Value>) -> (u64, u64) {
-    let limit = int_param(query, "limit", default, 1, Some(1000));
-    let offset = int_param(query, "offset", 0, 0, None);
-    (
-        or_problem(limit, "limit", problems),
-        or_problem(offset, "offset", problems),
-    )
-}
-
-fn or_problem(
-    checked: Result<u64, (paging::IntProblem, String)>,
-    name: &str,
-    problems: &mut Vec<Value>,
-) -> u64 {
-    checked.unwrap_or_else(|(problem, input)| {
-        problems.push(fastapi_int_error(name, problem, &input));
-        0
-    })
-}
-
-pub(super) fn strip(mut body: Value, strip_status: bool) -> Value {
-    if let (true, Some(object)) = (strip_status, body.as_object_mut()) {
-        object.shift_remove("status");
-    }
-    body
-}
-
-/// The matching items of `coll`, scanning only when there is a filter.
-pub(super) fn select(
-    coll: &Collection,
-    visible: u64,
-    keep: Option<&dyn Fn(&Item) -> bool>,
-) -> Selection {
-    let Some(keep) = keep else {
-        return Selection::prefix(visible);
-    };
-    let mut selection = Selection::default();
-    for index in 0..visible {
-        if keep(&coll.item(index)) {
-            selection.push(index..index + 1);
-        }
-    }
-    selection
 }
 
 fn files(req: &ListRequest) -> Reply {

@@ -58,17 +58,18 @@ mod handler;
 mod listing;
 mod paging;
 mod reply;
+mod request;
 mod routing;
 mod runs;
 mod scenario;
 mod serve;
+mod state;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::Arc;
+use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -77,9 +78,8 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 pub use reply::Reply;
-
-/// Recorded requests kept at most, so a long `demo --serve` cannot grow without bound.
-const MAX_RECORDED: usize = 100_000;
+use state::Shared;
+pub use state::{KeyStats, RecordedRequest};
 
 /// A running simulator. Dropping it, or calling [`Server::shutdown`], stops it.
 pub struct Server {
@@ -89,81 +89,6 @@ pub struct Server {
     stop: Option<watch::Sender<()>>,
     /// The thread of [`Server::spawn_background`], joined on shutdown.
     thread: Option<std::thread::JoinHandle<()>>,
-}
-
-/// One request as it arrived, for tests to inspect.
-#[derive(Clone, Debug)]
-pub struct RecordedRequest {
-    pub method: String,
-    /// The raw path as received, still percent-encoded.
-    pub path: String,
-    /// The raw query as received.
-    pub query: Option<String>,
-    /// The Host header.
-    pub host: Option<String>,
-    /// The raw Authorization header value.
-    pub authorization: Option<String>,
-    pub user_agent: Option<String>,
-    /// The decoded key, if the path matched an endpoint.
-    pub key: Option<String>,
-    pub at: Instant,
-}
-
-/// State shared by the handle and every connection.
-#[derive(Default)]
-struct Shared {
-    inner: Mutex<Inner>,
-}
-
-#[derive(Default)]
-struct Inner {
-    requests: Vec<RecordedRequest>,
-    keys: HashMap<String, KeyState>,
-    /// Chaos faults served, by [`scenario::Chaos::index`].
-    chaos: [u64; scenario::Chaos::ALL.len()],
-}
-
-/// What the server remembers about one key.
-#[derive(Default)]
-struct KeyState {
-    hits: usize,
-    /// Set by the first request: the grammar's timeline runs from here.
-    first_seen: Option<(Instant, SystemTime)>,
-    script: Vec<Reply>,
-    /// Index of the next scripted reply to serve; the last one repeats.
-    next: usize,
-    /// The request that got the first final answer, and when.
-    final_hit: Option<(u64, Instant)>,
-}
-
-/// What the simulator saw of one key answered by the ID grammar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyStats {
-    /// Requests for the key.
-    pub hits: u64,
-    /// When the first request came: the key's timeline starts here.
-    pub first_seen: Option<Instant>,
-    /// The request (1-based) that got the key's first final answer (a
-    /// terminal status, or an error status pipewatch does not retry),
-    /// and when it was answered.
-    pub final_hit: Option<(u64, Instant)>,
-}
-
-impl KeyStats {
-    /// Requests that came after the final answer: a watch should make none.
-    pub fn hits_after_final(&self) -> u64 {
-        self.final_hit.map_or(0, |(n, _)| self.hits - n)
-    }
-}
-
-impl Shared {
-    /// The lock is only ever held for bookkeeping, never across an await; a
-    /// panic elsewhere while holding it leaves the data usable, so poison is ignored.
-    fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
 }
 
 impl Server {
@@ -328,26 +253,5 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: wa
                 _ = stopped.changed() => {}
             }
         });
-    }
-}
-
-impl Inner {
-    fn record(&mut self, request: RecordedRequest) {
-        if self.requests.len() < MAX_RECORDED {
-            self.requests.push(request);
-        }
-    }
-
-    /// Count the chaos fault of request `hit` of `key`, and whether it got
-    /// the key's final answer.
-    fn count(&mut self, key: &str, hit: u64, chaos: Option<scenario::Chaos>, is_final: bool) {
-        if let Some(fault) = chaos {
-            self.chaos[fault.index()] += 1;
-        }
-        if is_final {
-            if let Some(state) = self.keys.get_mut(key) {
-                state.final_hit.get_or_insert((hit, Instant::now()));
-            }
-        }
     }
 }

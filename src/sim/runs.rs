@@ -3,11 +3,11 @@
 
 use serde_json::{Value, json};
 
-use super::Reply;
 use super::bodies::{self, run_status};
 use super::collections::{Collection, Item, Kind};
-use super::listing::{ListRequest, select};
 use super::paging::{self, drf_int_message, int_param};
+use super::reply::Reply;
+use super::request::{ListRequest, select};
 use super::routing::{Service, Target};
 
 /// Clarifeye's PipelineRunStatus.

@@ -9,7 +9,7 @@ use hyper::body::{Body, Frame, SizeHint};
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderName, HeaderValue, LOCATION};
 use hyper::{Response, StatusCode};
 
-use super::Reply;
+use super::reply::Reply;
 
 /// The error a handler returns to make hyper drop the connection unanswered.
 #[derive(Debug)]

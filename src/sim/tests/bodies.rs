@@ -5,6 +5,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use crate::sim::bodies::*;
+use crate::sim::errors::error_body;
 use crate::sim::routing::{Route, Service, Target, route};
 use crate::sim::scenario::{Fault, Scenario, phase_at};
 
