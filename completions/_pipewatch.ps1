@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -137,7 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;pipeline;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -170,12 +170,14 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'pipewatch;llama;file;status' {
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'The pipeline the files belong to')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --all: only files in these statuses (comma-separated)')
+            [CompletionResult]::new('--name-contains', '--name-contains', [CompletionResultType]::ParameterName, 'With --all: only files whose name contains TEXT (case-insensitive)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls of one target [default: 2s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up watching after this long (exit 6) [default: no limit]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -186,6 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every file of the pipeline, from its listing (GET /api/v1/beta/pipelines/{pipeline_id}/files)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
@@ -201,7 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;file;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -218,14 +221,14 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;help;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;llama;help;pipeline;status' {
             break
         }
         'pipewatch;llama;help;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;llama;help;file;status' {
@@ -257,13 +260,16 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'pipewatch;batch;status' {
             [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization ID (default: config llama.organization_id)')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (default: config llama.project_id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --all: only jobs in this status')
+            [CompletionResult]::new('--job-type', '--job-type', [CompletionResultType]::ParameterName, 'With --all: only jobs of this type')
+            [CompletionResult]::new('--items', '--items', [CompletionResultType]::ParameterName, 'After each job, list its items in STATUS (default: failed), or `all`')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls of one target [default: 2s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up watching after this long (exit 6) [default: no limit]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -274,6 +280,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
@@ -289,7 +296,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;batch;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -322,12 +329,13 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'pipewatch;clarifeye;run' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project ID (default: config clarifeye.project_id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --all: only runs in these statuses (comma-separated)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls of one target [default: 2s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up watching after this long (exit 6) [default: no limit]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -339,6 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
             [CompletionResult]::new('--logs', '--logs', [CompletionResultType]::ParameterName, 'Print each run''s raw_logs after the table')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every pipeline run of the project, from its listing (GET /api/v1/projects/{project_id}/pipeline-runs/)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
@@ -354,7 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;clarifeye;help' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -589,28 +598,28 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;llama;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;help;llama;pipeline;status' {
             break
         }
         'pipewatch;help;llama;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;help;llama;file;status' {
             break
         }
         'pipewatch;help;batch' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             break
         }
         'pipewatch;help;batch;status' {
             break
         }
         'pipewatch;help;clarifeye' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all')
             break
         }
         'pipewatch;help;clarifeye;run' {

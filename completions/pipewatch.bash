@@ -350,7 +350,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +362,18 @@ _pipewatch() {
                     ;;
                 --project-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "pending running dispatched completed failed cancelled" -- "${cur}"))
+                    return 0
+                    ;;
+                --job-type)
+                    COMPREPLY=($(compgen -W "parse extract classify" -- "${cur}"))
+                    return 0
+                    ;;
+                --items)
+                    COMPREPLY=($(compgen -W "pending processing completed failed skipped cancelled all" -- "${cur}"))
                     return 0
                     ;;
                 --interval)
@@ -508,7 +520,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye__subcmd__run)
-            opts="-w -q -v -h --project --logs --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +528,10 @@ _pipewatch() {
             case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "pending running completed completed_with_warnings failed aborted" -- "${cur}"))
                     return 0
                     ;;
                 --interval)
@@ -1448,13 +1464,21 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file__subcmd__status)
-            opts="-w -q -v -h --pipeline --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "NOT_STARTED IN_PROGRESS SUCCESS ERROR CANCELLED" -- "${cur}"))
+                    return 0
+                    ;;
+                --name-contains)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

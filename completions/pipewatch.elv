@@ -101,7 +101,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;status'= {
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;pipeline;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;help;status'= {
@@ -160,11 +160,13 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;status'= {
             cand --pipeline 'The pipeline the files belong to'
+            cand --status 'With --all: only files in these statuses (comma-separated)'
+            cand --name-contains 'With --all: only files whose name contains TEXT (case-insensitive)'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
             cand --color 'When to use colour'
@@ -175,6 +177,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --concurrency 'Requests in flight'
             cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
             cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every file of the pipeline, from its listing (GET /api/v1/beta/pipelines/{pipeline_id}/files)'
             cand -w 'Poll until every target is in a terminal state'
             cand --watch 'Poll until every target is in a terminal state'
             cand --events 'With --watch: one JSON envelope per line each time a target changes'
@@ -189,7 +192,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;file;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;help;status'= {
@@ -202,12 +205,12 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;help;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;llama;help;pipeline;status'= {
         }
         &'pipewatch;llama;help;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;llama;help;file;status'= {
         }
@@ -236,12 +239,15 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;status'= {
             cand --organization-id 'Organization ID (default: config llama.organization_id)'
             cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in this status'
+            cand --job-type 'With --all: only jobs of this type'
+            cand --items 'After each job, list its items in STATUS (default: failed), or `all`'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
             cand --color 'When to use colour'
@@ -252,6 +258,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --concurrency 'Requests in flight'
             cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
             cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)'
             cand -w 'Poll until every target is in a terminal state'
             cand --watch 'Poll until every target is in a terminal state'
             cand --events 'With --watch: one JSON envelope per line each time a target changes'
@@ -266,7 +273,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;batch;help'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;help;status'= {
@@ -296,11 +303,12 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;clarifeye;run'= {
             cand --project 'Project ID (default: config clarifeye.project_id)'
+            cand --status 'With --all: only runs in these statuses (comma-separated)'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
             cand --color 'When to use colour'
@@ -312,6 +320,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
             cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
             cand --logs 'Print each run''s raw_logs after the table'
+            cand --all 'Every pipeline run of the project, from its listing (GET /api/v1/projects/{project_id}/pipeline-runs/)'
             cand -w 'Poll until every target is in a terminal state'
             cand --watch 'Poll until every target is in a terminal state'
             cand --events 'With --watch: one JSON envelope per line each time a target changes'
@@ -326,7 +335,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;clarifeye;help'= {
-            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;clarifeye;help;run'= {
@@ -542,22 +551,22 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand file 'Ingestion status of files in a pipeline'
         }
         &'pipewatch;help;llama;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;help;llama;pipeline;status'= {
         }
         &'pipewatch;help;llama;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;help;llama;file;status'= {
         }
         &'pipewatch;help;batch'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}'
+            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
         }
         &'pipewatch;help;batch;status'= {
         }
         &'pipewatch;help;clarifeye'= {
-            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+            cand run 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project''s runs with --all'
         }
         &'pipewatch;help;clarifeye;run'= {
         }

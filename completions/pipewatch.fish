@@ -96,7 +96,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/status'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/status (and its files\' status counts, for progress)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
@@ -118,7 +118,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline\'s file listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "file" -d 'Ingestion status of files in a pipeline'
@@ -143,10 +143,26 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l organization-id -d 'Organization ID (default: config llama.organization_id)' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID (default: config llama.project_id)' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l status -d 'With --all: only jobs in this status' -r -f -a "pending\t''
+running\t''
+dispatched\t''
+completed\t''
+failed\t''
+cancelled\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l job-type -d 'With --all: only jobs of this type' -r -f -a "parse\t''
+extract\t''
+classify\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l items -d 'After each job, list its items in STATUS (default: failed), or `all`' -r -f -a "pending\t''
+processing\t''
+completed\t''
+failed\t''
+skipped\t''
+cancelled\t''
+all\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -159,6 +175,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l concurrency -d 'Requests in flight' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l all -d 'Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l json -d 'Machine output: one JSON envelope per target, one per line'
@@ -167,7 +184,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
@@ -189,9 +206,15 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not _
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project\'s runs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l project -d 'Project ID (default: config clarifeye.project_id)' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l status -d 'With --all: only runs in these statuses (comma-separated)' -r -f -a "pending\t''
+running\t''
+completed\t''
+completed_with_warnings\t''
+failed\t''
+aborted\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -205,6 +228,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l logs -d 'Print each run\'s raw_logs after the table'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l all -d 'Every pipeline run of the project, from its listing (GET /api/v1/projects/{project_id}/pipeline-runs/)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l json -d 'Machine output: one JSON envelope per target, one per line'
@@ -213,7 +237,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project\'s runs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
@@ -377,8 +401,8 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "file" -d 'Ingestion status of files in a pipeline'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from clarifeye" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from clarifeye" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project\'s runs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from feldera" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (whether or not it exists)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings of every service, secrets redacted'

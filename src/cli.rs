@@ -5,11 +5,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::builder::NonEmptyStringValueParser;
+use clap::builder::{NonEmptyStringValueParser, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::duration::parse_duration;
+use crate::services::batch::{ITEM_STATUSES, JOB_STATUSES, JOB_TYPES};
+use crate::services::clarifeye::RUN_STATUSES;
+use crate::services::llama::FILE_STATUSES;
 use crate::status::exit_codes_help;
 
 /// Is my job done yet, and did it work?
@@ -72,9 +75,9 @@ pub enum LlamaCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum LlamaPipelineCommand {
-    /// GET /api/v1/pipelines/{pipeline_id}/status
+    /// GET /api/v1/pipelines/{pipeline_id}/status (and its files' status counts, for progress)
     Status {
-        /// Pipeline IDs
+        /// Pipeline IDs; `-` reads them from stdin, one per line
         #[arg(required = true, value_name = "PIPELINE_ID", value_parser = NonEmptyStringValueParser::new())]
         pipeline_ids: Vec<String>,
         /// Ask for the full details (full_details=true)
@@ -85,23 +88,39 @@ pub enum LlamaPipelineCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum LlamaFileCommand {
-    /// GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status
+    /// GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline's file listing with --all
     Status {
         /// The pipeline the files belong to
         #[arg(long, value_name = "PIPELINE_ID", value_parser = NonEmptyStringValueParser::new())]
         pipeline: String,
-        /// File IDs
-        #[arg(required = true, value_name = "FILE_ID", value_parser = NonEmptyStringValueParser::new())]
+        /// File IDs; `-` reads them from stdin, one per line
+        #[arg(value_name = "FILE_ID", required_unless_present = "all", conflicts_with = "all", value_parser = NonEmptyStringValueParser::new())]
         file_ids: Vec<String>,
+        /// Every file of the pipeline, from its listing (GET /api/v1/beta/pipelines/{pipeline_id}/files)
+        #[arg(long, help_heading = "Collections")]
+        all: bool,
+        /// With --all: only files in these statuses (comma-separated)
+        #[arg(long, requires = "all", conflicts_with = "file_ids", value_name = "STATUS", value_delimiter = ',', ignore_case = true,
+              value_parser = one_of(FILE_STATUSES.iter().copied(), str::to_ascii_uppercase), help_heading = "Collections")]
+        status: Vec<String>,
+        /// With --all: only files whose name contains TEXT (case-insensitive)
+        #[arg(
+            long,
+            requires = "all",
+            conflicts_with = "file_ids",
+            value_name = "TEXT",
+            help_heading = "Collections"
+        )]
+        name_contains: Option<String>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BatchCommand {
-    /// GET /api/v1/beta/batch-processing/{job_id}
+    /// GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all
     Status {
-        /// Batch job IDs
-        #[arg(required = true, value_name = "JOB_ID", value_parser = NonEmptyStringValueParser::new())]
+        /// Batch job IDs; `-` reads them from stdin, one per line
+        #[arg(value_name = "JOB_ID", required_unless_present = "all", conflicts_with = "all", value_parser = NonEmptyStringValueParser::new())]
         job_ids: Vec<String>,
         /// Organization ID (default: config llama.organization_id)
         #[arg(long, value_name = "ID")]
@@ -109,22 +128,44 @@ pub enum BatchCommand {
         /// Project ID (default: config llama.project_id)
         #[arg(long, value_name = "ID")]
         project_id: Option<String>,
+        /// Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)
+        #[arg(long, help_heading = "Collections")]
+        all: bool,
+        /// With --all: only jobs in this status
+        #[arg(long, requires = "all", conflicts_with = "job_ids", value_name = "STATUS", ignore_case = true,
+              value_parser = one_of(JOB_STATUSES.iter().copied(), str::to_ascii_lowercase), help_heading = "Collections")]
+        status: Option<String>,
+        /// With --all: only jobs of this type
+        #[arg(long, requires = "all", conflicts_with = "job_ids", value_name = "TYPE", ignore_case = true,
+              value_parser = one_of(JOB_TYPES.iter().copied(), str::to_ascii_lowercase), help_heading = "Collections")]
+        job_type: Option<String>,
+        /// After each job, list its items in STATUS (default: failed), or `all`
+        #[arg(long, value_name = "STATUS", num_args = 0..=1, default_missing_value = "failed", ignore_case = true,
+              value_parser = one_of(ITEM_STATUSES.iter().copied().chain(["all"]), str::to_ascii_lowercase), help_heading = "Collections")]
+        items: Option<String>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ClarifeyeCommand {
-    /// GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/
+    /// GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project's runs with --all
     Run {
         /// Project ID (default: config clarifeye.project_id)
         #[arg(long, value_name = "PROJECT_ID", value_parser = NonEmptyStringValueParser::new())]
         project: Option<String>,
-        /// Pipeline run IDs
-        #[arg(required = true, value_name = "RUN_ID", value_parser = NonEmptyStringValueParser::new())]
+        /// Pipeline run IDs; `-` reads them from stdin, one per line
+        #[arg(value_name = "RUN_ID", required_unless_present = "all", conflicts_with = "all", value_parser = NonEmptyStringValueParser::new())]
         run_ids: Vec<String>,
         /// Print each run's raw_logs after the table
         #[arg(long)]
         logs: bool,
+        /// Every pipeline run of the project, from its listing (GET /api/v1/projects/{project_id}/pipeline-runs/)
+        #[arg(long, help_heading = "Collections")]
+        all: bool,
+        /// With --all: only runs in these statuses (comma-separated)
+        #[arg(long, requires = "all", conflicts_with = "run_ids", value_name = "STATUS", value_delimiter = ',', ignore_case = true,
+              value_parser = one_of(RUN_STATUSES.iter().copied(), str::to_ascii_lowercase), help_heading = "Collections")]
+        status: Vec<String>,
     },
 }
 
@@ -135,10 +176,20 @@ pub enum FelderaCommand {
         /// The pipeline's name
         #[arg(value_parser = NonEmptyStringValueParser::new())]
         pipeline_name: String,
-        /// Completion tokens from /ingress or /completion_token
+        /// Completion tokens from /ingress or /completion_token; `-` reads them from stdin
         #[arg(required = true, value_name = "TOKEN", value_parser = NonEmptyStringValueParser::new())]
         tokens: Vec<String>,
     },
+}
+
+/// A vendor enum value, matched case-insensitively (with the argument's
+/// `ignore_case`) and handed on in the vendor's own spelling; clap names
+/// the valid ones when it is not one of them.
+fn one_of(
+    values: impl IntoIterator<Item = &'static str>,
+    spelling: fn(&str) -> String,
+) -> impl TypedValueParser<Value = String> {
+    PossibleValuesParser::new(values).map(move |value| spelling(&value))
 }
 
 #[derive(Debug, Subcommand)]

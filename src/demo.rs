@@ -15,7 +15,7 @@ use crate::secret::Secret;
 use crate::settings::{SettingsError, Source, VendorSettings};
 use crate::sim::Server;
 use crate::status::ExitCode;
-use crate::target::{Target, Vendor};
+use crate::target::{Collection, Subject, Target, Vendor};
 
 /// The key the demo sends; the simulator accepts any non-empty one.
 const DEMO_KEY: &str = "demo-key";
@@ -53,13 +53,14 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         concurrency: 8,
         verbose: look.verbose,
         show_logs: false,
+        items: None,
         stdout: look.stdout,
         stdout_width: look.stdout_width,
         stderr: look.stderr,
         live: look.live,
     };
     let heading = options.stderr;
-    for (title, vendor, targets) in jobs() {
+    for (title, vendor, subject) in jobs() {
         eprintln!("\n{}", heading.bold(&format!("==> {title}")));
         let settings = VendorSettings {
             vendor,
@@ -73,7 +74,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             project_id: None,
         };
         // Outcomes are the demo's content, not its result; Ctrl-C is.
-        if run_status(&options, settings, targets).await? == ExitCode::Interrupted {
+        if run_status(&options, settings, subject).await? == ExitCode::Interrupted {
             return Ok(ExitCode::Interrupted);
         }
     }
@@ -81,54 +82,57 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
     Ok(ExitCode::Success)
 }
 
-/// The demo jobs: every service, progress bars, steps, a partial success.
-/// Their IDs use the simulator's grammar (see README.md).
-fn jobs() -> Vec<(&'static str, Vendor, Vec<Target>)> {
+/// The demo jobs: every service, progress bars, steps, a partial success,
+/// and a collection of 40 files watched as one. Their IDs use the
+/// simulator's grammar (see README.md).
+fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
     let s = String::from;
+    let one = |target| Subject::Targets(vec![target]);
     vec![
         (
             "LlamaCloud pipeline: pipewatch llama pipeline status",
             Vendor::Llama,
-            vec![Target::LlamaPipeline {
+            one(Target::LlamaPipeline {
                 pipeline_id: s("docs-ok-2s"),
                 full_details: false,
-            }],
+            }),
         ),
         (
-            "LlamaCloud files: pipewatch llama file status --pipeline docs",
+            "LlamaCloud files, all of a pipeline's: pipewatch llama file status --pipeline docs --all",
             Vendor::Llama,
-            ["report-ok-1s", "slides-ok-2s", "scan-partial-2s"]
-                .into_iter()
-                .map(|f| Target::LlamaFile {
-                    pipeline_id: s("docs"),
-                    file_id: s(f),
-                })
-                .collect(),
+            Subject::Collection(Collection {
+                listing: Target::LlamaFiles {
+                    pipeline_id: s("docs-items40-partial-2s"),
+                },
+                statuses: Vec::new(),
+                name_contains: None,
+                job_type: None,
+            }),
         ),
         (
             "LlamaCloud batch: pipewatch batch status",
             Vendor::Llama,
-            vec![Target::Batch {
+            one(Target::Batch {
                 job_id: s("nightly-ok-2s-items40"),
                 organization_id: None,
                 project_id: None,
-            }],
+            }),
         ),
         (
             "Clarifeye run: pipewatch clarifeye run --project demo",
             Vendor::Clarifeye,
-            vec![Target::ClarifeyeRun {
+            one(Target::ClarifeyeRun {
                 project_id: s("demo"),
                 pipeline_run_id: s("ingest-partial-2s"),
-            }],
+            }),
         ),
         (
             "Feldera token: pipewatch feldera token orders",
             Vendor::Feldera,
-            vec![Target::FelderaToken {
+            one(Target::FelderaToken {
                 pipeline_name: s("orders"),
                 token: s("tok-ok-1s"),
-            }],
+            }),
         ),
     ]
 }

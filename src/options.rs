@@ -27,11 +27,40 @@ pub struct RunOptions {
     pub retries: u32,
     pub concurrency: usize,
     pub verbose: bool,
+    /// `--logs`: Clarifeye runs' raw_logs after the table.
     pub show_logs: bool,
+    /// `batch status --items`: which items of each job to list.
+    pub items: Option<Items>,
     pub stdout: Palette,
     /// stdout's width when it is a terminal: tables are cut to fit it.
     pub stdout_width: Option<usize>,
     pub stderr: Palette,
     /// stderr is a terminal that can redraw: show live bars while watching.
     pub live: bool,
+}
+
+/// Which items of a batch job to list (`--items`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Items {
+    All,
+    /// Those in this status, as the vendor spells it (`failed`).
+    Status(String),
+}
+
+impl Items {
+    /// From the flag's value: `all`, or an item status.
+    pub fn from_flag(value: &str) -> Items {
+        match value {
+            "all" => Items::All,
+            status => Items::Status(status.to_owned()),
+        }
+    }
+
+    /// The status filter to send, if any.
+    pub fn status(&self) -> Option<&str> {
+        match self {
+            Items::All => None,
+            Items::Status(status) => Some(status),
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::options::{Mode, RunOptions};
 use crate::render::{Palette, json::timestamp};
 use crate::sanitize::sanitize;
 use crate::status::{Snapshot, State, StepRow};
-use crate::target::Target;
+use crate::target::{Subject, Target};
 use crate::tty::QuietControlEcho;
 
 /// Redraws per second of the live display: enough for a spinner to look
@@ -32,9 +32,11 @@ pub struct Live {
     bars: Vec<ProgressBar>,
     /// A Clarifeye run's step lines, beneath its bar.
     steps: Vec<Vec<ProgressBar>>,
-    /// done/failed/waiting, when there is more than one target.
+    /// done/failed/waiting, when there is more than one target or a
+    /// collection (whose items join as they are listed).
     summary: Option<ProgressBar>,
-    /// The last state of each target, for the summary.
+    /// The last state of each target (and whether it is final), for the
+    /// summary; None before its first answer and once it vanished.
     states: Vec<Option<(State, bool)>>,
     palette: Palette,
     /// Restores the terminal's echo of control keys when the display ends.
@@ -43,37 +45,57 @@ pub struct Live {
 
 impl Display {
     /// The display for this run: decided once, from the mode and stderr.
-    pub fn new(targets: &[Target], options: &RunOptions) -> Display {
+    pub fn new(subject: &Subject, options: &RunOptions) -> Display {
         if options.mode == Mode::Quiet {
             return Display::Hidden;
         }
         if !options.live {
             return Display::Lines;
         }
-        Display::Live(Live::new(targets, options.stderr))
+        Display::Live(Live::new(subject, options.stderr))
     }
 
-    /// Show that target `index` changed from `old` to `new`.
-    pub fn change(&mut self, index: usize, old: Option<&Snapshot>, new: &Snapshot) {
+    /// Show that target `index` changed from what `old` said (None: first
+    /// seen) to `new`.
+    pub fn change(&mut self, index: usize, old: Option<&str>, new: &Snapshot) {
         match self {
             Display::Hidden => {}
-            Display::Lines if old.map(status_word) == Some(status_word(new)) => {}
+            Display::Lines if old == Some(status_word(new).as_str()) => {}
             Display::Lines => eprintln!(
                 "{} {} {} {} -> {}",
                 timestamp(SystemTime::now()),
                 new.target.service(),
                 sanitize(&new.target.label()),
-                old.map_or("-".to_owned(), status_word),
+                old.unwrap_or("-"),
                 status_word(new)
             ),
             Display::Live(live) => live.update(index, new),
         }
     }
 
+    /// Target `index` left the watch (an item no longer listed).
+    pub fn remove(&mut self, index: usize) {
+        if let Display::Live(live) = self {
+            if let Some(state) = live.states.get_mut(index) {
+                *state = None;
+            }
+            live.update_summary();
+        }
+    }
+
+    /// A collection now holds `total` items: the length of its bar.
+    pub fn totals(&mut self, total: usize) {
+        if let Display::Live(live) = self {
+            if let Some(summary) = &live.summary {
+                summary.set_length(total as u64);
+            }
+        }
+    }
+
     /// Take the live display off the terminal before the final table, so
     /// no half-drawn bar is left behind (Ctrl-C included).
-    pub fn finish(self) {
-        if let Display::Live(live) = self {
+    pub fn finish(&mut self) {
+        if let Display::Live(live) = std::mem::replace(self, Display::Hidden) {
             let all: Vec<&ProgressBar> = live
                 .bars
                 .iter()
@@ -94,7 +116,7 @@ impl Display {
 }
 
 /// The vendor's status, or what went wrong instead.
-fn status_word(s: &Snapshot) -> String {
+pub fn status_word(s: &Snapshot) -> String {
     match (&s.error, &s.status) {
         (Some(e), _) if e.kind.is_transient() => match e.http_status {
             Some(code) => format!("unreachable (HTTP {code})"),
@@ -132,9 +154,13 @@ fn line_style() -> ProgressStyle {
 }
 
 impl Live {
-    fn new(targets: &[Target], palette: Palette) -> Live {
+    fn new(subject: &Subject, palette: Palette) -> Live {
         let echo = QuietControlEcho::on_stderr();
         let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+        let targets: &[Target] = match subject {
+            Subject::Targets(targets) => targets,
+            Subject::Collection(_) => &[],
+        };
         let bars = if targets.len() <= MAX_LINES {
             targets
                 .iter()
@@ -150,14 +176,34 @@ impl Live {
         } else {
             Vec::new()
         };
-        let summary = (targets.len() > 1).then(|| {
-            let bar = multi.add(ProgressBar::new(targets.len() as u64));
-            bar.set_style(style(
-                "{spinner:.cyan} [{bar:30.green/blue}] {pos}/{len} done {msg} {elapsed:.dim}",
-            ));
-            bar.enable_steady_tick(TICK);
-            bar
-        });
+        let summary = match subject {
+            // One bar for the whole collection, however many items.
+            Subject::Collection(collection) => {
+                let bar = multi.add(ProgressBar::new(0));
+                bar.set_style(style(
+                    // The bar takes what the text leaves of the line, so a
+                    // long pipeline ID never makes it wrap.
+                    "{spinner:.cyan} {prefix:.bold} [{wide_bar:.green/blue}] {pos}/{len} done {msg} · ETA {eta}",
+                ));
+                let listing = &collection.listing;
+                bar.set_prefix(format!(
+                    "{} {}",
+                    listing.service(),
+                    sanitize(&listing.label())
+                ));
+                bar.enable_steady_tick(TICK);
+                Some(bar)
+            }
+            Subject::Targets(targets) if targets.len() > 1 => {
+                let bar = multi.add(ProgressBar::new(targets.len() as u64));
+                bar.set_style(style(
+                    "{spinner:.cyan} [{bar:30.green/blue}] {pos}/{len} done {msg} {elapsed:.dim}",
+                ));
+                bar.enable_steady_tick(TICK);
+                Some(bar)
+            }
+            Subject::Targets(_) => None,
+        };
         let live = Live {
             multi,
             bars,
@@ -172,9 +218,10 @@ impl Live {
     }
 
     fn update(&mut self, index: usize, s: &Snapshot) {
-        if let Some(state) = self.states.get_mut(index) {
-            *state = Some((s.state, s.is_final()));
+        if self.states.len() <= index {
+            self.states.resize(index + 1, None);
         }
+        self.states[index] = Some((s.state, s.is_final()));
         self.update_summary();
         let Some(bar) = self.bars.get(index) else {
             return;
@@ -243,7 +290,7 @@ impl Live {
                 }
             }
         }
-        let waiting = self.states.len() - done;
+        let waiting = summary.length().unwrap_or(0).saturating_sub(done as u64);
         summary.set_position(done as u64);
         let failed = if failed > 0 {
             self.palette.error(&format!("{failed} failed"))

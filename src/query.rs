@@ -1,13 +1,17 @@
 //! One query of one target, and many targets at once under a concurrency
-//! bound, reported in argument order.
+//! bound, reported in argument order. A LlamaCloud pipeline's query also
+//! asks for its files' status counts, for a progress bar.
 
 use std::sync::Arc;
 
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
+use serde_json::Value;
+use url::Url;
+
 use crate::http::{FetchError, Fetched, HttpClient};
-use crate::services::{self, error_message};
+use crate::services::{self, error_message, llama};
 use crate::settings::VendorSettings;
 use crate::status::{ErrorKind, Snapshot, TargetError};
 use crate::target::Target;
@@ -31,92 +35,151 @@ impl Context {
 
 /// Ask once (with the client's retries) and classify the answer.
 pub async fn check(ctx: &Context, target: Target) -> Snapshot {
-    let url = services::url(&target, &ctx.vendor.base_url);
-    let fetched = ctx
-        .client
-        .get(&url, ctx.vendor.api_key.as_ref(), &ctx.limit)
-        .await;
-    match fetched {
-        Ok(fetched) => interpret(target, fetched),
-        Err(e) => {
-            let kind = match e {
-                FetchError::Timeout(_) => ErrorKind::Timeout,
-                FetchError::Unreachable(_) => ErrorKind::Unavailable,
-                FetchError::TooLarge => ErrorKind::BadResponse,
-            };
-            Snapshot::from_error(
-                target,
-                None,
-                TargetError {
-                    kind,
-                    http_status: None,
-                    code: None,
-                    message: e.to_string(),
-                },
-            )
+    let Target::LlamaPipeline { pipeline_id, .. } = &target else {
+        return ask(ctx, target).await;
+    };
+    let counts_url = llama::counts_url(&ctx.vendor.base_url, pipeline_id);
+    let (mut snapshot, counts) = tokio::join!(
+        ask(ctx, target.clone()),
+        fetch_json(ctx, &target, &counts_url)
+    );
+    // The counts only add a progress bar: whatever happens to them, the
+    // pipeline's own status decides.
+    if snapshot.error.is_none() {
+        match counts.map(|body| llama::progress_from_counts(&body)) {
+            Ok(Ok(progress)) => snapshot.progress = Some(progress),
+            Ok(Err(why)) => {
+                snapshot.warning = Some(format!("no progress: the file status counts: {why}"))
+            }
+            Err(failed) => {
+                let why = failed
+                    .error
+                    .as_ref()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                snapshot.warning = Some(format!("no progress: the file status counts: {why}"));
+            }
         }
     }
+    snapshot
+}
+
+/// One request for `target` and its classified answer.
+async fn ask(ctx: &Context, target: Target) -> Snapshot {
+    let url = services::url(&target, &ctx.vendor.base_url);
+    match get(ctx, &url).await {
+        Ok(fetched) => interpret(target, fetched),
+        Err(e) => fetch_failed(target, e),
+    }
+}
+
+async fn get(ctx: &Context, url: &Url) -> Result<Fetched, FetchError> {
+    ctx.client
+        .get(url, ctx.vendor.api_key.as_ref(), &ctx.limit)
+        .await
+}
+
+/// GET `url` on behalf of `target`: the JSON body of a 2xx answer, or the
+/// snapshot of what went wrong (the target's error, as [`interpret`] says).
+pub async fn fetch_json(ctx: &Context, target: &Target, url: &Url) -> Result<Value, Box<Snapshot>> {
+    match get(ctx, url).await {
+        Ok(fetched) => body_of(target, fetched),
+        Err(e) => Err(Box::new(fetch_failed(target.clone(), e))),
+    }
+}
+
+/// No HTTP answer at all: a timeout, a connection failure, a body too big.
+fn fetch_failed(target: Target, e: FetchError) -> Snapshot {
+    let kind = match e {
+        FetchError::Timeout(_) => ErrorKind::Timeout,
+        FetchError::Unreachable(_) => ErrorKind::Unavailable,
+        FetchError::TooLarge => ErrorKind::BadResponse,
+    };
+    Snapshot::from_error(
+        target,
+        None,
+        TargetError {
+            kind,
+            http_status: None,
+            code: None,
+            message: e.to_string(),
+        },
+    )
 }
 
 /// Turn an HTTP answer into a snapshot: a classified 2xx body, or an error
 /// that relays what the vendor said.
 pub fn interpret(target: Target, fetched: Fetched) -> Snapshot {
     let status = fetched.status;
-    let error = |kind, code, message: String, response| {
-        Snapshot::from_error(
-            target.clone(),
-            response,
-            TargetError {
-                kind,
-                http_status: Some(status),
-                code,
-                message,
-            },
-        )
-    };
-    match ErrorKind::from_http_status(status) {
-        None => match fetched.json {
-            Some(body) => match services::classify(&target, &body) {
-                Ok(classified) => Snapshot::from_classified(target, body, classified),
-                Err(why) => error(
-                    ErrorKind::BadResponse,
-                    None,
-                    format!("unexpected response (HTTP {status}): {why}"),
-                    Some(body),
-                ),
-            },
+    match body_of(&target, fetched) {
+        Ok(body) => match services::classify(&target, &body) {
+            Ok(classified) => Snapshot::from_classified(target, &body, classified),
+            Err(why) => malformed(target, status, &why, Some(&body)),
+        },
+        Err(snapshot) => *snapshot,
+    }
+}
+
+/// A 2xx answer whose JSON was not what the API documents.
+pub fn malformed(target: Target, http_status: u16, why: &str, body: Option<&Value>) -> Snapshot {
+    Snapshot::from_error(
+        target,
+        body,
+        TargetError {
+            kind: ErrorKind::BadResponse,
+            http_status: Some(http_status),
+            code: None,
+            message: format!("unexpected response (HTTP {http_status}): {why}"),
+        },
+    )
+}
+
+/// The JSON body of a 2xx answer, or the target's error snapshot: an error
+/// status with what the vendor said, or a body that is not JSON.
+fn body_of(target: &Target, fetched: Fetched) -> Result<Value, Box<Snapshot>> {
+    let status = fetched.status;
+    let Some(kind) = ErrorKind::from_http_status(status) else {
+        return match fetched.json {
+            Some(body) => Ok(body),
             None => {
                 let got = match (&fetched.content_type, &fetched.text) {
                     (Some(ct), Some(text)) => format!("{ct}: {text}"),
                     (None, Some(text)) => text.clone(),
                     (_, None) => "an empty body".to_owned(),
                 };
-                error(
-                    ErrorKind::BadResponse,
+                Err(Box::new(malformed(
+                    target.clone(),
+                    status,
+                    &format!("expected JSON, got {got}"),
                     None,
-                    format!("unexpected response (HTTP {status}): expected JSON, got {got}"),
-                    None,
-                )
+                )))
             }
-        },
-        Some(kind) => {
-            let (said, code) = fetched
-                .json
-                .as_ref()
-                .map(error_message)
-                .unwrap_or((None, None));
-            let reason = reqwest::StatusCode::from_u16(status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("");
-            let mut message = format!("HTTP {status} {reason}").trim_end().to_owned();
-            if let Some(said) = said.or(fetched.text) {
-                message.push_str(": ");
-                message.push_str(&said);
-            }
-            error(kind, code, message, fetched.json)
-        }
+        };
+    };
+    let (said, code) = fetched
+        .json
+        .as_ref()
+        .map(error_message)
+        .unwrap_or((None, None));
+    let reason = reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("");
+    let mut message = format!("HTTP {status} {reason}").trim_end().to_owned();
+    if let Some(said) = said.or(fetched.text) {
+        message.push_str(": ");
+        message.push_str(&said);
     }
+    Err(Box::new(Snapshot::from_error(
+        target.clone(),
+        fetched.json.as_ref(),
+        TargetError {
+            kind,
+            http_status: Some(status),
+            code,
+            message,
+        },
+    )))
 }
 
 /// Check every target once, `ctx.limit` at a time, filling `results` in

@@ -61,20 +61,40 @@ pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()
     }
 }
 
-/// Warn once per service and status about a status value we do not know.
-pub fn warn_unknown(snapshots: &[Snapshot], seen: &mut HashSet<(&'static str, String)>) {
+/// What has been warned about already, so each warning comes once.
+pub type Warned = HashSet<String>;
+
+/// Warn once about what a snapshot says that is odd but not an error: a
+/// status value we do not know (once per service and status), an item
+/// listed without a status, a problem that leaves the outcome alone.
+pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) {
     for s in snapshots {
+        let service = s.target.service();
+        let label = sanitize(&s.target.label());
+        if let Some(warning) = &s.warning {
+            if warned.insert(format!("{service} {label} {warning}")) {
+                eprintln!("warning: {service} {label}: {}", sanitize(warning));
+            }
+        }
         if s.error.is_some() || s.state != State::Unknown {
             continue;
         }
-        let Some(status) = &s.status else { continue };
-        if seen.insert((s.target.service(), status.clone())) {
-            eprintln!(
-                "warning: {} {}: unknown status `{}`; treating it as not finished",
-                s.target.service(),
-                sanitize(&s.target.label()),
-                sanitize(status)
-            );
+        match &s.status {
+            Some(status) if warned.insert(format!("{service} status {status}")) => {
+                eprintln!(
+                    "warning: {service} {label}: unknown status `{}`; treating it as not finished",
+                    sanitize(status)
+                );
+            }
+            // Listed without a status (an unobserved target has no body).
+            None if s.response.is_some()
+                && warned.insert(format!("{service} {label} no status")) =>
+            {
+                eprintln!(
+                    "warning: {service} {label}: listed without a status; treating it as not finished"
+                );
+            }
+            _ => {}
         }
     }
 }

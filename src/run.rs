@@ -1,22 +1,24 @@
 //! A status command from resolved settings to its exit code: query or
-//! watch the targets, report them, and combine their outcomes.
-
-use std::collections::HashSet;
+//! watch the subject (targets given, or a collection listed), report it,
+//! and combine the outcomes.
 
 use crate::http::{ClientOptions, HttpClient};
-use crate::options::RunOptions;
+use crate::items::{self, Want};
+use crate::listing;
+use crate::options::{Mode, RunOptions};
 use crate::query::{Context, check_all};
-use crate::report::{report, warn_unknown};
+use crate::report::{Warned, report, warn_once};
+use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
 use crate::status::{ExitCode, Snapshot};
-use crate::target::Target;
+use crate::target::Subject;
 use crate::watch::Ended;
 
-/// Query (or watch) the targets, print the results, and say the exit code.
+/// Query (or watch) the subject, print the results, and say the exit code.
 pub async fn run_status(
     options: &RunOptions,
     settings: VendorSettings,
-    targets: Vec<Target>,
+    subject: Subject,
 ) -> anyhow::Result<ExitCode> {
     let client = HttpClient::new(&ClientOptions {
         request_timeout: options.request_timeout,
@@ -28,15 +30,10 @@ pub async fn run_status(
     let ctx = Context::new(client, settings, options.concurrency);
 
     let ended = if options.watch {
-        crate::watch::watch(&ctx, &targets, options).await?
+        crate::watch::watch(&ctx, &subject, options).await?
     } else {
-        let mut results = vec![None; targets.len()];
-        let interrupted = tokio::select! {
-            () = check_all(&ctx, &targets, &mut results) => false,
-            _ = tokio::signal::ctrl_c() => true,
-        };
-        let snapshots = Snapshot::last_known(results, &targets);
-        warn_unknown(&snapshots, &mut HashSet::new());
+        let (snapshots, interrupted) = once(&ctx, &subject).await;
+        warn_once(&snapshots, &mut Warned::new());
         Ended {
             snapshots,
             interrupted,
@@ -44,6 +41,25 @@ pub async fn run_status(
         }
     };
 
+    let mut ended = ended;
+    let want = match &options.items {
+        Some(items) => Some(Want::Asked(items)),
+        None if options.mode == Mode::Table => Some(Want::Preview),
+        None => None,
+    };
+    if let (Some(want), false) = (want, ended.interrupted) {
+        for warning in items::attach(&ctx, &mut ended.snapshots, want).await {
+            eprintln!("warning: {}", sanitize(&warning));
+        }
+    }
+
+    if let Subject::Collection(collection) = &subject {
+        if ended.snapshots.is_empty() && !ended.interrupted {
+            // Nothing to wait for is not a failure, and not a result.
+            eprintln!("note: no {} match; nothing to wait for", collection.noun());
+            return Ok(ExitCode::Success);
+        }
+    }
     report(options, &ended.snapshots)?;
     let code = if ended.interrupted {
         ExitCode::Interrupted
@@ -56,4 +72,28 @@ pub async fn run_status(
         )
     };
     Ok(code)
+}
+
+/// Ask once: every target, or the collection's listing. Ctrl-C keeps what
+/// has arrived. Returns the snapshots and whether Ctrl-C came first.
+async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, bool) {
+    match subject {
+        Subject::Targets(targets) => {
+            let mut results = vec![None; targets.len()];
+            let interrupted = tokio::select! {
+                () = check_all(ctx, targets, &mut results) => false,
+                _ = tokio::signal::ctrl_c() => true,
+            };
+            (Snapshot::last_known(results, targets), interrupted)
+        }
+        Subject::Collection(collection) => {
+            tokio::select! {
+                listed = listing::list(ctx, collection, true) => match listed {
+                    Ok(items) => (items, false),
+                    Err(failed) => (vec![*failed], false),
+                },
+                _ = tokio::signal::ctrl_c() => (vec![Snapshot::unobserved(collection.listing.clone())], true),
+            }
+        }
+    }
 }

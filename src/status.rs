@@ -4,6 +4,7 @@
 use std::time::SystemTime;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::target::Target;
 
@@ -138,7 +139,9 @@ pub struct ErrorRow {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Classified {
     pub state: Option<State>,
-    pub status: String,
+    /// The vendor's status as received; None when the body has none (a
+    /// listed item without a status).
+    pub status: Option<String>,
     pub progress: Option<Progress>,
     /// Vendor timestamp of the last change, as sent.
     pub updated: Option<String>,
@@ -158,14 +161,35 @@ pub struct Snapshot {
     pub status: Option<String>,
     pub progress: Option<Progress>,
     pub observed_at: SystemTime,
-    /// The response body as received, when it was JSON.
-    pub response: Option<Value>,
+    /// The response body as received, when it was JSON: its compact text
+    /// (key order and number text kept), a third of the memory of a parsed
+    /// value, which counts when a collection holds 10,000 items.
+    pub response: Option<Box<RawValue>>,
     pub error: Option<TargetError>,
     pub updated: Option<String>,
     pub details: String,
     pub steps: Vec<StepRow>,
     pub errors: Vec<ErrorRow>,
     pub logs: Option<String>,
+    /// Something that went wrong without changing the outcome (a
+    /// pipeline's progress could not be had), warned about once.
+    pub warning: Option<String>,
+    /// A batch job's items, when they were listed.
+    pub items: Option<JobItems>,
+}
+
+/// Items of a batch job, as listed: those `--items` asked for, or the
+/// first failed ones a partial or failed job shows unasked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobItems {
+    /// The status listed; None for every item.
+    pub status: Option<String>,
+    /// The items as received.
+    pub items: Vec<Value>,
+    /// How many more items of that status there are than listed.
+    pub more: u64,
+    /// `--items` asked for them: they go into the JSON envelope too.
+    pub asked: bool,
 }
 
 impl Snapshot {
@@ -185,6 +209,8 @@ impl Snapshot {
             steps: Vec::new(),
             errors: Vec::new(),
             logs: None,
+            warning: None,
+            items: None,
         }
     }
 
@@ -198,12 +224,12 @@ impl Snapshot {
             .collect()
     }
 
-    pub fn from_classified(target: Target, body: Value, c: Classified) -> Snapshot {
+    pub fn from_classified(target: Target, body: &Value, c: Classified) -> Snapshot {
         Snapshot {
             state: c.state.unwrap_or(State::Unknown),
-            status: Some(c.status),
+            status: c.status,
             progress: c.progress,
-            response: Some(body),
+            response: raw(body),
             updated: c.updated,
             details: c.details,
             steps: c.steps,
@@ -213,9 +239,9 @@ impl Snapshot {
         }
     }
 
-    pub fn from_error(target: Target, response: Option<Value>, error: TargetError) -> Snapshot {
+    pub fn from_error(target: Target, response: Option<&Value>, error: TargetError) -> Snapshot {
         Snapshot {
-            response,
+            response: response.and_then(raw),
             error: Some(error),
             ..Snapshot::unobserved(target)
         }
@@ -255,6 +281,12 @@ impl Snapshot {
             State::Pending | State::Running | State::Unknown => ExitCode::NotFinished,
         }
     }
+}
+
+/// A JSON value as compact text. Serializing a `Value` cannot fail (its
+/// keys are strings); None only to be safe.
+fn raw(value: &Value) -> Option<Box<RawValue>> {
+    serde_json::value::to_raw_value(value).ok()
 }
 
 /// The documented exit codes (CONTRACT §5).

@@ -32,7 +32,11 @@ impl Vendor {
 }
 
 /// One thing to check, with its path parameters by their API names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// The last three are listings (`--all`): a target only while the listing
+/// itself fails (a 404 pipeline, an outage); their items are targets of
+/// the single kinds above.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     LlamaPipeline {
         pipeline_id: String,
@@ -55,6 +59,49 @@ pub enum Target {
         pipeline_name: String,
         token: String,
     },
+    /// The files of a pipeline.
+    LlamaFiles { pipeline_id: String },
+    /// The batch jobs of a project (or of the key's default project).
+    BatchJobs {
+        organization_id: Option<String>,
+        project_id: Option<String>,
+    },
+    /// The pipeline runs of a Clarifeye project.
+    ClarifeyeRuns { project_id: String },
+}
+
+/// What `--all` waits for: a listing and its filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collection {
+    /// The listing: [`Target::LlamaFiles`], [`Target::BatchJobs`] or
+    /// [`Target::ClarifeyeRuns`].
+    pub listing: Target,
+    /// `--status`: the vendor's status values, as the vendor spells them;
+    /// empty for every status.
+    pub statuses: Vec<String>,
+    /// `--name-contains` (files).
+    pub name_contains: Option<String>,
+    /// `--job-type` (batch jobs).
+    pub job_type: Option<String>,
+}
+
+impl Collection {
+    /// What the collection holds, in the user's words (`no files match`).
+    pub fn noun(&self) -> &'static str {
+        match self.listing {
+            Target::BatchJobs { .. } => "batch jobs",
+            Target::ClarifeyeRuns { .. } => "pipeline runs",
+            _ => "files",
+        }
+    }
+}
+
+/// What a status command asks about: targets it was given, or a
+/// collection it lists itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Targets(Vec<Target>),
+    Collection(Collection),
 }
 
 impl Target {
@@ -62,19 +109,21 @@ impl Target {
     pub fn service(&self) -> &'static str {
         match self {
             Target::LlamaPipeline { .. } => "llama.pipeline",
-            Target::LlamaFile { .. } => "llama.file",
-            Target::Batch { .. } => "batch",
-            Target::ClarifeyeRun { .. } => "clarifeye.run",
+            Target::LlamaFile { .. } | Target::LlamaFiles { .. } => "llama.file",
+            Target::Batch { .. } | Target::BatchJobs { .. } => "batch",
+            Target::ClarifeyeRun { .. } | Target::ClarifeyeRuns { .. } => "clarifeye.run",
             Target::FelderaToken { .. } => "feldera.token",
         }
     }
 
     pub fn vendor(&self) -> Vendor {
         match self {
-            Target::LlamaPipeline { .. } | Target::LlamaFile { .. } | Target::Batch { .. } => {
-                Vendor::Llama
-            }
-            Target::ClarifeyeRun { .. } => Vendor::Clarifeye,
+            Target::LlamaPipeline { .. }
+            | Target::LlamaFile { .. }
+            | Target::Batch { .. }
+            | Target::LlamaFiles { .. }
+            | Target::BatchJobs { .. } => Vendor::Llama,
+            Target::ClarifeyeRun { .. } | Target::ClarifeyeRuns { .. } => Vendor::Clarifeye,
             Target::FelderaToken { .. } => Vendor::Feldera,
         }
     }
@@ -99,7 +148,28 @@ impl Target {
                 pipeline_name,
                 token,
             } => vec![("pipeline_name", pipeline_name), ("token", token)],
+            Target::LlamaFiles { pipeline_id } => vec![("pipeline_id", pipeline_id)],
+            // Query parameters, but they choose what is listed.
+            Target::BatchJobs {
+                organization_id,
+                project_id,
+            } => [
+                ("organization_id", organization_id),
+                ("project_id", project_id),
+            ]
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value.as_deref()?)))
+            .collect(),
+            Target::ClarifeyeRuns { project_id } => vec![("project_id", project_id)],
         }
+    }
+
+    /// A listing (`--all`) rather than one job.
+    pub fn is_listing(&self) -> bool {
+        matches!(
+            self,
+            Target::LlamaFiles { .. } | Target::BatchJobs { .. } | Target::ClarifeyeRuns { .. }
+        )
     }
 
     /// Refuse a path parameter that no URL can carry as one segment: `.`
@@ -128,13 +198,14 @@ impl Target {
     }
 
     /// The target as people name it in tables and log lines: its IDs
-    /// joined by `/` (`pipeline/file`, `project/run`, `pipeline/token`).
+    /// joined by `/` (`pipeline/file`, `project/run`, `pipeline/token`);
+    /// a listing ends in `/*` (`pipeline/*`: all its files).
     pub fn label(&self) -> String {
-        self.params()
-            .iter()
-            .map(|(_, v)| *v)
-            .collect::<Vec<_>>()
-            .join("/")
+        let mut parts: Vec<&str> = self.params().iter().map(|(_, v)| *v).collect();
+        if self.is_listing() {
+            parts.push("*");
+        }
+        parts.join("/")
     }
 }
 
@@ -163,5 +234,16 @@ mod tests {
         assert_eq!(t.label(), "proj/run");
         assert_eq!(t.service(), "clarifeye.run");
         assert_eq!(t.vendor(), Vendor::Clarifeye);
+        let all = Target::ClarifeyeRuns {
+            project_id: "proj".into(),
+        };
+        assert_eq!(all.label(), "proj/*");
+        assert_eq!(all.service(), "clarifeye.run");
+        let jobs = Target::BatchJobs {
+            organization_id: None,
+            project_id: Some("p1".into()),
+        };
+        assert_eq!(jobs.label(), "p1/*");
+        assert_eq!(jobs.to_json().to_string(), r#"{"project_id":"p1"}"#);
     }
 }

@@ -1,9 +1,12 @@
 //! The poll loop: every target is polled every `interval` (measured from the
 //! end of one poll to the start of the next) until it is final; one deadline
-//! is shared by all; Ctrl-C stops at once. Pollers send snapshots into a
-//! channel and this one loop reports them.
+//! is shared by all; Ctrl-C stops at once. Pollers send what they see into
+//! a channel and this one loop reports it.
+//!
+//! A collection has one poller: it lists again each poll and sends the
+//! whole listing; the loop tells joined, changed and vanished items apart.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,13 +15,15 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::http;
+use crate::listing;
 use crate::options::{Mode, RunOptions};
-use crate::progress::Display;
+use crate::progress::{Display, status_word};
 use crate::query::{Context, check};
 use crate::render::json;
-use crate::report::{print_stdout, warn_unknown};
+use crate::report::{Warned, print_stdout, warn_once};
+use crate::sanitize::sanitize;
 use crate::status::Snapshot;
-use crate::target::Target;
+use crate::target::{Collection, Subject, Target};
 
 /// How a run of queries ended, with the last known snapshot of every target.
 pub struct Ended {
@@ -29,95 +34,299 @@ pub struct Ended {
     pub timed_out: bool,
 }
 
-/// One poll's result, as a poller reports it.
-struct Poll {
-    index: usize,
-    snapshot: Snapshot,
-    /// The target is finished: stop polling it.
-    done: bool,
-    /// The service is out of order for now (a transient failure, or a
-    /// malformed body from a target that has answered properly before):
-    /// the display says so, but the last known state stays what it was.
-    outage: bool,
+/// What a poller saw.
+enum Update {
+    /// One poll of one target.
+    Polled {
+        snapshot: Box<Snapshot>,
+        /// The service is out of order for now (a transient failure, or a
+        /// malformed body from a target that has answered properly
+        /// before): the display says so, but the last known state stays.
+        outage: bool,
+    },
+    /// One listing of a collection: every item it holds now.
+    Listed(Vec<Snapshot>),
 }
 
-/// Poll `target` until it is final, sending every snapshot.
-///
+/// Whether polling stops after this answer, and whether it is an outage.
 /// A malformed body (not the documented JSON, under the size cap) depends
-/// on what came before it. From a target that has never answered properly
-/// it is asked again, with the backoff and up to the `--retries` of a
-/// transient failure, and then ends the target with exit 10: the base URL
-/// is most likely wrong. Once the target has answered properly, it is an
-/// outage like a 503 (a maintenance page, a cut-off answer): polling goes
-/// on until the job ends or `--timeout`, so a glitch never ends a watch.
-async fn poll_until_final(
-    ctx: Arc<Context>,
-    index: usize,
-    target: Target,
-    interval: Duration,
-    tx: mpsc::UnboundedSender<Poll>,
-) {
-    let mut answered = false;
-    let mut malformed = 0;
-    loop {
-        let snapshot = check(&ctx, target.clone()).await;
+/// on what came before it: once the target has answered properly it is an
+/// outage like a 503 (a maintenance page, a cut-off answer), so a glitch
+/// never ends a watch; from a target that never answered properly it is
+/// asked again up to `--retries` times (see [`Retrying`]) and then ends it.
+fn judge(snapshot: &Snapshot, answered: bool) -> (bool, bool) {
+    let Some(error) = &snapshot.error else {
+        return (snapshot.is_final(), false);
+    };
+    let glitch = error.is_malformed_body() && answered;
+    let outage = error.kind.is_transient() || glitch;
+    (snapshot.is_final() && !glitch, outage)
+}
+
+/// The malformed-body retries of a target that has not answered properly
+/// yet: most likely a wrong base URL, so ask a few times, then give up.
+struct Retrying {
+    answered: bool,
+    malformed: u32,
+}
+
+impl Retrying {
+    /// Whether to ask again at once (after a backoff) instead of reporting.
+    async fn again(&mut self, ctx: &Context, snapshot: &Snapshot) -> bool {
         let is_malformed = snapshot
             .error
             .as_ref()
             .is_some_and(|e| e.is_malformed_body());
-        if is_malformed && !answered && malformed < ctx.client.retries() {
-            tokio::time::sleep(http::backoff(malformed)).await;
-            malformed += 1;
+        if is_malformed && !self.answered && self.malformed < ctx.client.retries() {
+            tokio::time::sleep(http::backoff(self.malformed)).await;
+            self.malformed += 1;
+            return true;
+        }
+        self.malformed = 0;
+        self.answered |= snapshot.error.is_none();
+        false
+    }
+}
+
+/// Poll `target` until it is final, sending every answer.
+async fn poll_target(
+    ctx: Arc<Context>,
+    target: Target,
+    interval: Duration,
+    tx: mpsc::UnboundedSender<Update>,
+) {
+    let mut retrying = Retrying {
+        answered: false,
+        malformed: 0,
+    };
+    loop {
+        let snapshot = check(&ctx, target.clone()).await;
+        if retrying.again(&ctx, &snapshot).await {
             continue;
         }
-        malformed = 0;
-        answered |= snapshot.error.is_none();
-        let glitch = is_malformed && answered;
-        let transient = snapshot
-            .error
-            .as_ref()
-            .is_some_and(|e| e.kind.is_transient());
-        let done = snapshot.is_final() && !glitch;
-        let poll = Poll {
-            index,
-            snapshot,
-            done,
-            outage: transient || glitch,
+        let (done, outage) = judge(&snapshot, retrying.answered);
+        let update = Update::Polled {
+            snapshot: Box::new(snapshot),
+            outage,
         };
-        if tx.send(poll).is_err() || done {
+        if tx.send(update).is_err() || done {
             return;
         }
         tokio::time::sleep(interval).await;
     }
 }
 
-/// Whether a new snapshot is worth a line: first sight, or a change of
-/// status, state, progress or error.
-fn changed(old: Option<&Snapshot>, new: &Snapshot) -> bool {
-    let Some(old) = old else { return true };
-    old.status != new.status
-        || old.state != new.state
-        || old.progress != new.progress
-        || old.error.as_ref().map(|e| (e.kind, e.http_status))
-            != new.error.as_ref().map(|e| (e.kind, e.http_status))
+/// List `collection` until every item it holds is final. With `--status`,
+/// the first listing chooses the items and later ones, unfiltered (the
+/// items leave the filter as they change), follow those to their end.
+async fn poll_collection(
+    ctx: Arc<Context>,
+    collection: Collection,
+    interval: Duration,
+    tx: mpsc::UnboundedSender<Update>,
+) {
+    let mut retrying = Retrying {
+        answered: false,
+        malformed: 0,
+    };
+    let mut chosen: Option<HashSet<Target>> = None;
+    loop {
+        let filtered = chosen.is_none();
+        let update = match listing::list(&ctx, &collection, filtered).await {
+            Ok(mut items) => {
+                retrying.answered = true;
+                if !collection.statuses.is_empty() {
+                    match &chosen {
+                        None => chosen = Some(items.iter().map(|s| s.target.clone()).collect()),
+                        Some(chosen) => items.retain(|s| chosen.contains(&s.target)),
+                    }
+                }
+                let done = items.iter().all(Snapshot::is_final);
+                if tx.send(Update::Listed(items)).is_err() || done {
+                    return;
+                }
+                None
+            }
+            Err(failed) => Some(failed),
+        };
+        if let Some(snapshot) = update {
+            if retrying.again(&ctx, &snapshot).await {
+                continue;
+            }
+            let (done, outage) = judge(&snapshot, retrying.answered);
+            if tx.send(Update::Polled { snapshot, outage }).is_err() || done {
+                return;
+            }
+        }
+        tokio::time::sleep(interval).await;
+    }
 }
 
-/// Watch every target to its end, the deadline, or Ctrl-C.
+/// What the loop knows of one target (an item of a collection included).
+struct Row {
+    /// The last answer that was not an outage: what the target is known
+    /// to be, reported at the end.
+    known: Option<Snapshot>,
+    /// What the last answer showed (outages included), to tell changes.
+    shown: Option<Shown>,
+    /// Listed once, listed no more: out of the watch.
+    vanished: bool,
+}
+
+/// The parts of a snapshot whose change is worth a line or an event.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    status: Option<String>,
+    state: crate::status::State,
+    progress: Option<crate::status::Progress>,
+    error: Option<(crate::status::ErrorKind, Option<u16>)>,
+    word: String,
+}
+
+impl Shown {
+    fn of(s: &Snapshot) -> Shown {
+        Shown {
+            status: s.status.clone(),
+            state: s.state,
+            progress: s.progress.clone(),
+            error: s.error.as_ref().map(|e| (e.kind, e.http_status)),
+            word: status_word(s),
+        }
+    }
+}
+
+/// Every target the watch has seen, in the order first seen (argument
+/// order for targets given; listing order for a collection's items).
+struct Board<'a> {
+    rows: Vec<Row>,
+    index: HashMap<Target, usize>,
+    options: &'a RunOptions,
+    display: Display,
+    warned: Warned,
+}
+
+impl Board<'_> {
+    fn row(&mut self, target: &Target) -> usize {
+        if let Some(&i) = self.index.get(target) {
+            return i;
+        }
+        self.rows.push(Row {
+            known: None,
+            shown: None,
+            vanished: false,
+        });
+        self.index.insert(target.clone(), self.rows.len() - 1);
+        self.rows.len() - 1
+    }
+
+    /// Take in one answer for one target.
+    fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
+        let i = self.row(&snapshot.target);
+        warn_once(std::slice::from_ref(&snapshot), &mut self.warned);
+        let shown = Shown::of(&snapshot);
+        let row = &mut self.rows[i];
+        row.vanished = false;
+        if row.shown.as_ref() != Some(&shown) {
+            let old = row.shown.as_ref().map(|s| s.word.as_str());
+            self.display.change(i, old, &snapshot);
+            if self.options.events && self.options.mode == Mode::Json {
+                print_stdout(&format!("{}\n", json::line(&snapshot)))?;
+            }
+            row.shown = Some(shown);
+        }
+        if !outage || row.known.is_none() {
+            row.known = Some(snapshot);
+        }
+        Ok(())
+    }
+
+    /// Take in a whole listing: items join or change, those missing vanish.
+    fn listed(&mut self, listing: &Target, items: Vec<Snapshot>) -> anyhow::Result<()> {
+        // The listing answered: a failure it had is over.
+        if let Some(&i) = self.index.get(listing) {
+            self.rows[i].vanished = true;
+            self.display.remove(i);
+        }
+        let present: HashSet<usize> = items
+            .iter()
+            .filter_map(|s| self.index.get(&s.target).copied())
+            .collect();
+        for (target, &i) in &self.index {
+            let row = &mut self.rows[i];
+            if target == listing || row.vanished || present.contains(&i) || row.known.is_none() {
+                continue;
+            }
+            row.vanished = true;
+            self.display.remove(i);
+            eprintln!(
+                "warning: {} {}: no longer listed; dropped from the watch",
+                target.service(),
+                sanitize(&target.label())
+            );
+        }
+        for item in items {
+            self.observe(item, false)?;
+        }
+        self.display.totals(
+            self.rows
+                .iter()
+                .filter(|r| !r.vanished && r.known.is_some())
+                .count(),
+        );
+        Ok(())
+    }
+
+    /// The last known snapshot of every target still in the watch, in
+    /// order; an unobserved one for a target given that never answered.
+    fn into_snapshots(self, given: &[Target]) -> Vec<Snapshot> {
+        let mut targets: Vec<(usize, Target)> =
+            self.index.into_iter().map(|(t, i)| (i, t)).collect();
+        targets.sort_by_key(|(i, _)| *i);
+        let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
+        let mut out = Vec::new();
+        for (i, target) in targets {
+            let Some(row) = rows[i].take() else { continue };
+            if row.vanished {
+                continue;
+            }
+            match row.known {
+                Some(snapshot) => out.push(snapshot),
+                None if given.contains(&target) => out.push(Snapshot::unobserved(target)),
+                None => {}
+            }
+        }
+        out
+    }
+}
+
+/// Watch the subject to its end, the deadline, or Ctrl-C.
 pub async fn watch(
     ctx: &Arc<Context>,
-    targets: &[Target],
+    subject: &Subject,
     options: &RunOptions,
 ) -> anyhow::Result<Ended> {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let mut pollers = JoinSet::new();
-    for (index, target) in targets.iter().cloned().enumerate() {
-        pollers.spawn(poll_until_final(
-            Arc::clone(ctx),
-            index,
-            target,
-            options.interval,
-            tx.clone(),
-        ));
+    let given: &[Target] = match subject {
+        Subject::Targets(targets) => targets,
+        Subject::Collection(_) => &[],
+    };
+    match subject {
+        Subject::Targets(targets) => {
+            for target in targets.iter().cloned() {
+                let poll = poll_target(Arc::clone(ctx), target, options.interval, tx.clone());
+                pollers.spawn(poll);
+            }
+        }
+        Subject::Collection(collection) => {
+            let poll = poll_collection(
+                Arc::clone(ctx),
+                collection.clone(),
+                options.interval,
+                tx.clone(),
+            );
+            pollers.spawn(poll);
+        }
     }
     drop(tx);
 
@@ -132,43 +341,37 @@ pub async fn watch(
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
-    // The last snapshot seen, and the last one that was not an outage: a
-    // target that is unreachable at the end still reports the state it was
-    // last known to be in.
-    let mut latest: Vec<Option<Snapshot>> = vec![None; targets.len()];
-    let mut known: Vec<Option<Snapshot>> = vec![None; targets.len()];
-    let mut warned = HashSet::new();
-    let mut display = Display::new(targets, options);
+    let mut board = Board {
+        rows: Vec::new(),
+        index: HashMap::new(),
+        options,
+        display: Display::new(subject, options),
+        warned: Warned::default(),
+    };
+    for target in given {
+        board.row(target);
+    }
     let (mut interrupted, mut timed_out) = (false, false);
-    let mut finished = 0;
-
-    while finished < targets.len() {
+    // The loop ends when every poller has ended (all final) and dropped
+    // its sender, or at the deadline or Ctrl-C.
+    loop {
         tokio::select! {
-            received = rx.recv() => {
-                let Some(Poll { index, snapshot, done, outage }) = received else { break };
-                if done {
-                    finished += 1;
-                }
-                warn_unknown(std::slice::from_ref(&snapshot), &mut warned);
-                if changed(latest[index].as_ref(), &snapshot) {
-                    display.change(index, latest[index].as_ref(), &snapshot);
-                    if options.events && options.mode == Mode::Json {
-                        print_stdout(&format!("{}\n", json::line(&snapshot)))?;
+            received = rx.recv() => match received {
+                Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage)?,
+                Some(Update::Listed(items)) => {
+                    if let Subject::Collection(c) = subject {
+                        board.listed(&c.listing, items)?;
                     }
                 }
-                if !outage || known[index].is_none() {
-                    known[index] = Some(snapshot.clone());
-                }
-                latest[index] = Some(snapshot);
-            }
+                None => break,
+            },
             () = &mut sleep_until_deadline => { timed_out = true; break; }
             _ = &mut ctrl_c => { interrupted = true; break; }
         }
     }
     pollers.abort_all();
-    display.finish();
-
-    let snapshots = Snapshot::last_known(known, targets);
+    board.display.finish();
+    let snapshots = board.into_snapshots(given);
     Ok(Ended {
         snapshots,
         interrupted,

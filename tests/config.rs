@@ -133,16 +133,16 @@ const MARKING_KEY_CMD: &str = "[profiles.default.llama]\nbase_url = \"{a}\"\n\
 fn base_url_precedence_is_flag_env_profile_default() {
     check(&[
         Case { name: "from the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "env beats the profile", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
-               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: B("job-1", KEY), ..PASS },
         Case { name: "flag beats env and profile", files: &[(FILE, URL_B)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_B],
-               args: "llama pipeline status job-1 --base-url {a}", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1 --base-url {a}", sent: A("job-1", KEY), ..PASS },
         Case { name: "flag beats env and profile, swapped", files: &[(FILE, URL_A)], env: &[CONFIG, LLAMA_KEY, LLAMA_AT_A],
-               args: "llama pipeline status job-1 --base-url {b}", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1 --base-url {b}", sent: B("job-1", KEY), ..PASS },
         Case { name: "an empty base URL variable counts as unset", files: &[(FILE, URL_A)],
                env: &[CONFIG, LLAMA_KEY, ("LLAMA_CLOUD_BASE_URL", "")],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "the default when nothing is set", env: &[LLAMA_KEY, ("CLARIFEYE_API_KEY", KEY)], args: "config show",
                checks: &[DefaultBaseUrl("https://api.cloud.llamaindex.ai"), DefaultBaseUrl("https://eu.app.clarifeye.ai"),
                          DefaultBaseUrl("http://localhost:8080")], ..PASS },
@@ -156,16 +156,16 @@ fn key_sources() {
     check(&[
         Case { name: "cloud key beats parse key and config", files: &[(FILE, URL_A_FILE_KEY)],
                env: &[CONFIG, ENV_CLOUD_KEY, ENV_PARSE_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
         Case { name: "parse key beats config", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG, ENV_PARSE_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
         Case { name: "config key without env", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
         Case { name: "cloud key alone", files: &[(FILE, URL_A)], env: &[CONFIG, ENV_CLOUD_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-cloud-7f3a"), ..PASS },
         Case { name: "an empty key variable counts as unset", files: &[(FILE, URL_A_FILE_KEY)],
                env: &[CONFIG, ("LLAMA_CLOUD_API_KEY", ""), ENV_PARSE_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
         Case { name: "batch uses the llama key", env: &[LLAMA_AT_A, ENV_PARSE_KEY],
                args: "batch status job-1", sent: A("job-1", "k-parse-91bc"), ..PASS },
     ]);
@@ -199,7 +199,7 @@ fn missing_keys_are_exit_2_naming_variable_and_config_key() {
                checks: &[Stderr("CLARIFEYE_API_KEY"), Stderr("api_key")], ..REFUSED },
         Case { name: "another service's key does not count",
                env: &[LLAMA_AT_A, ("CLARIFEYE_API_KEY", KEY), ("FELDERA_API_KEY", KEY)],
-               args: "llama pipeline status job-1", ..REFUSED },
+               args: "batch status job-1", ..REFUSED },
     ]);
 }
 
@@ -214,22 +214,22 @@ fn api_key_cmd() {
     const BOTH: &str = "[profiles.default.llama]\napi_key = \"k\"\napi_key_cmd = \"printf k\"\n";
     check(&[
         Case { name: "its output is the key", files: &[(FILE, PRINTS)], env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-from-cmd"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-from-cmd"), ..PASS },
         Case { name: "its output is trimmed", files: &[(FILE, PADDED)], env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-trimmed"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-trimmed"), ..PASS },
         Case { name: "a status query runs it", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-from-cmd"), checks: &[Ran(true)], ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-from-cmd"), checks: &[Ran(true)], ..PASS },
         Case { name: "an env key beats it and it does not run", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG, ENV_CLOUD_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-cloud-7f3a"), checks: &[Ran(false)], ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-cloud-7f3a"), checks: &[Ran(false)], ..PASS },
         Case { name: "config show names it without running it", files: &[(FILE, MARKING_KEY_CMD)], env: &[CONFIG],
                args: "config show", checks: &[Ran(false), Stdout("api_key_cmd")], ..PASS },
         Case { name: "failing is exit 2 with its first stderr line", files: &[(FILE, FAILS)], env: &[CONFIG],
-               args: "llama pipeline status job-1",
+               args: "batch status job-1",
                checks: &[Stderr("vault is locked"), NotStderr("second line"), Stderr("api_key_cmd")], ..REFUSED },
         Case { name: "printing nothing is exit 2", files: &[(FILE, SILENT)], env: &[CONFIG],
-               args: "llama pipeline status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
         Case { name: "api_key and api_key_cmd together is exit 2", files: &[(FILE, BOTH)], env: &[CONFIG],
-               args: "llama pipeline status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("api_key_cmd")], ..REFUSED },
     ]);
 }
 
@@ -239,31 +239,31 @@ fn profiles() {
     let nosuch = &[Stderr("nosuch")];
     check(&[
         Case { name: "default without a choice", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "flag chooses", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
         Case { name: "env chooses", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "other")],
-               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: B("job-1", KEY), ..PASS },
         Case { name: "an empty PIPEWATCH_PROFILE counts as unset", files: &[(FILE, TWO_PROFILES)],
                env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "")],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "default_profile chooses", files: &[(FILE, TWO_PROFILES_OTHER)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: B("job-1", KEY), ..PASS },
         Case { name: "env beats default_profile", files: &[(FILE, TWO_PROFILES_OTHER)],
                env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "default")],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "flag beats env", files: &[(FILE, TWO_PROFILES_OTHER)],
                env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "default")],
-               args: "llama pipeline status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1 --profile other", sent: B("job-1", KEY), ..PASS },
         Case { name: "unknown in the flag", files: &[(FILE, TWO_PROFILES)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1 --profile nosuch", checks: nosuch, ..REFUSED },
+               args: "batch status job-1 --profile nosuch", checks: nosuch, ..REFUSED },
         Case { name: "unknown in the env", files: &[(FILE, TWO_PROFILES)],
                env: &[CONFIG, LLAMA_KEY, ("PIPEWATCH_PROFILE", "nosuch")],
-               args: "llama pipeline status job-1", checks: nosuch, ..REFUSED },
+               args: "batch status job-1", checks: nosuch, ..REFUSED },
         Case { name: "unknown default_profile", files: &[(FILE, TWO_PROFILES_NOSUCH)], env: &[CONFIG, LLAMA_KEY],
-               args: "llama pipeline status job-1", checks: nosuch, ..REFUSED },
+               args: "batch status job-1", checks: nosuch, ..REFUSED },
         Case { name: "unknown without a config file", at_a: true,
-               args: "--profile nosuch llama pipeline status job-1", checks: nosuch, ..REFUSED },
+               args: "--profile nosuch batch status job-1", checks: nosuch, ..REFUSED },
     ]);
 }
 
@@ -279,25 +279,25 @@ fn which_config_file() {
         Case { name: "config path: the flag beats the env", env: &[("PIPEWATCH_CONFIG", "/x/env.toml")],
                args: "--config /x/flag.toml config path", checks: &[StdoutIs("/x/flag.toml")], ..PASS },
         Case { name: "a file at the default location is used", files: &[(DEFAULT, URL_A_FILE_KEY)],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-file-c04d"), ..PASS },
         Case { name: "no file at the default location is fine", at_a: true,
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "the flag chooses", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY],
-               args: "llama pipeline status job-1 --config {cfg}", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1 --config {cfg}", sent: B("job-1", KEY), ..PASS },
         Case { name: "the env chooses", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY, CONFIG],
-               args: "llama pipeline status job-1", sent: B("job-1", KEY), ..PASS },
+               args: "batch status job-1", sent: B("job-1", KEY), ..PASS },
         Case { name: "the flag beats the env", files: &[(DEFAULT, URL_A), (FILE, URL_B)], env: &[LLAMA_KEY, CONFIG],
-               args: "llama pipeline status job-1 --config {default}", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1 --config {default}", sent: A("job-1", KEY), ..PASS },
         Case { name: "an empty PIPEWATCH_CONFIG counts as unset", files: &[(DEFAULT, URL_A)],
-               env: &[("PIPEWATCH_CONFIG", ""), LLAMA_KEY], args: "llama pipeline status job-1", sent: A("job-1", KEY), ..PASS },
+               env: &[("PIPEWATCH_CONFIG", ""), LLAMA_KEY], args: "batch status job-1", sent: A("job-1", KEY), ..PASS },
         Case { name: "a missing file named by the flag", at_a: true,
-               args: "llama pipeline status job-1 --config {home}/does-not-exist.toml",
+               args: "batch status job-1 --config {home}/does-not-exist.toml",
                checks: &[Stderr("{home}/does-not-exist.toml")], ..REFUSED },
         Case { name: "a missing file named by the env", at_a: true, env: &[("PIPEWATCH_CONFIG", "{home}/does-not-exist.toml")],
-               args: "llama pipeline status job-1", checks: &[Stderr("{home}/does-not-exist.toml")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("{home}/does-not-exist.toml")], ..REFUSED },
         Case { name: "a missing file for config show", env: &[("PIPEWATCH_CONFIG", "{home}/does-not-exist.toml")],
                args: "config show", ..REFUSED },
-        Case { name: "a directory", at_a: true, args: "llama pipeline status job-1 --config {home}", ..REFUSED },
+        Case { name: "a directory", at_a: true, args: "batch status job-1 --config {home}", ..REFUSED },
     ]);
 }
 
@@ -307,12 +307,12 @@ fn bad_files_and_values_are_exit_2_naming_them() {
     check(&[
         Case { name: "malformed TOML", at_a: true, env: &[CONFIG],
                files: &[(FILE, "default_profile = \"default\"\n\n[profiles.default.llama\nbase_url = \"http://x\"\n")],
-               args: "llama pipeline status job-1", checks: &[Stderr("{cfg}"), Stderr("line 3")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("{cfg}"), Stderr("line 3")], ..REFUSED },
         Case { name: "malformed TOML, config show", files: &[(FILE, "[profiles.default.llama]\nbase_url = \n")], env: &[CONFIG],
                args: "config show", checks: &[Stderr("{cfg}"), Stderr("line 2")], ..REFUSED },
         Case { name: "unknown llama key", at_a: true, env: &[CONFIG],
                files: &[(FILE, "[profiles.default.llama]\nbase_url = \"https://api.cloud.llamaindex.ai\"\napi_kye = \"k\"\n")],
-               args: "llama pipeline status job-1", checks: &[Stderr("api_kye"), Stderr("line 3"), Stderr("{cfg}")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("api_kye"), Stderr("line 3"), Stderr("{cfg}")], ..REFUSED },
         Case { name: "unknown top-level key", files: &[(FILE, "defualt_profile = \"x\"\n")], env: &[CONFIG],
                args: "config show", checks: &[Stderr("defualt_profile"), Stderr("line 1")], ..REFUSED },
         Case { name: "unknown service", files: &[(FILE, "\n[profiles.default.lama]\napi_key = \"k\"\n")], env: &[CONFIG],
@@ -325,11 +325,11 @@ fn bad_files_and_values_are_exit_2_naming_them() {
                files: &[(FILE, "[profiles.default.feldera]\nbase_url = \"http://localhost:8080\"\nproject_id = \"p\"\n")],
                args: "config show", checks: &[Stderr("project_id"), Stderr("line 3")], ..REFUSED },
         Case { name: "a bad watch duration", at_a: true, files: &[(FILE, "[profiles.default.watch]\ninterval = \"soon\"\n")],
-               env: &[CONFIG], args: "llama pipeline status job-1", checks: &[Stderr("soon"), Stderr("line 2")], ..REFUSED },
+               env: &[CONFIG], args: "batch status job-1", checks: &[Stderr("soon"), Stderr("line 2")], ..REFUSED },
         Case { name: "a bad base URL in the env", env: &[LLAMA_KEY, ("LLAMA_CLOUD_BASE_URL", "not a url")],
-               args: "llama pipeline status job-1", checks: &[Stderr("LLAMA_CLOUD_BASE_URL")], ..REFUSED },
+               args: "batch status job-1", checks: &[Stderr("LLAMA_CLOUD_BASE_URL")], ..REFUSED },
         Case { name: "a bad base URL in the flag", env: &[LLAMA_KEY],
-               args: "llama pipeline status job-1 --base-url ftp://x", checks: &[Stderr("--base-url")], ..REFUSED },
+               args: "batch status job-1 --base-url ftp://x", checks: &[Stderr("--base-url")], ..REFUSED },
     ]);
 }
 
@@ -342,7 +342,7 @@ fn a_secret_in_a_malformed_line_is_not_echoed() {
     const WRONG_TYPE: &str = "[profiles.default.llama]\napi_key = [\"llx-MALFORMED-SECRET-5e2b\"]\n";
     const KEY_TYPO: &str = "[profiles.default.llama]\napikey = \"llx-MALFORMED-SECRET-5e2b\"\n";
     const STRAY: &str = "[profiles.default.llama]\napi_key = \"llx-MALFORMED-SECRET-5e2b\" x\n";
-    let status = Case { at_a: true, env: &[CONFIG], args: "llama pipeline status job-1", checks: &[Stderr("line 2")], ..REFUSED };
+    let status = Case { at_a: true, env: &[CONFIG], args: "batch status job-1", checks: &[Stderr("line 2")], ..REFUSED };
     let show = Case { env: &[CONFIG], args: "config show", ..REFUSED };
     check(&[
         Case { name: "unterminated string", files: &[(FILE, UNTERMINATED)], ..status },
@@ -367,7 +367,7 @@ fn plain_http_credentials_need_an_opt_in() {
     let refused = &[Stderr("--allow-http")];
     check(&[
         Case { name: "refused before connecting", env: &[LLAMA_KEY, PROXY, PROXY_LOWER],
-               args: "llama pipeline status job-1 --base-url http://example.invalid", checks: refused, ..REFUSED },
+               args: "batch status job-1 --base-url http://example.invalid", checks: refused, ..REFUSED },
         Case { name: "refused: URL from env, key from file", env: &[CONFIG, ("CLARIFEYE_BASE_URL", "http://example.invalid")],
                files: &[(FILE, "[profiles.default.clarifeye]\napi_key = \"k-file-secret\"\nproject_id = \"p\"\n")],
                args: "clarifeye run run-1", checks: refused, ..REFUSED },
@@ -376,23 +376,23 @@ fn plain_http_credentials_need_an_opt_in() {
                args: "feldera token p t", checks: refused, ..REFUSED },
         Case { name: "allow_http in another service does not count", env: &[LLAMA_KEY, CONFIG],
                files: &[(FILE, "[profiles.default.clarifeye]\nallow_http = true\n")],
-               args: "llama pipeline status job-1 --base-url http://example.invalid", ..REFUSED },
+               args: "batch status job-1 --base-url http://example.invalid", ..REFUSED },
         Case { name: "--allow-http lets it through", env: &[LLAMA_KEY], code: 9,
-               args: "llama pipeline status job-1 --base-url http://example.invalid \
+               args: "batch status job-1 --base-url http://example.invalid \
                       --allow-http --retries 0 --request-timeout 2s",
                ..PASS },
         Case { name: "--allow-http: the request reaches a proxy", env: &[LLAMA_KEY, PROXY, PROXY_LOWER],
-               args: "llama pipeline status job-1 --base-url http://example.invalid --allow-http --retries 0",
+               args: "batch status job-1 --base-url http://example.invalid --allow-http --retries 0",
                sent: A("job-1", KEY), ..PASS },
         Case { name: "allow_http in config lets it through", env: &[LLAMA_KEY, CONFIG], code: 9,
                files: &[(FILE, "[profiles.default.llama]\nbase_url = \"http://example.invalid\"\nallow_http = true\n")],
-               args: "llama pipeline status job-1 --retries 0 --request-timeout 2s", ..PASS },
+               args: "batch status job-1 --retries 0 --request-timeout 2s", ..PASS },
         Case { name: "loopback by address", env: &[LLAMA_KEY],
-               args: "llama pipeline status job-1 --base-url http://127.0.0.1:{port}", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1 --base-url http://127.0.0.1:{port}", sent: A("job-1", KEY), ..PASS },
         Case { name: "loopback by name", env: &[LLAMA_KEY],
-               args: "llama pipeline status job-1 --base-url http://localhost:{port}", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1 --base-url http://localhost:{port}", sent: A("job-1", KEY), ..PASS },
         Case { name: "loopback by name in capitals", env: &[LLAMA_KEY],
-               args: "llama pipeline status job-1 --base-url http://LOCALHOST:{port}/", sent: A("job-1", KEY), ..PASS },
+               args: "batch status job-1 --base-url http://LOCALHOST:{port}/", sent: A("job-1", KEY), ..PASS },
         Case { name: "feldera without a key, flag", code: 9,
                args: "feldera token p t --base-url http://example.invalid --retries 0 --request-timeout 2s",
                checks: &[NotStderr("--allow-http")], ..PASS },
@@ -407,14 +407,14 @@ fn a_config_others_can_read_warns_only_if_it_holds_a_key() {
     let warns = &[Stderr("chmod"), Stderr("{cfg}")];
     check(&[
         Case { name: "readable, with a key", files: &[(FILE, URL_A_FILE_KEY)], mode: 0o644, env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"), checks: warns, ..PASS },
+               args: "batch status job-1", sent: A("job-1", "k-file-c04d"), checks: warns, ..PASS },
         Case { name: "readable, with a key, config show", files: &[(FILE, URL_A_FILE_KEY)], mode: 0o644, env: &[CONFIG],
                args: "config show", checks: warns, ..PASS },
         Case { name: "private, with a key", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", "k-file-c04d"),
+               args: "batch status job-1", sent: A("job-1", "k-file-c04d"),
                checks: &[NotStderr("chmod"), NotStderr("warning")], ..PASS },
         Case { name: "readable, without a key", files: &[(FILE, URL_A)], mode: 0o644, at_a: true, env: &[CONFIG],
-               args: "llama pipeline status job-1", sent: A("job-1", KEY), checks: &[NotStderr("chmod")], ..PASS },
+               args: "batch status job-1", sent: A("job-1", KEY), checks: &[NotStderr("chmod")], ..PASS },
     ]);
 }
 
@@ -452,7 +452,7 @@ fn config_show_shows_settings_and_sources_never_keys() {
 #[rustfmt::skip]
 fn bad_ca_certs_are_exit_2() {
     check(&[
-        Case { name: "missing", at_a: true, args: "llama pipeline status job-1 --ca-cert /nonexistent.pem",
+        Case { name: "missing", at_a: true, args: "batch status job-1 --ca-cert /nonexistent.pem",
                checks: &[Stderr("/nonexistent.pem")], ..REFUSED },
         Case { name: "not PEM", at_a: true, files: &[("bogus.pem", "this is not a certificate\n")],
                args: "feldera token p t --ca-cert {home}/bogus.pem", checks: &[Stderr("{home}/bogus.pem")], ..REFUSED },
@@ -512,13 +512,13 @@ fn project_and_organization_defaults() {
 #[rustfmt::skip]
 fn verbose_never_logs_a_key_from_any_source() {
     check(&[
-        Case { name: "key from the env", at_a: true, args: "-v llama pipeline status env-1",
+        Case { name: "key from the env", at_a: true, args: "-v batch status env-1",
                sent: A("env-1", KEY), checks: &[Stderr("env-1")], ..PASS },
         Case { name: "key from the file", files: &[(FILE, URL_A_FILE_KEY)], env: &[CONFIG],
-               args: "-v llama pipeline status file-1", sent: A("file-1", "k-file-c04d"), checks: &[Stderr("file-1")], ..PASS },
+               args: "-v batch status file-1", sent: A("file-1", "k-file-c04d"), checks: &[Stderr("file-1")], ..PASS },
         Case { name: "key from api_key_cmd", env: &[CONFIG],
                files: &[(FILE, "[profiles.default.llama]\nbase_url = \"{a}\"\napi_key_cmd = \"printf k-from-cmd-77\"\n")],
-               args: "-v llama pipeline status cmd-1", sent: A("cmd-1", "k-from-cmd-77"), checks: &[Stderr("cmd-1")], ..PASS },
+               args: "-v batch status cmd-1", sent: A("cmd-1", "k-from-cmd-77"), checks: &[Stderr("cmd-1")], ..PASS },
     ]);
 }
 
@@ -552,8 +552,9 @@ fn each_service_reads_its_own_base_url_variable() {
         feldera.hits("f-1"),
     ];
     assert_eq!(hits, [1; 4], "hits of l-1, b-1, c-1, f-1");
+    // LlamaCloud: the pipeline's status, its files' status counts, the job.
     let counts = [&llama, &clarifeye, &feldera].map(|s| s.requests().len());
-    assert_eq!(counts, [2, 1, 1], "requests at llama, clarifeye, feldera");
+    assert_eq!(counts, [3, 1, 1], "requests at llama, clarifeye, feldera");
 }
 
 // ---------------------------------------------------------------------------

@@ -52,6 +52,11 @@ impl Tmux {
         self.capture(&["-J"])
     }
 
+    /// The screen and everything scrolled off it.
+    fn history(&self) -> String {
+        self.capture(&["-S", "-"])
+    }
+
     fn capture(&self, flags: &[&str]) -> String {
         let out = StdCommand::new("tmux")
             .args(["capture-pane", "-p", "-t", &self.session])
@@ -261,4 +266,53 @@ fn tables_fit_an_80_column_terminal() {
     );
     assert!(!stdout.contains(" ago"), "{stdout}");
     assert!(stdout.lines().any(|l| l.chars().count() > 80), "{stdout}");
+}
+
+/// `-` reads targets from stdin; with stdin a terminal there is nothing to
+/// read but what the user types, which is not what they meant: exit 2.
+#[test]
+fn dash_with_stdin_a_terminal_is_exit_2() {
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env LLAMA_CLOUD_API_KEY=k {bin} batch status -; echo EXIT=$?; sleep 60",
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let screen = tmux.wait_for("EXIT=", Duration::from_secs(10));
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(screen.contains("stdin is a terminal"), "{screen}");
+}
+
+/// A watched collection shows one bar for all its items (done / total,
+/// failed, ETA), not a line per item.
+#[test]
+fn a_collection_is_one_bar_with_an_eta() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama file status \
+         --pipeline big-items3000-failed-4s --all --watch --interval 300ms; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let running = tmux.wait_for("/3000 done", Duration::from_secs(10));
+    let live: Vec<&str> = running.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(live.len(), 1, "one line while it runs:\n{running}");
+    assert!(
+        live[0].contains("llama.file big-items3000-failed-4s/*"),
+        "{running}"
+    );
+    assert!(
+        live[0].contains("ETA") && live[0].contains("failed"),
+        "{running}"
+    );
+    tmux.wait_for("EXIT=", Duration::from_secs(20));
+    let done = tmux.history();
+    assert!(done.contains("EXIT=1"), "{done}");
+    assert!(
+        done.contains("3000 files: 2700 succeeded, 300 failed"),
+        "{done}"
+    );
+    assert!(!done.contains("/3000 done"), "bar left on screen:\n{done}");
 }

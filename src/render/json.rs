@@ -3,32 +3,41 @@
 
 use std::time::SystemTime;
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
 
 use crate::status::{Progress, Snapshot};
 
-pub fn envelope(snapshot: &Snapshot) -> Value {
-    let mut map = Map::new();
-    map.insert("service".into(), snapshot.target.service().into());
-    map.insert("target".into(), snapshot.target.to_json());
-    map.insert("state".into(), snapshot.state.as_str().into());
-    map.insert(
-        "status".into(),
-        snapshot.status.clone().map_or(Value::Null, Value::String),
-    );
-    map.insert("terminal".into(), snapshot.state.is_terminal().into());
-    map.insert(
-        "progress".into(),
-        snapshot.progress.as_ref().map_or(Value::Null, progress),
-    );
-    map.insert("observed_at".into(), timestamp(snapshot.observed_at).into());
-    map.insert(
-        "response".into(),
-        snapshot.response.clone().unwrap_or(Value::Null),
-    );
-    map.insert(
-        "error".into(),
-        snapshot.error.as_ref().map_or(Value::Null, |e| {
+/// The envelope's fields, in the documented order. The response is its
+/// received text, embedded as is.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    service: &'static str,
+    target: Value,
+    state: &'static str,
+    status: Option<&'a str>,
+    terminal: bool,
+    progress: Option<Value>,
+    observed_at: String,
+    response: Option<&'a RawValue>,
+    error: Option<Value>,
+    /// `--items`: the job's items as listed, after the documented fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<&'a [Value]>,
+}
+
+fn fields(snapshot: &Snapshot) -> Envelope<'_> {
+    Envelope {
+        service: snapshot.target.service(),
+        target: snapshot.target.to_json(),
+        state: snapshot.state.as_str(),
+        status: snapshot.status.as_deref(),
+        terminal: snapshot.state.is_terminal(),
+        progress: snapshot.progress.as_ref().map(progress),
+        observed_at: timestamp(snapshot.observed_at),
+        response: snapshot.response.as_deref(),
+        error: snapshot.error.as_ref().map(|e| {
             json!({
                 "kind": e.kind.as_str(),
                 "http_status": e.http_status,
@@ -36,14 +45,23 @@ pub fn envelope(snapshot: &Snapshot) -> Value {
                 "message": e.message,
             })
         }),
-    );
-    Value::Object(map)
+        items: snapshot
+            .items
+            .as_ref()
+            .filter(|listed| listed.asked)
+            .map(|listed| listed.items.as_slice()),
+    }
 }
 
 /// One envelope as one line (no trailing newline).
 pub fn line(snapshot: &Snapshot) -> String {
-    // Serializing a Value cannot fail: its keys are strings.
-    serde_json::to_string(&envelope(snapshot)).unwrap_or_default()
+    // Serializing these fields cannot fail: every map key is a string.
+    serde_json::to_string(&fields(snapshot)).unwrap_or_default()
+}
+
+/// One envelope as a JSON value.
+pub fn envelope(snapshot: &Snapshot) -> Value {
+    serde_json::to_value(fields(snapshot)).unwrap_or(Value::Null)
 }
 
 fn progress(p: &Progress) -> Value {
@@ -85,7 +103,7 @@ mod tests {
             full_details: false,
         };
         let c = classify(&target, &body).unwrap();
-        let mut snap = Snapshot::from_classified(target, body, c);
+        let mut snap = Snapshot::from_classified(target, &body, c);
         snap.observed_at = at();
         insta::assert_snapshot!(line(&snap), @r#"{"service":"llama.pipeline","target":{"pipeline_id":"p1"},"state":"running","status":"IN_PROGRESS","terminal":false,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"z":1,"status":"IN_PROGRESS","a":[1.50,{"y":null,"b":2}],"big":123456789012345678901234567890},"error":null}"#);
     }
@@ -99,7 +117,7 @@ mod tests {
         let body = json!({"message": "gone", "error_code": "PipelineRestarted", "details": {}});
         let mut snap = Snapshot::from_error(
             target,
-            Some(body),
+            Some(&body),
             TargetError {
                 kind: ErrorKind::Gone,
                 http_status: Some(410),

@@ -2,6 +2,7 @@
 //! decisions are made once, in [`Palette`], and passed in.
 
 pub mod json;
+mod layout;
 pub mod table;
 
 use std::io::IsTerminal;

@@ -1,138 +1,22 @@
 //! Tables for people (comfy-table): one row per target, then a Clarifeye
-//! run's steps, LlamaCloud errors and `--logs` where they apply. Every piece
-//! of server text passes through [`sanitize`].
-//!
-//! On a terminal a table fits its width: the last column (details,
-//! messages) is cut with `…`, never an ID, and times show as ages. Off a
-//! terminal (a file, a pipe, a CI log) nothing is cut.
+//! run's steps, LlamaCloud errors, a batch job's items and `--logs` where
+//! they apply. Every piece of server text passes through [`sanitize`].
+//! More than [`MAX_ROWS`] targets (a collection) start with a line of
+//! counts per state and list only those that did not succeed.
 
-use std::time::{Duration, SystemTime};
-
-use comfy_table::{Table, presets};
+use serde_json::Value;
 
 use super::Palette;
+pub use super::layout::Fit;
+use super::layout::{render, when};
 use crate::sanitize::{sanitize, sanitize_multiline};
-use crate::status::{Progress, Snapshot};
+use crate::status::{Progress, Snapshot, State};
 
-/// Spaces between columns.
-const GAP: usize = 2;
-
-/// Where a table goes.
-#[derive(Clone, Copy, Debug)]
-pub enum Fit {
-    /// A terminal `width` columns wide: cut the last column to fit, and
-    /// show times as their age at `now`.
-    Terminal { width: usize, now: SystemTime },
-    /// A file or a pipe: every cell in full.
-    Full,
-}
-
-/// A table's text: the header and rows, with the last column cut to fit.
-fn render(header: &[&str], mut rows: Vec<Vec<String>>, palette: Palette, fit: Fit) -> String {
-    let mut header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    if let Fit::Terminal { width, .. } = fit {
-        fit_last_column(&mut header, &mut rows, width);
-    }
-    let mut table = Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_header(header.iter().map(|h| palette.bold(h)));
-    for row in rows {
-        table.add_row(row);
-    }
-    for column in table.column_iter_mut() {
-        column.set_padding((0, GAP as u16));
-    }
-    text(&table)
-}
-
-/// Cut the cells of the last column so that no line is wider than
-/// `width`. Only the last column gives way: it holds free text (details,
-/// messages), while the others hold IDs and statuses a reader needs whole.
-/// If those alone are wider than the terminal, the last column keeps one
-/// character (`…`) and the terminal wraps, as it would anyway.
-fn fit_last_column(header: &mut [String], rows: &mut [Vec<String>], width: usize) {
-    let Some(last) = header.len().checked_sub(1) else {
-        return;
-    };
-    let widest = |col: usize| {
-        std::iter::once(&header[col])
-            .chain(rows.iter().filter_map(|r| r.get(col)))
-            .map(|cell| console::measure_text_width(cell))
-            .max()
-            .unwrap_or(0)
-    };
-    let others: usize = (0..last).map(|col| widest(col) + GAP).sum();
-    let room = width.saturating_sub(others).max(1);
-    let cells =
-        std::iter::once(&mut header[last]).chain(rows.iter_mut().filter_map(|r| r.get_mut(last)));
-    for cell in cells {
-        if console::measure_text_width(cell) > room {
-            *cell = console::truncate_str(cell, room, "…").into_owned();
-        }
-    }
-}
-
-/// A table as text without the padding comfy-table leaves at line ends.
-fn text(table: &Table) -> String {
-    let mut out = String::new();
-    for line in table.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// A vendor timestamp as people read it here: its age on a terminal
-/// (`12s ago`, as kubectl's AGE), else as sent.
-fn when(updated: &str, fit: Fit) -> String {
-    match fit {
-        Fit::Terminal { now, .. } => age(updated, now).unwrap_or_else(|| sanitize(updated)),
-        Fit::Full => sanitize(updated),
-    }
-}
-
-/// `12s ago`, `5m ago`, `3h ago`, `2d ago` for an RFC 3339 time; None when
-/// the text is not one.
-pub fn age(timestamp: &str, now: SystemTime) -> Option<String> {
-    let at = parse_rfc3339(timestamp)?;
-    let secs = now.duration_since(at).unwrap_or(Duration::ZERO).as_secs();
-    Some(match secs {
-        0..60 => format!("{secs}s ago"),
-        60..3_600 => format!("{}m ago", secs / 60),
-        3_600..172_800 => format!("{}h ago", secs / 3_600),
-        _ => format!("{}d ago", secs / 86_400),
-    })
-}
-
-/// RFC 3339 with `Z` or a numeric offset (`+02:00`), as vendors send it.
-/// humantime reads the UTC form; the offset is applied here.
-fn parse_rfc3339(text: &str) -> Option<SystemTime> {
-    let text = text.trim();
-    let (local, offset) = match text
-        .len()
-        .checked_sub(6)
-        .and_then(|at| text.get(at..).map(|o| (at, o)))
-    {
-        Some((at, o)) if (o.starts_with('+') || o.starts_with('-')) && o.as_bytes()[3] == b':' => {
-            let hours: u64 = o.get(1..3)?.parse().ok()?;
-            let minutes: u64 = o.get(4..6)?.parse().ok()?;
-            let secs = Duration::from_secs(hours * 3_600 + minutes * 60);
-            (text.get(..at)?, Some((o.starts_with('+'), secs)))
-        }
-        _ => (text.strip_suffix('Z').unwrap_or(text), None),
-    };
-    let at = humantime::parse_rfc3339_weak(local).ok()?;
-    match offset {
-        // 10:00+02:00 is 08:00 UTC.
-        Some((true, secs)) => at.checked_sub(secs),
-        Some((false, secs)) => at.checked_add(secs),
-        None => Some(at),
-    }
-}
+/// Above this many targets, the table lists only those that did not succeed.
+pub const MAX_ROWS: usize = 20;
 
 /// The main table: target, status, state, progress, updated, details.
-pub fn targets(snapshots: &[Snapshot], palette: Palette, fit: Fit) -> String {
+pub fn targets(snapshots: &[&Snapshot], palette: Palette, fit: Fit) -> String {
     let rows = snapshots
         .iter()
         .map(|s| {
@@ -213,7 +97,7 @@ pub fn steps(snapshot: &Snapshot, palette: Palette, fit: Fit) -> Option<String> 
 
 /// LlamaCloud errors of every target that reported some; the target column
 /// only when there are several targets.
-pub fn llama_errors(snapshots: &[Snapshot], palette: Palette, fit: Fit) -> Option<String> {
+pub fn llama_errors(snapshots: &[&Snapshot], palette: Palette, fit: Fit) -> Option<String> {
     if snapshots.iter().all(|s| s.errors.is_empty()) {
         return None;
     }
@@ -239,19 +123,35 @@ pub fn llama_errors(snapshots: &[Snapshot], palette: Palette, fit: Fit) -> Optio
 
 /// The whole table output for a set of final snapshots.
 pub fn report(snapshots: &[Snapshot], show_logs: bool, palette: Palette, fit: Fit) -> String {
-    let mut out = targets(snapshots, palette, fit);
-    if let [single] = snapshots {
+    let mut out = String::new();
+    let shown: Vec<&Snapshot> = if snapshots.len() > MAX_ROWS {
+        out.push_str(&counts(snapshots));
+        out.push('\n');
+        snapshots.iter().filter(|s| !succeeded(s)).collect()
+    } else {
+        snapshots.iter().collect()
+    };
+    if !shown.is_empty() {
+        out.push_str(&targets(&shown, palette, fit));
+    }
+    if let [single] = shown.as_slice() {
         if let Some(steps) = steps(single, palette, fit) {
             out.push('\n');
             out.push_str(&steps);
         }
     }
-    if let Some(errors) = llama_errors(snapshots, palette, fit) {
+    if let Some(errors) = llama_errors(&shown, palette, fit) {
         out.push('\n');
         out.push_str(&errors);
     }
+    for s in &shown {
+        if let Some(items) = job_items(s, palette, fit) {
+            out.push('\n');
+            out.push_str(&items);
+        }
+    }
     if show_logs {
-        for s in snapshots {
+        for s in &shown {
             if let Some(logs) = &s.logs {
                 out.push('\n');
                 out.push_str(&palette.dim(&format!(
@@ -268,6 +168,95 @@ pub fn report(snapshots: &[Snapshot], show_logs: bool, palette: Palette, fit: Fi
     out
 }
 
+fn succeeded(s: &Snapshot) -> bool {
+    s.error.is_none() && s.state == State::Succeeded
+}
+
+/// `3000 files: 2950 succeeded, 40 failed, 10 running`: how many targets
+/// are in each state (an error counts under its kind), most final first.
+pub fn counts(snapshots: &[Snapshot]) -> String {
+    const ORDER: [&str; 14] = [
+        "succeeded",
+        "partial",
+        "failed",
+        "cancelled",
+        "running",
+        "pending",
+        "unknown",
+        "not_found",
+        "gone",
+        "invalid",
+        "auth",
+        "unavailable",
+        "timeout",
+        "bad_response",
+    ];
+    let name = |s: &Snapshot| {
+        s.error
+            .as_ref()
+            .map_or(s.state.as_str(), |e| e.kind.as_str())
+    };
+    let parts: Vec<String> = ORDER
+        .iter()
+        .filter_map(|state| {
+            let n = snapshots.iter().filter(|s| name(s) == *state).count();
+            (n > 0).then(|| format!("{n} {state}"))
+        })
+        .collect();
+    let noun = match snapshots.first().map(|s| s.target.service()) {
+        Some("llama.file") => "files",
+        Some("batch") => "batch jobs",
+        Some("clarifeye.run") => "pipeline runs",
+        Some("llama.pipeline") => "pipelines",
+        Some("feldera.token") => "tokens",
+        _ => "targets",
+    };
+    format!("{} {noun}: {}", snapshots.len(), parts.join(", "))
+}
+
+/// A batch job's items (`--items`, or its first failed ones unasked):
+/// a heading, then ITEM, NAME, STATUS, MESSAGE.
+pub fn job_items(s: &Snapshot, palette: Palette, fit: Fit) -> Option<String> {
+    let listed = s.items.as_ref()?;
+    let which = listed.status.as_deref().unwrap_or("all");
+    let label = sanitize(&s.target.label());
+    let mut out = if listed.more > 0 {
+        format!(
+            "{which} items of {label}: the first {} of {} (all of them: --items {which})\n",
+            listed.items.len(),
+            listed.items.len() as u64 + listed.more
+        )
+    } else {
+        format!("{which} items of {label}: {}\n", listed.items.len())
+    };
+    if listed.items.is_empty() {
+        return Some(out);
+    }
+    let field = |item: &Value, name: &str| item.get(name).and_then(Value::as_str).map(sanitize);
+    let rows = listed
+        .items
+        .iter()
+        .map(|item| {
+            vec![
+                field(item, "item_id").unwrap_or_default(),
+                field(item, "item_name").unwrap_or_default(),
+                field(item, "status").unwrap_or_else(|| "-".to_owned()),
+                field(item, "error_message")
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| field(item, "skip_reason"))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out.push_str(&render(
+        &["ITEM", "NAME", "STATUS", "MESSAGE"],
+        rows,
+        palette,
+        fit,
+    ));
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +266,7 @@ mod tests {
 
     fn snap(target: Target, body: serde_json::Value) -> Snapshot {
         let c = classify(&target, &body).unwrap();
-        Snapshot::from_classified(target, body, c)
+        Snapshot::from_classified(target, &body, c)
     }
 
     const PLAIN: Palette = Palette { enabled: false };
@@ -381,7 +370,7 @@ mod tests {
 
     #[test]
     fn ids_wider_than_the_terminal_are_never_cut() {
-        let now = SystemTime::UNIX_EPOCH;
+        let now = std::time::SystemTime::UNIX_EPOCH;
         let fitted = report(
             &long_details(),
             false,
@@ -390,23 +379,5 @@ mod tests {
         );
         assert!(fitted.contains("nightly-2026-11-22-upload-a"));
         assert!(fitted.contains("failed"), "{fitted}");
-    }
-
-    #[test]
-    fn ages() {
-        let now = humantime::parse_rfc3339("2026-11-22T10:00:00Z").unwrap();
-        let age = |t| age(t, now);
-        assert_eq!(age("2026-11-22T09:59:48Z").as_deref(), Some("12s ago"));
-        assert_eq!(
-            age("2026-11-22T09:59:48.123456Z").as_deref(),
-            Some("11s ago")
-        );
-        assert_eq!(age("2026-11-22T09:55:00+00:00").as_deref(), Some("5m ago"));
-        assert_eq!(age("2026-11-22T05:00:00-02:00").as_deref(), Some("3h ago"));
-        assert_eq!(age("2026-11-19T10:00:00Z").as_deref(), Some("3d ago"));
-        // A clock a little ahead of ours is not in the future for a reader.
-        assert_eq!(age("2026-11-22T10:00:05Z").as_deref(), Some("0s ago"));
-        assert_eq!(age("yesterday"), None);
-        assert_eq!(age("2026-11-22T10:00:00+0x:00"), None);
     }
 }

@@ -4,9 +4,22 @@
 //! out of all of them. Read leniently, like [`super::llama`].
 
 use serde_json::Value;
+use url::Url;
 
+use super::endpoint::endpoint;
 use super::read::{status_field, str_field};
 use crate::status::{Classified, Progress, State, StepRow};
+use crate::target::Target;
+
+/// PipelineRunStatus: what `clarifeye run --all --status` filters by.
+pub const RUN_STATUSES: &[&str] = &[
+    "pending",
+    "running",
+    "completed",
+    "completed_with_warnings",
+    "failed",
+    "aborted",
+];
 
 pub fn state_of(status: &str) -> Option<State> {
     Some(match status {
@@ -74,7 +87,7 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
     }
     Ok(Classified {
         state: state_of(&status),
-        status,
+        status: Some(status),
         progress,
         updated: str_field(body, "updated_at").map(str::to_owned),
         details: details.join(" · "),
@@ -82,6 +95,28 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
         logs: str_field(body, "raw_logs").map(str::to_owned),
         ..Classified::default()
     })
+}
+
+/// `GET /api/v1/projects/{project_id}/pipeline-runs/`: a project's runs.
+pub fn runs_url(base: &Url, project_id: &str) -> Url {
+    // The trailing empty segment keeps Django's trailing slash.
+    endpoint(
+        base,
+        &["api", "v1", "projects", project_id, "pipeline-runs", ""],
+    )
+}
+
+/// One run of the listing (PipelineRunListItem): read like a run's detail;
+/// it carries no steps, so its progress is usually unknown.
+pub fn listed_run(project_id: &str, item: &Value) -> Result<(Target, Classified), String> {
+    let run_id = str_field(item, "id")
+        .filter(|id| !id.is_empty())
+        .ok_or("a listed pipeline run has no `id`")?;
+    let target = Target::ClarifeyeRun {
+        project_id: project_id.to_owned(),
+        pipeline_run_id: run_id.to_owned(),
+    };
+    Ok((target, classify(item)?))
 }
 
 #[cfg(test)]

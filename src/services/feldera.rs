@@ -23,7 +23,7 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
         .unwrap_or_default();
     Ok(Classified {
         state: state_of(&status),
-        status,
+        status: Some(status),
         details,
         ..Classified::default()
     })

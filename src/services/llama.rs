@@ -7,9 +7,22 @@
 //! through a strict struct: an odd optional field never hides the status.
 
 use serde_json::Value;
+use url::Url;
 
-use super::read::{status_field, str_field};
-use crate::status::{Classified, ErrorRow, State};
+use super::endpoint::endpoint;
+use super::read::{as_count, status_field, str_field};
+use crate::status::{Classified, ErrorRow, Progress, State};
+use crate::target::Target;
+
+/// The statuses the files listing filters by (`--status`): its enum, which
+/// has no PARTIAL_SUCCESS.
+pub const FILE_STATUSES: &[&str] = &[
+    "NOT_STARTED",
+    "IN_PROGRESS",
+    "SUCCESS",
+    "ERROR",
+    "CANCELLED",
+];
 
 /// The documented status values; anything else is `None` (unknown).
 pub fn state_of(status: &str) -> Option<State> {
@@ -48,12 +61,87 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
     };
     Ok(Classified {
         state: state_of(&status),
-        status,
+        status: Some(status),
         progress: None,
         updated: str_field(body, "effective_at").map(str::to_owned),
         details,
         errors,
         ..Classified::default()
+    })
+}
+
+/// `GET /api/v1/beta/pipelines/{pipeline_id}/files`: a pipeline's files.
+pub fn files_url(base: &Url, pipeline_id: &str) -> Url {
+    endpoint(
+        base,
+        &["api", "v1", "beta", "pipelines", pipeline_id, "files"],
+    )
+}
+
+/// `GET /api/v1/pipelines/{pipeline_id}/files/status-counts`.
+pub fn counts_url(base: &Url, pipeline_id: &str) -> Url {
+    endpoint(
+        base,
+        &[
+            "api",
+            "v1",
+            "pipelines",
+            pipeline_id,
+            "files",
+            "status-counts",
+        ],
+    )
+}
+
+/// One file of the listing (PipelineFileResponse): named by its `file_id`,
+/// else its `id`; its state from its own `status`, which may be null (an
+/// item without a status is unknown, not an error).
+pub fn listed_file(pipeline_id: &str, item: &Value) -> Result<(Target, Classified), String> {
+    let file_id = str_field(item, "file_id")
+        .or_else(|| str_field(item, "id"))
+        .filter(|id| !id.is_empty())
+        .ok_or("a listed file has neither `file_id` nor `id`")?;
+    let status = str_field(item, "status").map(str::to_owned);
+    let target = Target::LlamaFile {
+        pipeline_id: pipeline_id.to_owned(),
+        file_id: file_id.to_owned(),
+    };
+    Ok((
+        target,
+        Classified {
+            state: status.as_deref().and_then(state_of),
+            status,
+            updated: str_field(item, "status_updated_at")
+                .or_else(|| str_field(item, "updated_at"))
+                .map(str::to_owned),
+            details: str_field(item, "name").unwrap_or_default().to_owned(),
+            ..Classified::default()
+        },
+    ))
+}
+
+/// A pipeline's progress from its files' status counts
+/// (FileCountByStatusResponse): `done` counts the files in a terminal
+/// status, `failed` those in ERROR.
+pub fn progress_from_counts(body: &Value) -> Result<Progress, String> {
+    let counts = body
+        .get("counts")
+        .and_then(Value::as_object)
+        .ok_or("the status counts have no `counts` object")?;
+    let total =
+        as_count(body.get("total_count")).ok_or("the status counts have no `total_count`")?;
+    let count = |status: &str| as_count(counts.get(status)).unwrap_or(0);
+    let done: u64 = counts
+        .keys()
+        .filter(|status| state_of(status).is_some_and(State::is_terminal))
+        .map(|status| count(status))
+        .sum();
+    Ok(Progress {
+        percent: (total > 0).then(|| done as f64 * 100.0 / total as f64),
+        done: Some(done),
+        total: Some(total),
+        failed: Some(count("ERROR")),
+        skipped: None,
     })
 }
 
@@ -74,7 +162,7 @@ mod tests {
         ] {
             let c = classify(&json!({ "status": status })).unwrap();
             assert_eq!(c.state.map(State::as_str), Some(state), "{status}");
-            assert_eq!(c.status, status);
+            assert_eq!(c.status.as_deref(), Some(status));
         }
     }
 
@@ -82,7 +170,7 @@ mod tests {
     fn unknown_status_is_kept_not_rejected() {
         let c = classify(&json!({"status": "QUEUED_ON_MARS"})).unwrap();
         assert_eq!(c.state, None);
-        assert_eq!(c.status, "QUEUED_ON_MARS");
+        assert_eq!(c.status.as_deref(), Some("QUEUED_ON_MARS"));
         // Lower case is not the documented spelling either.
         assert_eq!(classify(&json!({"status": "success"})).unwrap().state, None);
     }
@@ -116,5 +204,39 @@ mod tests {
         assert_eq!(c.errors[1].step, "SOMETHING_NEW");
         assert_eq!(c.details, "2 errors; PARSE: parse failed");
         assert_eq!(c.updated.as_deref(), Some("2026-11-22T10:00:00Z"));
+    }
+
+    #[test]
+    fn listed_files() {
+        let (target, c) = listed_file(
+            "p",
+            &json!({"id": "row-1", "file_id": "f-1", "name": "report.pdf", "status": "ERROR",
+                    "status_updated_at": "2026-11-22T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z"}),
+        )
+        .unwrap();
+        assert_eq!(target.label(), "p/f-1");
+        assert_eq!(c.state, Some(State::Failed));
+        assert_eq!(c.details, "report.pdf");
+        assert_eq!(c.updated.as_deref(), Some("2026-11-22T10:00:00Z"));
+        // No file_id: the row's id; no status: unknown, not an error.
+        let (target, c) = listed_file("p", &json!({"id": "row-2", "status": null})).unwrap();
+        assert_eq!(target.label(), "p/row-2");
+        assert_eq!((c.state, c.status), (None, None));
+        assert!(listed_file("p", &json!({"name": "x"})).is_err());
+        assert!(listed_file("p", &json!({"file_id": ""})).is_err());
+    }
+
+    #[test]
+    fn progress_from_status_counts() {
+        let p = progress_from_counts(&json!({
+            "counts": {"SUCCESS": 6, "ERROR": 2, "IN_PROGRESS": 1, "NOT_STARTED": 1, "PARTIAL_SUCCESS": 0, "NEW_THING": 5},
+            "total_count": 15
+        }))
+        .unwrap();
+        assert_eq!((p.done, p.total, p.failed), (Some(8), Some(15), Some(2)));
+        let empty = progress_from_counts(&json!({"counts": {}, "total_count": 0})).unwrap();
+        assert_eq!((empty.done, empty.percent), (Some(0), None));
+        assert!(progress_from_counts(&json!({"counts": {}})).is_err());
+        assert!(progress_from_counts(&json!({"total_count": 3})).is_err());
     }
 }

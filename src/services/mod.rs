@@ -4,99 +4,89 @@
 
 pub mod batch;
 pub mod clarifeye;
+mod endpoint;
 pub mod feldera;
 pub mod llama;
+pub mod page;
 mod read;
 
 use serde_json::Value;
 use url::Url;
 
+use endpoint::{endpoint, with_query};
+pub use page::{Cursor, PAGE_SIZE, Page};
 pub use read::error_message;
 
 use crate::status::Classified;
-use crate::target::Target;
+use crate::target::{Collection, Target};
 
-/// The request URL under `base`. Every path parameter is one
-/// percent-encoded segment: `a/b?c` never becomes extra path or query.
+/// The request URL of `target` under `base`; for a listing, its first
+/// page without filters.
 pub fn url(target: &Target, base: &Url) -> Url {
-    let mut url = base.clone();
-    url.set_query(None);
-    url.set_fragment(None);
-    // `path_segments_mut` only fails for cannot-be-a-base URLs, which
-    // settings never accept as a base URL.
-    if let Ok(mut segments) = url.path_segments_mut() {
-        segments.pop_if_empty();
-        match target {
-            Target::LlamaPipeline { pipeline_id, .. } => {
-                segments.extend(["api", "v1", "pipelines", pipeline_id, "status"]);
-            }
-            Target::LlamaFile {
+    match target {
+        Target::LlamaPipeline {
+            pipeline_id,
+            full_details,
+        } => {
+            let url = endpoint(base, &["api", "v1", "pipelines", pipeline_id, "status"]);
+            with_query(url, full_details.then_some(("full_details", "true")))
+        }
+        Target::LlamaFile {
+            pipeline_id,
+            file_id,
+        } => endpoint(
+            base,
+            &[
+                "api",
+                "v1",
+                "pipelines",
                 pipeline_id,
+                "files",
                 file_id,
-            } => {
-                segments.extend([
-                    "api",
-                    "v1",
-                    "pipelines",
-                    pipeline_id,
-                    "files",
-                    file_id,
-                    "status",
-                ]);
-            }
-            Target::Batch { job_id, .. } => {
-                segments.extend(["api", "v1", "beta", "batch-processing", job_id]);
-            }
-            Target::ClarifeyeRun {
+                "status",
+            ],
+        ),
+        Target::Batch {
+            job_id,
+            organization_id,
+            project_id,
+        } => {
+            let url = endpoint(base, &["api", "v1", "beta", "batch-processing", job_id]);
+            with_query(url, batch::scope(organization_id, project_id))
+        }
+        // The trailing empty segment keeps Django's trailing slash.
+        Target::ClarifeyeRun {
+            project_id,
+            pipeline_run_id,
+        } => endpoint(
+            base,
+            &[
+                "api",
+                "v1",
+                "projects",
                 project_id,
+                "pipeline-runs",
                 pipeline_run_id,
-            } => {
-                // The trailing empty segment keeps Django's trailing slash.
-                segments.extend([
-                    "api",
-                    "v1",
-                    "projects",
-                    project_id,
-                    "pipeline-runs",
-                    pipeline_run_id,
-                    "",
-                ]);
-            }
-            Target::FelderaToken { pipeline_name, .. } => {
-                segments.extend(["v0", "pipelines", pipeline_name, "completion_status"]);
-            }
+                "",
+            ],
+        ),
+        Target::FelderaToken {
+            pipeline_name,
+            token,
+        } => {
+            let url = endpoint(
+                base,
+                &["v0", "pipelines", pipeline_name, "completion_status"],
+            );
+            with_query(url, [("token", token.as_str())])
         }
+        Target::LlamaFiles { pipeline_id } => llama::files_url(base, pipeline_id),
+        Target::BatchJobs {
+            organization_id,
+            project_id,
+        } => batch::jobs_url(base, organization_id, project_id),
+        Target::ClarifeyeRuns { project_id } => clarifeye::runs_url(base, project_id),
     }
-    {
-        let mut query = url.query_pairs_mut();
-        match target {
-            Target::LlamaPipeline {
-                full_details: true, ..
-            } => {
-                query.append_pair("full_details", "true");
-            }
-            Target::Batch {
-                organization_id,
-                project_id,
-                ..
-            } => {
-                if let Some(org) = organization_id {
-                    query.append_pair("organization_id", org);
-                }
-                if let Some(project) = project_id {
-                    query.append_pair("project_id", project);
-                }
-            }
-            Target::FelderaToken { token, .. } => {
-                query.append_pair("token", token);
-            }
-            _ => {}
-        }
-    }
-    if url.query() == Some("") {
-        url.set_query(None);
-    }
-    url
 }
 
 /// Classify a 2xx body. `Err` names what is missing or malformed.
@@ -106,6 +96,113 @@ pub fn classify(target: &Target, body: &Value) -> Result<Classified, String> {
         Target::Batch { .. } => batch::classify(body),
         Target::ClarifeyeRun { .. } => clarifeye::classify(body),
         Target::FelderaToken { .. } => feldera::classify(body),
+        Target::LlamaFiles { .. } | Target::BatchJobs { .. } | Target::ClarifeyeRuns { .. } => {
+            Err("a listing has no status of its own".to_owned())
+        }
+    }
+}
+
+/// The requests one poll of a collection makes, each a paged listing with
+/// these status filters: Clarifeye filters one status per request, the
+/// others take every status at once. With `filtered` false (a watch
+/// following the items its first listing chose), no status filter.
+pub fn passes(collection: &Collection, filtered: bool) -> Vec<Vec<String>> {
+    if !filtered || collection.statuses.is_empty() {
+        return vec![Vec::new()];
+    }
+    match collection.listing {
+        Target::ClarifeyeRuns { .. } => collection
+            .statuses
+            .iter()
+            .map(|s| vec![s.clone()])
+            .collect(),
+        _ => vec![collection.statuses.clone()],
+    }
+}
+
+/// The URL of one page of a collection's listing, filtered by `statuses`.
+pub fn page_url(collection: &Collection, statuses: &[String], base: &Url, cursor: &Cursor) -> Url {
+    let first = url(&collection.listing, base);
+    let size = PAGE_SIZE.to_string();
+    let offset = cursor.offset().to_string();
+    let status = statuses
+        .iter()
+        .map(|s| (collection_status_param(collection), s.as_str()));
+    match (&collection.listing, cursor) {
+        (Target::LlamaFiles { .. }, cursor) => {
+            let token = match cursor {
+                Cursor::Token(token) => Some(("page_token", token.as_str())),
+                _ => None,
+            };
+            let name = collection
+                .name_contains
+                .as_deref()
+                .map(|n| ("file_name_contains", n));
+            with_query(
+                first,
+                [("page_size", size.as_str())]
+                    .into_iter()
+                    .chain(status)
+                    .chain(name)
+                    .chain(token),
+            )
+        }
+        (Target::BatchJobs { .. }, _) => {
+            let kind = collection.job_type.as_deref().map(|t| ("job_type", t));
+            with_query(
+                first,
+                [("limit", size.as_str()), ("offset", offset.as_str())]
+                    .into_iter()
+                    .chain(status)
+                    .chain(kind),
+            )
+        }
+        _ => with_query(
+            first,
+            [("limit", size.as_str()), ("offset", offset.as_str())]
+                .into_iter()
+                .chain(status),
+        ),
+    }
+}
+
+/// The query parameter a listing filters its status by: FastAPI reads a
+/// list from a repeated `statuses`; the others take one `status`.
+fn collection_status_param(collection: &Collection) -> &'static str {
+    match collection.listing {
+        Target::LlamaFiles { .. } => "statuses",
+        _ => "status",
+    }
+}
+
+/// Read one page of a listing that started at `cursor`.
+pub fn read_page(listing: &Target, body: &Value, cursor: &Cursor) -> Result<Page, String> {
+    match listing {
+        Target::LlamaFiles { .. } => page::token_page(body, "items"),
+        Target::BatchJobs { .. } => page::offset_page(body, "items", cursor.offset()),
+        _ => page::drf_page(body, cursor.offset()),
+    }
+}
+
+/// The ID of a listed item, as its listing names it.
+pub fn item_id<'a>(listing: &Target, item: &'a Value) -> Option<&'a str> {
+    let field = |name| item.get(name).and_then(Value::as_str);
+    match listing {
+        Target::LlamaFiles { .. } => field("file_id").or_else(|| field("id")),
+        _ => field("id"),
+    }
+}
+
+/// One listed item: the target it is and what its listing entry says.
+pub fn listed(listing: &Target, item: &Value) -> Result<(Target, Classified), String> {
+    match listing {
+        Target::LlamaFiles { pipeline_id } => llama::listed_file(pipeline_id, item),
+        Target::BatchJobs {
+            organization_id,
+            project_id,
+        } => batch::listed_job(organization_id, project_id, item),
+        Target::ClarifeyeRuns { project_id } => clarifeye::listed_run(project_id, item),
+        _ => Err("not a listing".to_owned()),
     }
 }
 

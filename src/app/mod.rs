@@ -7,18 +7,17 @@ use std::time::Duration;
 
 use clap::CommandFactory;
 
-use crate::cli::{
-    BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, FelderaCommand, GlobalArgs,
-    LlamaCommand, LlamaFileCommand, LlamaPipelineCommand,
-};
+mod subject;
+
+use crate::cli::{BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs};
 use crate::env::{Env, process_env};
-use crate::options::{Mode, RunOptions};
+use crate::options::{Items, Mode, RunOptions};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
-use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
+use crate::settings::{Config, SettingsError, VendorFlags};
 use crate::status::ExitCode;
-use crate::target::{Target, Vendor};
+use crate::target::{Subject, Vendor};
 
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(2);
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -58,6 +57,7 @@ fn resolve_options(
         concurrency: global.concurrency as usize,
         verbose: global.verbose,
         show_logs: false,
+        items: None,
         stdout: Palette::for_stdout(global.color.forced(), env),
         stderr: Palette::for_stderr(global.color.forced(), env),
         stdout_width: stdout_width(),
@@ -110,11 +110,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut options = resolve_options(global, &config, env)?;
             let (vendor, flags) = vendor_flags(status, global);
             let settings = config.resolve(vendor, &flags, env, true)?;
-            let targets = targets(status, &settings, &config)?;
-            if let Command::Clarifeye(ClarifeyeCommand::Run { logs, .. }) = status {
-                options.show_logs = *logs;
+            let subject = subject::of(status, &settings, &config)?;
+            match status {
+                Command::Clarifeye(ClarifeyeCommand::Run { logs, .. }) => options.show_logs = *logs,
+                Command::Batch(BatchCommand::Status { items, .. }) => {
+                    options.items = items.as_deref().map(Items::from_flag);
+                }
+                _ => {}
             }
-            run_status(&options, settings, targets).await
+            if matches!(&subject, Subject::Targets(targets) if targets.is_empty()) {
+                // Only `-` with nothing on stdin gets here: clap wants IDs.
+                eprintln!("note: no targets on stdin; nothing to wait for");
+                return Ok(ExitCode::Success);
+            }
+            run_status(&options, settings, subject).await
         }
     }
 }
@@ -150,77 +159,6 @@ fn vendor_flags<'a>(command: &'a Command, global: &'a GlobalArgs) -> (Vendor, Ve
         _ => Vendor::Llama,
     };
     (vendor, flags)
-}
-
-/// The targets of a status command, in argument order.
-fn targets(
-    command: &Command,
-    settings: &VendorSettings,
-    config: &Config,
-) -> Result<Vec<Target>, SettingsError> {
-    Ok(match command {
-        Command::Llama(LlamaCommand::Pipeline(LlamaPipelineCommand::Status {
-            pipeline_ids,
-            full_details,
-        })) => pipeline_ids
-            .iter()
-            .map(|id| Target::LlamaPipeline {
-                pipeline_id: id.clone(),
-                full_details: *full_details,
-            })
-            .collect(),
-        Command::Llama(LlamaCommand::File(LlamaFileCommand::Status { pipeline, file_ids })) => {
-            file_ids
-                .iter()
-                .map(|id| Target::LlamaFile {
-                    pipeline_id: pipeline.clone(),
-                    file_id: id.clone(),
-                })
-                .collect()
-        }
-        Command::Batch(BatchCommand::Status { job_ids, .. }) => job_ids
-            .iter()
-            .map(|id| Target::Batch {
-                job_id: id.clone(),
-                organization_id: settings.organization_id.clone(),
-                project_id: settings.project_id.clone(),
-            })
-            .collect(),
-        Command::Clarifeye(ClarifeyeCommand::Run { run_ids, .. }) => {
-            let Some(project) = settings.project_id.clone() else {
-                return Err(SettingsError(format!(
-                    "no Clarifeye project: pass --project PROJECT_ID, or set project_id in \
-                     [profiles.{}.clarifeye] of {}",
-                    config.profile_name(),
-                    config.path.display()
-                )));
-            };
-            run_ids
-                .iter()
-                .map(|id| Target::ClarifeyeRun {
-                    project_id: project.clone(),
-                    pipeline_run_id: id.clone(),
-                })
-                .collect()
-        }
-        Command::Feldera(FelderaCommand::Token {
-            pipeline_name,
-            tokens,
-        }) => tokens
-            .iter()
-            .map(|token| Target::FelderaToken {
-                pipeline_name: pipeline_name.clone(),
-                token: token.clone(),
-            })
-            .collect(),
-        _ => Vec::new(),
-    })
-    .and_then(|targets: Vec<Target>| {
-        for target in &targets {
-            target.check_path_params().map_err(SettingsError)?;
-        }
-        Ok(targets)
-    })
 }
 
 #[cfg(test)]

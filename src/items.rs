@@ -1,0 +1,125 @@
+//! A batch job's items: every page of those `--items` asks for, or, for a
+//! job that ended partial or failed, its first failed ones (one request)
+//! so that a table names them unasked.
+
+use std::sync::Arc;
+
+use tokio::task::JoinSet;
+
+use crate::listing::all_pages;
+use crate::options::Items;
+use crate::query::{Context, fetch_json};
+use crate::services::batch::{items_url, read_items_page};
+use crate::services::{Cursor, PAGE_SIZE};
+use crate::status::{JobItems, Snapshot, State};
+use crate::target::Target;
+
+/// Failed items a partial or failed job shows without `--items`.
+pub const PREVIEW: u64 = 10;
+
+/// What to list for each job.
+#[derive(Clone, Copy, Debug)]
+pub enum Want<'a> {
+    /// `--items`: every page of these.
+    Asked(&'a Items),
+    /// The first failed items of jobs that ended partial or failed.
+    Preview,
+}
+
+/// List the items each batch job in `snapshots` calls for and attach them.
+/// A listing that fails leaves the job's outcome alone: its message comes
+/// back to be warned about.
+pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'_>) -> Vec<String> {
+    let mut set = JoinSet::new();
+    for (index, s) in snapshots.iter().enumerate() {
+        let wanted = match want {
+            Want::Asked(items) => s.error.is_none().then(|| items.status().map(str::to_owned)),
+            Want::Preview => (s.error.is_none()
+                && matches!(s.state, State::Partial | State::Failed))
+            .then(|| Some("failed".to_owned())),
+        };
+        let (Some(status), Target::Batch { .. }) = (wanted, &s.target) else {
+            continue;
+        };
+        let (ctx, job) = (Arc::clone(ctx), s.target.clone());
+        let asked = matches!(want, Want::Asked(_));
+        let failed_items = s.progress.as_ref().and_then(|p| p.failed);
+        set.spawn(async move {
+            let listed = if asked {
+                every_page(&ctx, &job, status.as_deref()).await
+            } else {
+                first_failed(&ctx, &job, failed_items).await
+            };
+            (
+                index,
+                listed.map(|(items, more)| JobItems {
+                    status,
+                    items,
+                    more,
+                    asked,
+                }),
+            )
+        });
+    }
+    let mut warnings = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        let Ok((index, listed)) = joined else {
+            continue;
+        };
+        match listed {
+            Ok(items) => snapshots[index].items = Some(items),
+            Err(why) => warnings.push(format!(
+                "{} {}: cannot list its items: {why}",
+                snapshots[index].target.service(),
+                snapshots[index].target.label()
+            )),
+        }
+    }
+    warnings
+}
+
+async fn every_page(
+    ctx: &Context,
+    job: &Target,
+    status: Option<&str>,
+) -> Result<(Vec<serde_json::Value>, u64), String> {
+    let base = &ctx.vendor.base_url;
+    let mut items = Vec::new();
+    all_pages(
+        ctx,
+        job,
+        |cursor| items_url(job, base, status, cursor, PAGE_SIZE),
+        read_items_page,
+        |item| item.get("item_id").and_then(serde_json::Value::as_str),
+        |page| {
+            items.extend(page);
+            Ok(())
+        },
+    )
+    .await
+    .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default())?;
+    Ok((items, 0))
+}
+
+/// The first [`PREVIEW`] failed items, and how many more there are (the
+/// listing's total, else the job's own failed count).
+async fn first_failed(
+    ctx: &Context,
+    job: &Target,
+    failed_items: Option<u64>,
+) -> Result<(Vec<serde_json::Value>, u64), String> {
+    let url = items_url(
+        job,
+        &ctx.vendor.base_url,
+        Some("failed"),
+        &Cursor::First,
+        PREVIEW,
+    );
+    let body = fetch_json(ctx, job, &url)
+        .await
+        .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default())?;
+    let page = read_items_page(&body, &Cursor::First)?;
+    let shown = page.items.len() as u64;
+    let total = page.total.or(failed_items).unwrap_or(shown);
+    Ok((page.items, total.saturating_sub(shown)))
+}

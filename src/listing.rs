@@ -1,0 +1,116 @@
+//! Listing a collection: every page of the vendor's list endpoint, at the
+//! largest page size it allows, into one snapshot per item. A pagination
+//! that does not end (a token that comes back, a page of items already
+//! listed, more than [`MAX_PAGES`] pages) is stopped and reported, never
+//! followed forever.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+use url::Url;
+
+use crate::query::{Context, fetch_json, malformed};
+use crate::services::{self, Cursor, PAGE_SIZE, Page};
+use crate::status::Snapshot;
+use crate::target::{Collection, Target};
+
+/// Pages one listing may take: a million items at 1000 a page.
+pub const MAX_PAGES: usize = 1000;
+
+/// List the collection now: one snapshot per item, in listing order, each
+/// item once. `filtered` false leaves out the `--status` filter (a watch
+/// following the items its first listing chose). Err is the listing's own
+/// failure, as a snapshot of the listing target.
+pub async fn list(
+    ctx: &Context,
+    collection: &Collection,
+    filtered: bool,
+) -> Result<Vec<Snapshot>, Box<Snapshot>> {
+    let listing = &collection.listing;
+    let base = &ctx.vendor.base_url;
+    let mut snapshots = Vec::new();
+    let mut seen = HashSet::new();
+    for statuses in services::passes(collection, filtered) {
+        // Each page is classified as it comes, so only one page is ever
+        // held parsed.
+        let take = |items: Vec<Value>| {
+            for item in items {
+                let (target, classified) = services::listed(listing, &item)
+                    .map_err(|why| Box::new(malformed(listing.clone(), 200, &why, None)))?;
+                // Offset pages of a list that changes while it is read can
+                // repeat an item (a new run pushes the others down a place).
+                if seen.insert(target.clone()) {
+                    snapshots.push(Snapshot::from_classified(target, &item, classified));
+                }
+            }
+            Ok(())
+        };
+        all_pages(
+            ctx,
+            listing,
+            |cursor| services::page_url(collection, &statuses, base, cursor),
+            |body, cursor| services::read_page(listing, body, cursor),
+            |item| services::item_id(listing, item),
+            take,
+        )
+        .await?;
+    }
+    Ok(snapshots)
+}
+
+/// Every page of one paged listing, for `target` (whose snapshot reports
+/// a failure), each page's items handed to `take` as they come. `id_of`
+/// names an item, to tell a page that brings nothing new (a server that
+/// wraps around) from a listing that goes on.
+pub async fn all_pages(
+    ctx: &Context,
+    target: &Target,
+    url_of: impl Fn(&Cursor) -> Url,
+    read: impl Fn(&Value, &Cursor) -> Result<Page, String>,
+    id_of: impl Fn(&Value) -> Option<&str>,
+    mut take: impl FnMut(Vec<Value>) -> Result<(), Box<Snapshot>>,
+) -> Result<(), Box<Snapshot>> {
+    let mut cursor = Cursor::First;
+    let mut tokens = HashSet::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut listed = 0;
+    for _ in 0..MAX_PAGES {
+        let body = fetch_json(ctx, target, &url_of(&cursor)).await?;
+        let page = read(&body, &cursor)
+            .map_err(|why| Box::new(malformed(target.clone(), 200, &why, Some(&body))))?;
+        drop(body);
+        let mut new = 0;
+        for item in &page.items {
+            if id_of(item).is_none_or(|id| ids.insert(id.to_owned())) {
+                new += 1;
+            }
+        }
+        let count = page.items.len();
+        listed += count;
+        take(page.items)?;
+        let Some(next) = page.next else {
+            return Ok(());
+        };
+        let endless = |why: &str| {
+            let message = format!("the listing does not end: {why}; stopped after {listed} items");
+            Box::new(malformed(target.clone(), 200, &message, None))
+        };
+        if let Cursor::Token(token) = &next {
+            if !tokens.insert(token.clone()) {
+                return Err(endless("a page token came back"));
+            }
+        }
+        if new == 0 && count > 0 {
+            return Err(endless("a page brought only items already listed"));
+        }
+        cursor = next;
+    }
+    Err(Box::new(malformed(
+        target.clone(),
+        200,
+        &format!(
+            "the listing does not end: more than {MAX_PAGES} pages of {PAGE_SIZE}; stopped after {listed} items"
+        ),
+        None,
+    )))
+}
