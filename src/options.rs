@@ -32,7 +32,8 @@ pub struct RunOptions {
     /// `batch status --items`: which items of each job to list.
     pub items: Option<Items>,
     pub stdout: Palette,
-    /// stdout's width when it is a terminal: tables are cut to fit it.
+    /// stdout's width when it is a terminal (None: a file or a pipe):
+    /// tables are cut to fit it, and errors need no second copy on stderr.
     pub stdout_width: Option<usize>,
     pub stderr: Palette,
     /// stderr is a terminal that can redraw: show live bars while watching.

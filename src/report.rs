@@ -14,10 +14,13 @@ use crate::render::table::{self, Fit};
 use crate::sanitize::sanitize;
 use crate::status::{Snapshot, State};
 
-/// Print the final results: table, JSON lines or nothing; target errors go
-/// to stderr too when stdout is not a table a person reads.
+/// Print the final results: table, JSON lines or nothing. Each target's
+/// error also goes to stderr unless stdout is a table on a terminal, where
+/// the person reading it sees it: a CI log shows why a run failed even when
+/// stdout went to a file or a pipe.
 pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()> {
-    if options.mode != Mode::Table {
+    let on_screen = options.mode == Mode::Table && options.stdout_width.is_some();
+    if !on_screen {
         for s in snapshots {
             if let Some(e) = &s.error {
                 eprintln!(

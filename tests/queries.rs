@@ -869,3 +869,38 @@ fn eight_requests_in_flight_by_default() {
     assert!((times[7] - times[0]).as_millis() < 500, "{times:?}");
     assert!((times[8] - times[0]).as_millis() >= 900, "{times:?}");
 }
+
+/// CONTRACT §11: with stdout not a terminal (here a pipe), a table run
+/// still says on stderr why each errored target failed, as --json does.
+#[test]
+fn table_errors_reach_stderr_when_stdout_is_not_a_terminal() {
+    let server = sim();
+    let (code, stdout, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "pipeline",
+            "status",
+            "p-ok",
+            "p-notfound",
+            "p-forbidden",
+        ],
+    );
+    assert_eq!(code, 8, "{stderr}");
+    assert!(
+        stdout.contains("not_found") && stdout.contains("auth"),
+        "{stdout}"
+    );
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: llama.pipeline p-notfound: HTTP 404 Not Found: Not found.",
+            "error: llama.pipeline p-forbidden: HTTP 403 Forbidden: You do not have permission to perform this action.",
+        ],
+        "{stderr}"
+    );
+}

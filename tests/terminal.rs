@@ -316,3 +316,22 @@ fn a_collection_is_one_bar_with_an_eta() {
     );
     assert!(!done.contains("/3000 done"), "bar left on screen:\n{done}");
 }
+
+/// On a terminal the table shows a target's error; no second copy on stderr.
+#[test]
+fn on_a_terminal_errors_are_in_the_table_only() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama pipeline status p-notfound; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let screen = tmux.wait_for("EXIT=", Duration::from_secs(10));
+    assert!(
+        screen.contains("EXIT=7") && screen.contains("not_found"),
+        "{screen}"
+    );
+    assert!(!screen.contains("error: llama.pipeline"), "{screen}");
+}

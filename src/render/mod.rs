@@ -35,16 +35,17 @@ pub fn stderr_can_redraw(env: Env<'_>) -> bool {
     std::io::stderr().is_terminal() && env("TERM").as_deref() != Some("dumb")
 }
 
-/// stdout's width in columns when it is a terminal, else None (a file or
-/// a pipe gets every line in full).
+/// stdout's width in columns when it is a terminal (80 when the terminal
+/// does not say), else None: a file or a pipe gets every line in full.
 pub fn stdout_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    console::Term::stdout()
+    let columns = console::Term::stdout()
         .size_checked()
         .map(|(_rows, columns)| usize::from(columns))
-        .filter(|&columns| columns > 0)
+        .filter(|&columns| columns > 0);
+    Some(columns.unwrap_or(80))
 }
 
 /// Colours for one stream, decided once.
