@@ -65,6 +65,7 @@ fn judge(snapshot: &Snapshot, answered: bool) -> (bool, bool) {
 
 /// The malformed-body retries of a target that has not answered properly
 /// yet: most likely a wrong base URL, so ask a few times, then give up.
+#[derive(Default)]
 struct Retrying {
     answered: bool,
     malformed: u32,
@@ -95,10 +96,7 @@ async fn poll_target(
     interval: Duration,
     tx: mpsc::UnboundedSender<Update>,
 ) {
-    let mut retrying = Retrying {
-        answered: false,
-        malformed: 0,
-    };
+    let mut retrying = Retrying::default();
     loop {
         let snapshot = check(&ctx, target.clone()).await;
         if retrying.again(&ctx, &snapshot).await {
@@ -125,10 +123,7 @@ async fn poll_collection(
     interval: Duration,
     tx: mpsc::UnboundedSender<Update>,
 ) {
-    let mut retrying = Retrying {
-        answered: false,
-        malformed: 0,
-    };
+    let mut retrying = Retrying::default();
     let mut chosen: Option<HashSet<Target>> = None;
     loop {
         let filtered = chosen.is_none();
@@ -276,26 +271,31 @@ impl Board<'_> {
         Ok(())
     }
 
-    /// The last known snapshot of every target still in the watch, in
-    /// order; an unobserved one for a target given that never answered.
+    /// The final snapshots: for targets given, one per argument in
+    /// argument order (a repeated argument repeats its line; an unobserved
+    /// one for a target that never answered); for a collection, every item
+    /// still listed, in the order first seen.
     fn into_snapshots(self, given: &[Target]) -> Vec<Snapshot> {
-        let mut targets: Vec<(usize, Target)> =
-            self.index.into_iter().map(|(t, i)| (i, t)).collect();
-        targets.sort_by_key(|(i, _)| *i);
-        let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
-        let mut out = Vec::new();
-        for (i, target) in targets {
-            let Some(row) = rows[i].take() else { continue };
-            if row.vanished {
-                continue;
-            }
-            match row.known {
-                Some(snapshot) => out.push(snapshot),
-                None if given.contains(&target) => out.push(Snapshot::unobserved(target)),
-                None => {}
-            }
+        if !given.is_empty() {
+            return given
+                .iter()
+                .map(|target| {
+                    self.index
+                        .get(target)
+                        .and_then(|&i| self.rows[i].known.clone())
+                        .unwrap_or_else(|| Snapshot::unobserved(target.clone()))
+                })
+                .collect();
         }
-        out
+        let mut order: Vec<usize> = self.index.into_values().collect();
+        order.sort_unstable();
+        let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|i| rows[i].take())
+            .filter(|row| !row.vanished)
+            .filter_map(|row| row.known)
+            .collect()
     }
 }
 
@@ -313,7 +313,9 @@ pub async fn watch(
     };
     match subject {
         Subject::Targets(targets) => {
-            for target in targets.iter().cloned() {
+            // A target named twice is polled once and reported twice.
+            let mut polled = HashSet::new();
+            for target in targets.iter().filter(|t| polled.insert(*t)).cloned() {
                 let poll = poll_target(Arc::clone(ctx), target, options.interval, tx.clone());
                 pollers.spawn(poll);
             }

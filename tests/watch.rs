@@ -520,3 +520,41 @@ fn after_a_proper_answer_malformed_bodies_are_an_outage_not_an_end() {
     let lines = envelopes(&stdout);
     assert_eq!(lines[0]["state"], "running", "{stdout}");
 }
+
+/// Line N is argument N, watching too: a target named twice is polled as
+/// one and reported twice.
+#[test]
+fn a_target_named_twice_is_polled_once_and_reported_twice() {
+    let server = sim();
+    let (code, stdout, stderr) = watch(
+        &server,
+        &[
+            "batch",
+            "status",
+            "twice-ok-1s",
+            "other-ok",
+            "twice-ok-1s",
+            "--watch",
+            "--interval",
+            "200ms",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<String> = envelopes(&stdout)
+        .iter()
+        .map(|e| {
+            e["target"]["job_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(ids, ["twice-ok-1s", "other-ok", "twice-ok-1s"]);
+    // One poller: about one request per interval, not two.
+    let hits = server.hits("twice-ok-1s");
+    assert!(
+        hits <= 8,
+        "{hits} requests for one target in ~1 s at 200 ms"
+    );
+}
