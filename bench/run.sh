@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # pipewatch benchmarks, side by side in one run (see BENCHMARKS.md):
-#   1. a one-off `llama pipeline status` vs curl fetching the same URL (hyperfine)
+#   1. a one-off `llama pipeline status` vs curl fetching the same URL (hyperfine;
+#      pipewatch also fetches the files' status counts, in parallel)
 #   2. one call with 1,000 file targets: wall, CPU, peak RSS
 #   3. a watch of one running job at --interval 1s: CPU per poll
 #   4. release binary size and `pipewatch --version` time
@@ -54,6 +55,14 @@ http {
   server {
     listen 127.0.0.1:$port;
     default_type application/json;
+    location = /api/v1/pipelines/running/files/status-counts {
+      return 200 '{"counts":{"SUCCESS":9000,"IN_PROGRESS":1000},"total_count":10000,"pipeline_id":"00000000-0000-0000-0000-000000000011","data_source_id":null,"only_manually_uploaded":false}';
+    }
+    # Before the file-status regex below (regexes match in order), so that a
+    # looser file pattern could never answer it as a file named status-counts.
+    location ~ ^/api/v1/pipelines/[^/]+/files/status-counts\$ {
+      return 200 '{"counts":{"SUCCESS":10000},"total_count":10000,"pipeline_id":"00000000-0000-0000-0000-000000000010","data_source_id":null,"only_manually_uploaded":false}';
+    }
     location = /api/v1/pipelines/running/status {
       return 200 '{"status":"IN_PROGRESS","job_id":"00000000-0000-0000-0000-000000000001"}';
     }
