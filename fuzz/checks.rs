@@ -113,7 +113,7 @@ pub fn response(service: Service, data: &[u8]) {
     let status = HTTP_STATUSES[usize::from(first & 0x0f)];
     let target = service.target(first);
     let fetched = Fetched::from_body(status, Some("application/json".into()), body);
-    let parsed = fetched.json.clone();
+    let parsed = fetched.json();
     let snapshot = interpret(target.clone(), fetched);
 
     // The state is one of the contract's; an error is never a finished state.

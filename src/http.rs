@@ -29,33 +29,45 @@ pub struct ClientOptions<'a> {
     pub ca_cert: Option<&'a Path>,
 }
 
-/// An HTTP answer whose body was read in full (under the cap).
+/// An HTTP answer whose body was read in full (under the cap). The body
+/// is decoded when asked: a status body as a JSON value, a listing page
+/// straight into its items' raw text, without a value tree in between.
 #[derive(Debug)]
 pub struct Fetched {
     pub status: u16,
-    /// The body parsed as JSON, when it was JSON.
-    pub json: Option<Value>,
-    /// The start of the body when it was not JSON, for error messages.
-    pub text: Option<String>,
     pub content_type: Option<String>,
+    body: Vec<u8>,
 }
 
 impl Fetched {
-    /// Decode a body read in full: JSON when it parses, else the start of
-    /// it as text for error messages. Public so the fuzz targets feed bytes
+    /// An answer with this body. Public so the fuzz targets feed bytes
     /// through the same decoding as a real response.
     pub fn from_body(status: u16, content_type: Option<String>, body: &[u8]) -> Fetched {
-        let (json, text) = match serde_json::from_slice::<Value>(body) {
-            Ok(json) => (Some(json), None),
-            Err(_) if body.is_empty() => (None, None),
-            Err(_) => (None, Some(snippet(body))),
-        };
+        Fetched::new(status, content_type, body.to_vec())
+    }
+
+    fn new(status: u16, content_type: Option<String>, body: Vec<u8>) -> Fetched {
         Fetched {
             status,
-            json,
-            text,
             content_type,
+            body,
         }
+    }
+
+    /// The body as received.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The body parsed as JSON, when it is JSON.
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// The start of a body that is not JSON, on one line, for error
+    /// messages; None for an empty body.
+    pub fn text(&self) -> Option<String> {
+        (!self.body.is_empty()).then(|| snippet(&self.body))
     }
 }
 
@@ -203,7 +215,7 @@ impl HttpClient {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        Ok((Fetched::from_body(status, content_type, &body), headers))
+        Ok((Fetched::new(status, content_type, body), headers))
     }
 
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {

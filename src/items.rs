@@ -2,13 +2,16 @@
 //! job that ended partial or failed, its first failed ones (one request)
 //! so that a table names them unasked.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
+use serde_json::Value;
+use serde_json::value::RawValue;
 use tokio::task::JoinSet;
 
 use crate::listing::all_pages;
 use crate::options::Items;
-use crate::query::{Context, fetch_json};
+use crate::query::{Context, fetch};
 use crate::services::batch::{items_url, read_items_page};
 use crate::services::{Cursor, PAGE_SIZE};
 use crate::status::{JobItems, Snapshot, State};
@@ -78,22 +81,40 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
     warnings
 }
 
+/// An item as a value; text that is not JSON cannot come out of a page
+/// that parsed, so that case is only a formality.
+fn json(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+}
+
 async fn every_page(
     ctx: &Context,
     job: &Target,
     status: Option<&str>,
-) -> Result<(Vec<serde_json::Value>, u64), String> {
+) -> Result<(Vec<Value>, u64), String> {
     let base = &ctx.vendor.base_url;
     let mut items = Vec::new();
+    let mut seen = HashSet::new();
     all_pages(
         ctx,
         job,
         |cursor| items_url(job, base, status, cursor, PAGE_SIZE),
         read_items_page,
-        |item| item.get("item_id").and_then(serde_json::Value::as_str),
         |page| {
-            items.extend(page);
-            Ok(())
+            let mut new = 0;
+            for raw in page {
+                let item = json(&raw);
+                let id = item
+                    .get("item_id")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                // Items are few next to files: each becomes a value.
+                if id.is_none_or(|id| seen.insert(id)) {
+                    new += 1;
+                }
+                items.push(item);
+            }
+            Ok(new)
         },
     )
     .await
@@ -107,7 +128,7 @@ async fn first_failed(
     ctx: &Context,
     job: &Target,
     failed_items: Option<u64>,
-) -> Result<(Vec<serde_json::Value>, u64), String> {
+) -> Result<(Vec<Value>, u64), String> {
     let url = items_url(
         job,
         &ctx.vendor.base_url,
@@ -115,11 +136,14 @@ async fn first_failed(
         &Cursor::First,
         PREVIEW,
     );
-    let body = fetch_json(ctx, job, &url)
+    let fetched = fetch(ctx, job, &url)
         .await
         .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default())?;
-    let page = read_items_page(&body, &Cursor::First)?;
+    let page = read_items_page(fetched.body(), &Cursor::First)?;
     let shown = page.items.len() as u64;
     let total = page.total.or(failed_items).unwrap_or(shown);
-    Ok((page.items, total.saturating_sub(shown)))
+    Ok((
+        page.items.iter().map(|raw| json(raw)).collect(),
+        total.saturating_sub(shown),
+    ))
 }

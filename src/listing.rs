@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
-use crate::query::{Context, fetch_json, malformed};
+use crate::query::{Context, fetch, malformed};
 use crate::services::{self, Cursor, PAGE_SIZE, Page};
 use crate::status::Snapshot;
 use crate::target::{Collection, Target};
@@ -31,26 +31,27 @@ pub async fn list(
     let mut snapshots = Vec::new();
     let mut seen = HashSet::new();
     for statuses in services::passes(collection, filtered) {
-        // Each page is classified as it comes, so only one page is ever
-        // held parsed.
-        let take = |items: Vec<Value>| {
+        // Each page is classified as it comes: no more than one page is
+        // held before its items become snapshots.
+        let take = |items: Vec<Box<RawValue>>| {
+            let mut new = 0;
             for item in items {
                 let (target, classified) = services::listed(listing, &item)
                     .map_err(|why| Box::new(malformed(listing.clone(), 200, &why, None)))?;
                 // Offset pages of a list that changes while it is read can
                 // repeat an item (a new run pushes the others down a place).
                 if seen.insert(target.clone()) {
-                    snapshots.push(Snapshot::from_classified(target, &item, classified));
+                    snapshots.push(Snapshot::from_listed(target, item, classified));
+                    new += 1;
                 }
             }
-            Ok(())
+            Ok(new)
         };
         all_pages(
             ctx,
             listing,
             |cursor| services::page_url(collection, &statuses, base, cursor),
             |body, cursor| services::read_page(listing, body, cursor),
-            |item| services::item_id(listing, item),
             take,
         )
         .await?;
@@ -59,35 +60,34 @@ pub async fn list(
 }
 
 /// Every page of one paged listing, for `target` (whose snapshot reports
-/// a failure), each page's items handed to `take` as they come. `id_of`
-/// names an item, to tell a page that brings nothing new (a server that
-/// wraps around) from a listing that goes on.
+/// a failure), each page's items handed to `take` as they come; `take`
+/// says how many of them it had not seen, to tell a page that brings
+/// nothing new (a server that wraps around) from a listing that goes on.
 pub async fn all_pages(
     ctx: &Context,
     target: &Target,
     url_of: impl Fn(&Cursor) -> Url,
-    read: impl Fn(&Value, &Cursor) -> Result<Page, String>,
-    id_of: impl Fn(&Value) -> Option<&str>,
-    mut take: impl FnMut(Vec<Value>) -> Result<(), Box<Snapshot>>,
+    read: impl Fn(&[u8], &Cursor) -> Result<Page, String>,
+    mut take: impl FnMut(Vec<Box<RawValue>>) -> Result<usize, Box<Snapshot>>,
 ) -> Result<(), Box<Snapshot>> {
     let mut cursor = Cursor::First;
     let mut tokens = HashSet::new();
-    let mut ids: HashSet<String> = HashSet::new();
     let mut listed = 0;
     for _ in 0..MAX_PAGES {
-        let body = fetch_json(ctx, target, &url_of(&cursor)).await?;
-        let page = read(&body, &cursor)
-            .map_err(|why| Box::new(malformed(target.clone(), 200, &why, Some(&body))))?;
-        drop(body);
-        let mut new = 0;
-        for item in &page.items {
-            if id_of(item).is_none_or(|id| ids.insert(id.to_owned())) {
-                new += 1;
-            }
-        }
+        let fetched = fetch(ctx, target, &url_of(&cursor)).await?;
+        let page = read(fetched.body(), &cursor).map_err(|why| {
+            let body = fetched.json();
+            Box::new(malformed(
+                target.clone(),
+                fetched.status,
+                &why,
+                body.as_ref(),
+            ))
+        })?;
+        drop(fetched);
         let count = page.items.len();
         listed += count;
-        take(page.items)?;
+        let new = take(page.items)?;
         let Some(next) = page.next else {
             return Ok(());
         };

@@ -79,13 +79,19 @@ async fn get(ctx: &Context, url: &Url) -> Result<Fetched, FetchError> {
         .await
 }
 
-/// GET `url` on behalf of `target`: the JSON body of a 2xx answer, or the
-/// snapshot of what went wrong (the target's error, as [`interpret`] says).
-pub async fn fetch_json(ctx: &Context, target: &Target, url: &Url) -> Result<Value, Box<Snapshot>> {
+/// GET `url` on behalf of `target`: the 2xx answer, its body not decoded
+/// yet, or the snapshot of what went wrong (the target's error, as
+/// [`interpret`] says).
+pub async fn fetch(ctx: &Context, target: &Target, url: &Url) -> Result<Fetched, Box<Snapshot>> {
     match get(ctx, url).await {
-        Ok(fetched) => body_of(target, fetched),
+        Ok(fetched) => success(target, fetched),
         Err(e) => Err(Box::new(fetch_failed(target.clone(), e))),
     }
+}
+
+/// [`fetch`], and the body parsed as JSON.
+pub async fn fetch_json(ctx: &Context, target: &Target, url: &Url) -> Result<Value, Box<Snapshot>> {
+    json_of(target, fetch(ctx, target, url).await?)
 }
 
 /// No HTTP answer at all: a timeout, a connection failure, a body too big.
@@ -111,7 +117,7 @@ fn fetch_failed(target: Target, e: FetchError) -> Snapshot {
 /// that relays what the vendor said.
 pub fn interpret(target: Target, fetched: Fetched) -> Snapshot {
     let status = fetched.status;
-    match body_of(&target, fetched) {
+    match success(&target, fetched).and_then(|fetched| json_of(&target, fetched)) {
         Ok(body) => match services::classify(&target, &body) {
             Ok(classified) => Snapshot::from_classified(target, &body, classified),
             Err(why) => malformed(target, status, &why, Some(&body)),
@@ -134,45 +140,50 @@ pub fn malformed(target: Target, http_status: u16, why: &str, body: Option<&Valu
     )
 }
 
-/// The JSON body of a 2xx answer, or the target's error snapshot: an error
-/// status with what the vendor said, or a body that is not JSON.
-fn body_of(target: &Target, fetched: Fetched) -> Result<Value, Box<Snapshot>> {
+/// The body of a 2xx answer as JSON, or a bad_response snapshot saying
+/// what came instead.
+pub fn json_of(target: &Target, fetched: Fetched) -> Result<Value, Box<Snapshot>> {
+    if let Some(body) = fetched.json() {
+        return Ok(body);
+    }
+    let got = match (&fetched.content_type, fetched.text()) {
+        (Some(ct), Some(text)) => format!("{ct}: {text}"),
+        (None, Some(text)) => text,
+        (_, None) => "an empty body".to_owned(),
+    };
+    Err(Box::new(malformed(
+        target.clone(),
+        fetched.status,
+        &format!("expected JSON, got {got}"),
+        None,
+    )))
+}
+
+/// A 2xx answer as it is, or the target's error snapshot: the error status
+/// with what the vendor said (its JSON message, else the body's start).
+fn success(target: &Target, fetched: Fetched) -> Result<Fetched, Box<Snapshot>> {
     let status = fetched.status;
     let Some(kind) = ErrorKind::from_http_status(status) else {
-        return match fetched.json {
-            Some(body) => Ok(body),
-            None => {
-                let got = match (&fetched.content_type, &fetched.text) {
-                    (Some(ct), Some(text)) => format!("{ct}: {text}"),
-                    (None, Some(text)) => text.clone(),
-                    (_, None) => "an empty body".to_owned(),
-                };
-                Err(Box::new(malformed(
-                    target.clone(),
-                    status,
-                    &format!("expected JSON, got {got}"),
-                    None,
-                )))
-            }
-        };
+        return Ok(fetched);
     };
-    let (said, code) = fetched
-        .json
-        .as_ref()
-        .map(error_message)
-        .unwrap_or((None, None));
+    let json = fetched.json();
+    let (said, code) = json.as_ref().map(error_message).unwrap_or((None, None));
+    let said = match json {
+        Some(_) => said,
+        None => fetched.text(),
+    };
     let reason = reqwest::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("");
     let mut message = format!("HTTP {status} {reason}").trim_end().to_owned();
-    if let Some(said) = said.or(fetched.text) {
+    if let Some(said) = said {
         message.push_str(": ");
         message.push_str(&said);
     }
     Err(Box::new(Snapshot::from_error(
         target.clone(),
-        fetched.json.as_ref(),
+        json.as_ref(),
         TargetError {
             kind,
             http_status: Some(status),

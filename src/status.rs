@@ -225,11 +225,15 @@ impl Snapshot {
     }
 
     pub fn from_classified(target: Target, body: &Value, c: Classified) -> Snapshot {
+        Snapshot::classified(target, raw(body), c)
+    }
+
+    fn classified(target: Target, response: Option<Box<RawValue>>, c: Classified) -> Snapshot {
         Snapshot {
             state: c.state.unwrap_or(State::Unknown),
             status: c.status,
             progress: c.progress,
-            response: raw(body),
+            response,
             updated: c.updated,
             details: c.details,
             steps: c.steps,
@@ -237,6 +241,21 @@ impl Snapshot {
             logs: c.logs,
             ..Snapshot::unobserved(target)
         }
+    }
+
+    /// A listed item: `item` is its JSON text as the page held it.
+    pub fn from_listed(target: Target, item: Box<RawValue>, c: Classified) -> Snapshot {
+        // An envelope is one line: an item laid out over several lines
+        // (a pretty-printing server) is written again compactly.
+        let response = if item.get().contains(['\n', '\r']) {
+            serde_json::from_str::<Value>(item.get())
+                .ok()
+                .as_ref()
+                .and_then(raw)
+        } else {
+            Some(item)
+        };
+        Snapshot::classified(target, response, c)
     }
 
     pub fn from_error(target: Target, response: Option<&Value>, error: TargetError) -> Snapshot {

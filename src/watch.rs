@@ -188,6 +188,16 @@ impl Shown {
             word: status_word(s),
         }
     }
+
+    /// Whether `s` shows the same, without building what it shows (most
+    /// of a collection's items are unchanged at each poll). The word is
+    /// made of the other fields, so it needs no comparing.
+    fn same(&self, s: &Snapshot) -> bool {
+        self.status == s.status
+            && self.state == s.state
+            && self.progress == s.progress
+            && self.error == s.error.as_ref().map(|e| (e.kind, e.http_status))
+    }
 }
 
 /// Every target the watch has seen, in the order first seen (argument
@@ -218,16 +228,19 @@ impl Board<'_> {
     fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
         let i = self.row(&snapshot.target);
         warn_once(std::slice::from_ref(&snapshot), &mut self.warned);
-        let shown = Shown::of(&snapshot);
         let row = &mut self.rows[i];
         row.vanished = false;
-        if row.shown.as_ref() != Some(&shown) {
+        if !row
+            .shown
+            .as_ref()
+            .is_some_and(|shown| shown.same(&snapshot))
+        {
             let old = row.shown.as_ref().map(|s| s.word.as_str());
             self.display.change(i, old, &snapshot);
             if self.options.events && self.options.mode == Mode::Json {
                 print_stdout(&format!("{}\n", json::line(&snapshot)))?;
             }
-            row.shown = Some(shown);
+            row.shown = Some(Shown::of(&snapshot));
         }
         if !outage || row.known.is_none() {
             row.known = Some(snapshot);

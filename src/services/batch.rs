@@ -166,7 +166,7 @@ pub fn items_url(
 }
 
 /// One page of a job's items (BatchItemListResponse), paged by offset.
-pub fn read_items_page(body: &Value, cursor: &Cursor) -> Result<Page, String> {
+pub fn read_items_page(body: &[u8], cursor: &Cursor) -> Result<Page, String> {
     page::offset_page(body, "items", cursor.offset())
 }
 

@@ -6,7 +6,12 @@
 //! values, so the body is read leniently from the parsed JSON rather than
 //! through a strict struct: an odd optional field never hides the status.
 
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
 use super::endpoint::endpoint;
@@ -93,15 +98,53 @@ pub fn counts_url(base: &Url, pipeline_id: &str) -> Url {
     )
 }
 
-/// One file of the listing (PipelineFileResponse): named by its `file_id`,
-/// else its `id`; its state from its own `status`, which may be null (an
-/// item without a status is unknown, not an error).
-pub fn listed_file(pipeline_id: &str, item: &Value) -> Result<(Target, Classified), String> {
-    let file_id = str_field(item, "file_id")
-        .or_else(|| str_field(item, "id"))
+/// The fields of a listed file (PipelineFileResponse) that pipewatch reads;
+/// the rest of the item is skipped unparsed, and kept as raw text.
+#[derive(Deserialize)]
+struct ListedFile<'a> {
+    #[serde(borrow, default)]
+    id: Option<Lenient<'a>>,
+    #[serde(borrow, default)]
+    file_id: Option<Lenient<'a>>,
+    #[serde(borrow, default)]
+    name: Option<Lenient<'a>>,
+    #[serde(borrow, default)]
+    status: Option<Lenient<'a>>,
+    #[serde(borrow, default)]
+    status_updated_at: Option<Lenient<'a>>,
+    #[serde(borrow, default)]
+    updated_at: Option<Lenient<'a>>,
+}
+
+/// A field read leniently, as [`str_field`] reads one: a string, or
+/// nothing when it is null or of another type.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Lenient<'a> {
+    Text(#[serde(borrow)] Cow<'a, str>),
+    Other(IgnoredAny),
+}
+
+impl<'a> Lenient<'a> {
+    fn text(field: &'a Option<Lenient<'a>>) -> Option<&'a str> {
+        match field {
+            Some(Lenient::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// One file of the listing: named by its `file_id`, else its `id`; its
+/// state from its own `status`, which may be null (an item without a
+/// status is unknown, not an error).
+pub fn listed_file(pipeline_id: &str, item: &RawValue) -> Result<(Target, Classified), String> {
+    let file: ListedFile<'_> =
+        serde_json::from_str(item.get()).map_err(|e| format!("a listed file: {e}"))?;
+    let file_id = Lenient::text(&file.file_id)
+        .or_else(|| Lenient::text(&file.id))
         .filter(|id| !id.is_empty())
         .ok_or("a listed file has neither `file_id` nor `id`")?;
-    let status = str_field(item, "status").map(str::to_owned);
+    let status = Lenient::text(&file.status).map(str::to_owned);
     let target = Target::LlamaFile {
         pipeline_id: pipeline_id.to_owned(),
         file_id: file_id.to_owned(),
@@ -111,10 +154,10 @@ pub fn listed_file(pipeline_id: &str, item: &Value) -> Result<(Target, Classifie
         Classified {
             state: status.as_deref().and_then(state_of),
             status,
-            updated: str_field(item, "status_updated_at")
-                .or_else(|| str_field(item, "updated_at"))
+            updated: Lenient::text(&file.status_updated_at)
+                .or_else(|| Lenient::text(&file.updated_at))
                 .map(str::to_owned),
-            details: str_field(item, "name").unwrap_or_default().to_owned(),
+            details: Lenient::text(&file.name).unwrap_or_default().to_owned(),
             ..Classified::default()
         },
     ))
@@ -208,10 +251,12 @@ mod tests {
 
     #[test]
     fn listed_files() {
+        let raw = |v: Value| serde_json::value::to_raw_value(&v).unwrap();
         let (target, c) = listed_file(
             "p",
-            &json!({"id": "row-1", "file_id": "f-1", "name": "report.pdf", "status": "ERROR",
-                    "status_updated_at": "2026-11-22T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z"}),
+            &raw(json!({"id": "row-1", "file_id": "f-1", "name": "report.pdf", "status": "ERROR",
+                    "status_updated_at": "2026-11-22T10:00:00Z", "updated_at": "2026-11-21T10:00:00Z",
+                    "resource_info": {"a": [1, 2.5e300, null]}})),
         )
         .unwrap();
         assert_eq!(target.label(), "p/f-1");
@@ -219,11 +264,21 @@ mod tests {
         assert_eq!(c.details, "report.pdf");
         assert_eq!(c.updated.as_deref(), Some("2026-11-22T10:00:00Z"));
         // No file_id: the row's id; no status: unknown, not an error.
-        let (target, c) = listed_file("p", &json!({"id": "row-2", "status": null})).unwrap();
+        let (target, c) =
+            listed_file("p", &raw(json!({"id": "row-2", "status": null, "name": 7}))).unwrap();
         assert_eq!(target.label(), "p/row-2");
-        assert_eq!((c.state, c.status), (None, None));
-        assert!(listed_file("p", &json!({"name": "x"})).is_err());
-        assert!(listed_file("p", &json!({"file_id": ""})).is_err());
+        assert_eq!((c.state, c.status, c.details.as_str()), (None, None, ""));
+        // Odd types are read as nothing, as for a single file.
+        let (_, c) = listed_file("p", &raw(json!({"id": "r", "status": 3}))).unwrap();
+        assert_eq!(c.status, None);
+        assert!(listed_file("p", &raw(json!({"name": "x"}))).is_err());
+        assert!(listed_file("p", &raw(json!({"file_id": ""}))).is_err());
+        assert!(listed_file("p", &raw(json!({"file_id": 5}))).is_err());
+        assert!(listed_file("p", &raw(json!([1]))).is_err());
+        // Escapes in strings are decoded.
+        let escaped = RawValue::from_string(r#"{"id": "a\"b\u00e9"}"#.to_owned()).unwrap();
+        let (target, _) = listed_file("p", &escaped).unwrap();
+        assert_eq!(target.label(), "p/a\"bé");
     }
 
     #[test]

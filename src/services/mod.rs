@@ -11,6 +11,7 @@ pub mod page;
 mod read;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
 use endpoint::{endpoint, with_query};
@@ -176,7 +177,7 @@ fn collection_status_param(collection: &Collection) -> &'static str {
 }
 
 /// Read one page of a listing that started at `cursor`.
-pub fn read_page(listing: &Target, body: &Value, cursor: &Cursor) -> Result<Page, String> {
+pub fn read_page(listing: &Target, body: &[u8], cursor: &Cursor) -> Result<Page, String> {
     match listing {
         Target::LlamaFiles { .. } => page::token_page(body, "items"),
         Target::BatchJobs { .. } => page::offset_page(body, "items", cursor.offset()),
@@ -184,24 +185,19 @@ pub fn read_page(listing: &Target, body: &Value, cursor: &Cursor) -> Result<Page
     }
 }
 
-/// The ID of a listed item, as its listing names it.
-pub fn item_id<'a>(listing: &Target, item: &'a Value) -> Option<&'a str> {
-    let field = |name| item.get(name).and_then(Value::as_str);
-    match listing {
-        Target::LlamaFiles { .. } => field("file_id").or_else(|| field("id")),
-        _ => field("id"),
-    }
-}
-
-/// One listed item: the target it is and what its listing entry says.
-pub fn listed(listing: &Target, item: &Value) -> Result<(Target, Classified), String> {
+/// One listed item, as its raw JSON text: the target it is and what its
+/// listing entry says. Files, the big listings, are read for the fields
+/// needed only; a job or a run through a value, as a single one is.
+pub fn listed(listing: &Target, item: &RawValue) -> Result<(Target, Classified), String> {
+    let value =
+        || serde_json::from_str::<Value>(item.get()).map_err(|e| format!("a listed item: {e}"));
     match listing {
         Target::LlamaFiles { pipeline_id } => llama::listed_file(pipeline_id, item),
         Target::BatchJobs {
             organization_id,
             project_id,
-        } => batch::listed_job(organization_id, project_id, item),
-        Target::ClarifeyeRuns { project_id } => clarifeye::listed_run(project_id, item),
+        } => batch::listed_job(organization_id, project_id, &value()?),
+        Target::ClarifeyeRuns { project_id } => clarifeye::listed_run(project_id, &value()?),
         _ => Err("not a listing".to_owned()),
     }
 }

@@ -2,7 +2,10 @@
 //! the two ways they say it. LlamaCloud's files hand out a page token;
 //! its batch listings and Clarifeye (Django REST framework) page by offset.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::read::as_count;
 
@@ -30,49 +33,79 @@ impl Cursor {
     }
 }
 
-/// One page: its items as received, and where the next one starts.
-#[derive(Debug, PartialEq)]
+/// One page: its items as received (each its raw JSON text), and where
+/// the next one starts.
+#[derive(Debug)]
 pub struct Page {
-    pub items: Vec<Value>,
+    pub items: Vec<Box<RawValue>>,
     pub next: Option<Cursor>,
     /// The size of the whole listing, when the server says.
     pub total: Option<u64>,
 }
 
-/// The page's item array under `field`, or what is wrong with it.
-fn items(body: &Value, field: &str) -> Result<Vec<Value>, String> {
-    match body.get(field) {
-        Some(Value::Array(items)) => Ok(items.clone()),
-        Some(other) if other.is_null() => Err(format!("`{field}` is null")),
-        Some(_) => Err(format!("`{field}` is not a list")),
-        None if body.is_object() => Err(format!("the page has no `{field}` list")),
-        None => Err("the page is not a JSON object".to_owned()),
+/// A page's top-level fields, each still raw: only the fields read are
+/// parsed, and the items only as far as where each begins and ends. A
+/// 1000-item page is never built into a value tree.
+struct Fields(HashMap<String, Box<RawValue>>);
+
+impl Fields {
+    fn parse(body: &[u8]) -> Result<Fields, String> {
+        serde_json::from_slice(body).map(Fields).map_err(|e| {
+            // Well-formed JSON of another shape is a data error.
+            if e.classify() == serde_json::error::Category::Data {
+                "the page is not a JSON object".to_owned()
+            } else {
+                format!("the page is not JSON: {e}")
+            }
+        })
+    }
+
+    fn value(&self, field: &str) -> Option<Value> {
+        let raw = self.0.get(field)?;
+        serde_json::from_str(raw.get()).ok()
+    }
+
+    /// The item array under `field`, or what is wrong with it.
+    fn items(&mut self, field: &str) -> Result<Vec<Box<RawValue>>, String> {
+        let Some(raw) = self.0.remove(field) else {
+            return Err(format!("the page has no `{field}` list"));
+        };
+        if raw.get() == "null" {
+            return Err(format!("`{field}` is null"));
+        }
+        serde_json::from_str(raw.get()).map_err(|_| format!("`{field}` is not a list"))
+    }
+
+    fn count(&self, field: &str) -> Option<u64> {
+        as_count(self.value(field).as_ref())
     }
 }
 
 /// A page that names the next one by token (`next_page_token`); a missing,
 /// null or empty token ends the listing.
-pub fn token_page(body: &Value, field: &str) -> Result<Page, String> {
-    let items = items(body, field)?;
-    let next = match body.get("next_page_token") {
+pub fn token_page(body: &[u8], field: &str) -> Result<Page, String> {
+    let mut fields = Fields::parse(body)?;
+    let items = fields.items(field)?;
+    let next = match fields.value("next_page_token") {
         None | Some(Value::Null) => None,
         Some(Value::String(token)) if token.is_empty() => None,
-        Some(Value::String(token)) => Some(Cursor::Token(token.clone())),
+        Some(Value::String(token)) => Some(Cursor::Token(token)),
         Some(_) => return Err("`next_page_token` is not a string".to_owned()),
     };
     Ok(Page {
         items,
         next,
-        total: as_count(body.get("total_size")),
+        total: fields.count("total_size"),
     })
 }
 
 /// A page of a listing paged by `limit`/`offset`, starting at `at`: a
 /// short or empty page is the last, and so is one that reaches the total
 /// the server reports.
-pub fn offset_page(body: &Value, field: &str, at: u64) -> Result<Page, String> {
-    let items = items(body, field)?;
-    let total = as_count(body.get("total_size")).or_else(|| as_count(body.get("count")));
+pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
+    let mut fields = Fields::parse(body)?;
+    let items = fields.items(field)?;
+    let total = fields.count("total_size").or_else(|| fields.count("count"));
     let end = at + items.len() as u64;
     let full = items.len() as u64 >= PAGE_SIZE;
     let next = (full && total.is_none_or(|total| end < total)).then_some(Cursor::Offset(end));
@@ -83,9 +116,10 @@ pub fn offset_page(body: &Value, field: &str, at: u64) -> Result<Page, String> {
 /// `at`. Its `next` link only says whether there is more: the next offset
 /// is computed here, so a link with another host (a proxy's inside name)
 /// never receives the key.
-pub fn drf_page(body: &Value, at: u64) -> Result<Page, String> {
-    let items = items(body, "results")?;
-    let more = match body.get("next") {
+pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
+    let mut fields = Fields::parse(body)?;
+    let items = fields.items("results")?;
+    let more = match fields.value("next") {
         None | Some(Value::Null) => false,
         Some(Value::String(link)) => !link.is_empty(),
         Some(_) => return Err("`next` is not a link".to_owned()),
@@ -95,7 +129,7 @@ pub fn drf_page(body: &Value, at: u64) -> Result<Page, String> {
     Ok(Page {
         items,
         next,
-        total: as_count(body.get("count")),
+        total: fields.count("count"),
     })
 }
 
@@ -104,46 +138,73 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn bytes(v: Value) -> Vec<u8> {
+        v.to_string().into_bytes()
+    }
+
     #[test]
     fn token_pages_end_without_a_token() {
-        let page =
-            token_page(&json!({"items": [1, 2], "next_page_token": "abc"}), "items").unwrap();
+        let body = bytes(json!({"items": [1, {"a": [2]}], "next_page_token": "abc"}));
+        let page = token_page(&body, "items").unwrap();
         assert_eq!(page.next, Some(Cursor::Token("abc".into())));
+        let raw: Vec<&str> = page.items.iter().map(|i| i.get()).collect();
+        assert_eq!(raw, ["1", r#"{"a":[2]}"#]);
         for last in [
             json!({"items": []}),
             json!({"items": [], "next_page_token": null}),
             json!({"items": [], "next_page_token": ""}),
         ] {
-            assert_eq!(token_page(&last, "items").unwrap().next, None);
+            assert_eq!(token_page(&bytes(last), "items").unwrap().next, None);
         }
-        assert!(token_page(&json!({"items": {}}), "items").is_err());
-        assert!(token_page(&json!({"nope": []}), "items").is_err());
-        assert!(token_page(&json!([]), "items").is_err());
-        assert!(token_page(&json!({"items": [], "next_page_token": 3}), "items").is_err());
+        let err = |v: Value| token_page(&bytes(v), "items").unwrap_err();
+        assert_eq!(err(json!({"items": {}})), "`items` is not a list");
+        assert_eq!(err(json!({"items": null})), "`items` is null");
+        assert_eq!(err(json!({"nope": []})), "the page has no `items` list");
+        assert_eq!(err(json!([])), "the page is not a JSON object");
+        assert_eq!(
+            err(json!({"items": [], "next_page_token": 3})),
+            "`next_page_token` is not a string"
+        );
+        assert!(
+            token_page(b"{\"items\": [", "items")
+                .unwrap_err()
+                .contains("not JSON")
+        );
     }
 
     #[test]
     fn offset_pages_end_when_short_or_at_the_total() {
         let full: Vec<u64> = (0..PAGE_SIZE).collect();
-        let page = offset_page(&json!({"items": full}), "items", 2000).unwrap();
+        let page = offset_page(&bytes(json!({"items": full})), "items", 2000).unwrap();
         assert_eq!(page.next, Some(Cursor::Offset(3000)));
-        let page = offset_page(&json!({"items": full, "total_size": 3000}), "items", 2000).unwrap();
+        let page = offset_page(
+            &bytes(json!({"items": full, "total_size": 3000})),
+            "items",
+            2000,
+        )
+        .unwrap();
         assert_eq!(page.next, None);
-        let page = offset_page(&json!({"items": [1], "total_size": 9000}), "items", 0).unwrap();
+        let page = offset_page(
+            &bytes(json!({"items": [1], "total_size": 9000})),
+            "items",
+            0,
+        )
+        .unwrap();
         assert_eq!(page.next, None);
         assert_eq!(page.total, Some(9000));
     }
 
     #[test]
     fn drf_pages_follow_next_by_offset() {
-        let body =
-            json!({"count": 3, "next": "http://elsewhere/?limit=2&offset=2", "results": [1, 2]});
+        let body = bytes(
+            json!({"count": 3, "next": "http://elsewhere/?limit=2&offset=2", "results": [1, 2]}),
+        );
         assert_eq!(drf_page(&body, 0).unwrap().next, Some(Cursor::Offset(2)));
-        let body = json!({"count": 3, "next": null, "results": [3]});
+        let body = bytes(json!({"count": 3, "next": null, "results": [3]}));
         assert_eq!(drf_page(&body, 2).unwrap().next, None);
         // A `next` with nothing on the page would never end.
-        let body = json!({"count": 3, "next": "http://x/?offset=9", "results": []});
+        let body = bytes(json!({"count": 3, "next": "http://x/?offset=9", "results": []}));
         assert_eq!(drf_page(&body, 9).unwrap().next, None);
-        assert!(drf_page(&json!({"count": 1}), 0).is_err());
+        assert!(drf_page(&bytes(json!({"count": 1})), 0).is_err());
     }
 }
