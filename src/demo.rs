@@ -68,6 +68,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             base_url_source: Source::Default,
             api_key: Some(Secret::new(DEMO_KEY.to_owned())),
             api_key_source: None,
+            api_key_cmd: None,
             allow_http: false,
             ca_cert: None,
             organization_id: None,

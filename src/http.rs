@@ -182,6 +182,11 @@ impl HttpClient {
         self.retries
     }
 
+    /// `-v`: whether exchanges are logged to stderr.
+    pub fn verbose(&self) -> bool {
+        self.verbose
+    }
+
     async fn get_once(
         &self,
         url: &Url,

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 mod config_show;
+pub mod credential;
 mod demo;
 pub mod duration;
 pub mod env;

@@ -1,6 +1,8 @@
 //! One query of one target, and many targets at once under a concurrency
 //! bound, reported in argument order. A LlamaCloud pipeline's query also
-//! asks for its files' status counts, for a progress bar.
+//! asks for its files' status counts, for a progress bar. Every request
+//! goes through [`get`], which sends the newest key and, on a 401, lets
+//! the [`Credential`] renew a key from `api_key_cmd` and asks once more.
 
 use std::sync::Arc;
 
@@ -10,6 +12,7 @@ use tokio::task::JoinSet;
 use serde_json::Value;
 use url::Url;
 
+use crate::credential::{Credential, Renewal};
 use crate::http::{FetchError, Fetched, HttpClient};
 use crate::services::{self, error_message, llama};
 use crate::settings::VendorSettings;
@@ -19,15 +22,26 @@ use crate::target::Target;
 /// What every query of one command shares.
 pub struct Context {
     pub client: HttpClient,
+    /// The vendor's settings, less the key: that lives in `key`.
     pub vendor: VendorSettings,
+    /// The one holder of the key for every request of the run, so a key
+    /// renewed for one target serves all of them.
+    pub key: Credential,
     pub limit: Semaphore,
 }
 
 impl Context {
-    pub fn new(client: HttpClient, vendor: VendorSettings, concurrency: usize) -> Arc<Context> {
+    pub fn new(client: HttpClient, mut vendor: VendorSettings, concurrency: usize) -> Arc<Context> {
+        // Moved, not copied: a stale key left in the settings could be sent.
+        let key = Credential::new(
+            vendor.api_key.take(),
+            vendor.api_key_cmd.take(),
+            client.verbose(),
+        );
         Arc::new(Context {
             client,
             vendor,
+            key,
             limit: Semaphore::new(concurrency.max(1)),
         })
     }
@@ -68,15 +82,47 @@ pub async fn check(ctx: &Context, target: Target) -> Snapshot {
 async fn ask(ctx: &Context, target: Target) -> Snapshot {
     let url = services::url(&target, &ctx.vendor.base_url);
     match get(ctx, &url).await {
-        Ok(fetched) => interpret(target, fetched),
+        Ok(answer) => noted(interpret(target, answer.fetched), answer.note),
         Err(e) => fetch_failed(target, e),
     }
 }
 
-async fn get(ctx: &Context, url: &Url) -> Result<Fetched, FetchError> {
-    ctx.client
-        .get(url, ctx.vendor.api_key.as_ref(), &ctx.limit)
-        .await
+/// An HTTP answer, and for a 401 that stands, what the key's renewal has
+/// to add to the target's message.
+struct Answer {
+    fetched: Fetched,
+    note: Option<String>,
+}
+
+/// GET `url` with the newest key. A 401 goes to the key's holder, which
+/// may renew a key from `api_key_cmd` (or wait for a renewal in progress):
+/// then the request is asked once more with the new key, and whatever
+/// comes back is the answer.
+async fn get(ctx: &Context, url: &Url) -> Result<Answer, FetchError> {
+    let sent = ctx.key.current();
+    let fetched = ctx.client.get(url, sent.key(), &ctx.limit).await?;
+    if fetched.status != 401 {
+        return Ok(Answer {
+            fetched,
+            note: None,
+        });
+    }
+    match ctx.key.refused(&sent).await {
+        Renewal::Stands(note) => Ok(Answer { fetched, note }),
+        Renewal::Retry { key, if_refused } => {
+            let fetched = ctx.client.get(url, Some(&key), &ctx.limit).await?;
+            let note = (fetched.status == 401).then_some(if_refused);
+            Ok(Answer { fetched, note })
+        }
+    }
+}
+
+/// The snapshot with `note` added to its error's message, if both exist.
+fn noted(mut snapshot: Snapshot, note: Option<String>) -> Snapshot {
+    if let (Some(error), Some(note)) = (snapshot.error.as_mut(), note) {
+        error.message = format!("{}; {note}", error.message);
+    }
+    snapshot
 }
 
 /// GET `url` on behalf of `target`: the 2xx answer, its body not decoded
@@ -84,7 +130,9 @@ async fn get(ctx: &Context, url: &Url) -> Result<Fetched, FetchError> {
 /// [`interpret`] says).
 pub async fn fetch(ctx: &Context, target: &Target, url: &Url) -> Result<Fetched, Box<Snapshot>> {
     match get(ctx, url).await {
-        Ok(fetched) => success(target, fetched),
+        Ok(answer) => {
+            success(target, answer.fetched).map_err(|failed| Box::new(noted(*failed, answer.note)))
+        }
         Err(e) => Err(Box::new(fetch_failed(target.clone(), e))),
     }
 }

@@ -60,6 +60,10 @@ pub struct VendorSettings {
     pub base_url_source: Source,
     pub api_key: Option<Secret>,
     pub api_key_source: Option<Source>,
+    /// How to get a new key when the server refuses this one mid-watch
+    /// (CONTRACT §11): only for a key that came from `api_key_cmd`. A key
+    /// from the environment or `api_key` is never re-read.
+    pub api_key_cmd: Option<KeyCommand>,
     pub allow_http: bool,
     pub ca_cert: Option<PathBuf>,
     pub organization_id: Option<String>,
@@ -159,6 +163,7 @@ impl Config {
                 _ => KeySource::None,
             }
         };
+        let mut api_key_cmd = None;
         let (api_key, api_key_source) = match key_source {
             KeySource::Env(var, value) => (Some(Secret::new(value)), Some(Source::Env(var))),
             KeySource::Literal(key) => (
@@ -171,7 +176,13 @@ impl Config {
             KeySource::Command(cmd) => {
                 let source = Source::Config(format!("{} api_key_cmd in {table}", self.at(cmd)));
                 let key = if for_query {
-                    Some(run_key_command(cmd.get_ref(), &source)?)
+                    let command = KeyCommand {
+                        command: cmd.get_ref().clone(),
+                        source: source.clone(),
+                    };
+                    let key = command.run(false)?;
+                    api_key_cmd = Some(command);
+                    Some(key)
                 } else {
                     None
                 };
@@ -222,6 +233,7 @@ impl Config {
             base_url_source,
             api_key,
             api_key_source,
+            api_key_cmd,
             allow_http,
             ca_cert,
             organization_id: flags
@@ -251,35 +263,79 @@ fn parse_base_url(raw: &str) -> Result<Url, String> {
     Ok(url)
 }
 
-/// Run `api_key_cmd` through the shell; its stdout, trimmed, is the key.
-fn run_key_command(cmd: &str, source: &Source) -> Result<Secret, SettingsError> {
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .output()
-        .map_err(|e| SettingsError(format!("cannot run the api_key_cmd from {source}: {e}")))?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr.lines().next().unwrap_or("").trim();
-        let said = if first.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", sanitize(first))
-        };
-        return err(format!(
-            "the api_key_cmd from {source} failed ({}){said}",
-            output.status
-        ));
+/// An `api_key_cmd` and where it was set: what it takes to get a new key
+/// when the server refuses the one it printed. Its `Debug` shows where the
+/// command was set but not its text, which may hold a literal key
+/// (`echo llx-...`).
+#[derive(Clone)]
+pub struct KeyCommand {
+    command: String,
+    source: Source,
+}
+
+impl fmt::Debug for KeyCommand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyCommand")
+            .field("command", &"<hidden>")
+            .field("source", &self.source)
+            .finish()
     }
-    let key = String::from_utf8(output.stdout)
-        .map_err(|_| SettingsError(format!("the api_key_cmd from {source} printed non-UTF-8")))?;
-    let key = key.trim();
-    if key.is_empty() {
-        return err(format!("the api_key_cmd from {source} printed nothing"));
+}
+
+impl KeyCommand {
+    /// Where the command was set, for messages.
+    pub fn source(&self) -> &Source {
+        &self.source
     }
-    Ok(Secret::new(key.to_owned()))
+
+    /// Run the command again because the server refused its last key. It
+    /// blocks until the command ends. The error names the command's source
+    /// and says it failed on refresh, with its first line of stderr.
+    pub fn rerun(&self) -> Result<Secret, SettingsError> {
+        self.run(true)
+    }
+
+    /// Run the command through the shell; its stdout, trimmed, is the key.
+    fn run(&self, refresh: bool) -> Result<Secret, SettingsError> {
+        let source = &self.source;
+        let when = if refresh { " on refresh" } else { "" };
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&self.command)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .map_err(|e| {
+                SettingsError(format!(
+                    "cannot run the api_key_cmd from {source}{when}: {e}"
+                ))
+            })?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let first = stderr.lines().next().unwrap_or("").trim();
+            let said = if first.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", sanitize(first))
+            };
+            return err(format!(
+                "the api_key_cmd from {source} failed{when} ({}){said}",
+                output.status
+            ));
+        }
+        let key = String::from_utf8(output.stdout).map_err(|_| {
+            SettingsError(format!(
+                "the api_key_cmd from {source} printed non-UTF-8{when}"
+            ))
+        })?;
+        let key = key.trim();
+        if key.is_empty() {
+            return err(format!(
+                "the api_key_cmd from {source} printed nothing{when}"
+            ));
+        }
+        Ok(Secret::new(key.to_owned()))
+    }
 }
 
 #[cfg(test)]

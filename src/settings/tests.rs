@@ -179,6 +179,62 @@ fn failing_api_key_cmd() {
 }
 
 #[test]
+fn only_a_key_from_api_key_cmd_keeps_its_command_for_refresh() {
+    let file = write_config(FULL);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let none = env_of(&[]);
+    let from_cmd = config
+        .resolve(Vendor::Clarifeye, &VendorFlags::default(), &none, true)
+        .unwrap();
+    let command = from_cmd.api_key_cmd.as_ref().expect("the command is kept");
+    assert_eq!(command.rerun().unwrap().expose(), "cf-from-cmd");
+    assert_eq!(Some(command.source()), from_cmd.api_key_source.as_ref());
+    // Neither the key nor the command's text (it may hold a key) shows.
+    let shown = format!("{from_cmd:?}");
+    assert!(!shown.contains("cf-from-cmd"), "{shown}");
+    assert!(shown.contains("api_key_cmd in"), "{shown}");
+
+    let from_file = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &none, true)
+        .unwrap();
+    assert!(from_file.api_key_cmd.is_none());
+    let env = env_of(&[("CLARIFEYE_API_KEY", "cf-env")]);
+    let from_env = config
+        .resolve(Vendor::Clarifeye, &VendorFlags::default(), &env, true)
+        .unwrap();
+    assert!(from_env.api_key_cmd.is_none());
+    // config show runs nothing, so there is nothing to run again.
+    let shown = config
+        .resolve(Vendor::Clarifeye, &VendorFlags::default(), &none, false)
+        .unwrap();
+    assert!(shown.api_key_cmd.is_none());
+}
+
+#[test]
+fn a_rerun_that_fails_says_so_with_its_first_stderr_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs = dir.path().join("runs");
+    // The first run succeeds; later ones fail.
+    let text = format!(
+        "[profiles.default.llama]\napi_key_cmd = \"echo x >> '{0}'; [ $(wc -l < '{0}') -gt 1 ] && {{ echo 'token service down' >&2; echo more >&2; exit 1; }}; echo k1\"\n",
+        runs.display()
+    );
+    let file = write_config(&text);
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let s = config
+        .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
+        .unwrap();
+    assert_eq!(s.api_key.as_ref().map(Secret::expose), Some("k1"));
+    let e = s.api_key_cmd.as_ref().unwrap().rerun().unwrap_err().0;
+    assert!(
+        e.contains("api_key_cmd from config")
+            && e.contains("failed on refresh (exit status: 1): token service down"),
+        "{e}"
+    );
+    assert!(!e.contains("more"), "{e}");
+}
+
+#[test]
 fn plain_http_credentials() {
     let file = write_config(FULL);
     let config = Config::load(Some(file.path()), None).unwrap();

@@ -80,8 +80,9 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         }
     };
 
-    let (hit, elapsed, clock, scripted) = {
+    let (hit, elapsed, clock, scripted, accepted) = {
         let mut inner = shared.lock();
+        let accepted = inner.accepted_keys.clone();
         inner.record(recorded);
         let state = inner.keys.entry(target.key.clone()).or_default();
         state.hits += 1;
@@ -102,7 +103,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             first_seen: first_seen_wall,
             now: SystemTime::now(),
         };
-        (hit, first_seen.elapsed(), clock, scripted)
+        (hit, first_seen.elapsed(), clock, scripted, accepted)
     };
     if let Some(reply) = scripted {
         return reply;
@@ -117,7 +118,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         missing
     } else if request.method() != Method::GET {
         error_reply(&target, &scenario, 405, None)
-    } else if target.service.needs_auth() && !authorized(request, target.service) {
+    } else if !authorized(request, target.service, accepted.as_deref()) {
         error_reply(&target, &scenario, 401, None)
     } else {
         let decision = scenario::decide(&scenario, hit, elapsed);
@@ -193,21 +194,26 @@ fn fallback_host(port: u16) -> String {
     format!("127.0.0.1:{port}")
 }
 
-/// `Bearer <something>`, as both vendors require (Clarifeye also takes `Token <something>`).
-fn authorized(request: &Request<Incoming>, service: Service) -> bool {
-    let Some(value) = request
-        .headers()
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return false;
-    };
-    let Some((scheme, credential)) = value.split_once(' ') else {
-        return false;
-    };
+/// Whether the request's credential passes: `Bearer <key>` (Clarifeye also
+/// takes `Token <key>`) with any non-empty key where the service needs one;
+/// or, once a test has named the accepted keys ([`super::Server::accept_keys`]),
+/// one of those, on every service, Feldera included.
+fn authorized(request: &Request<Incoming>, service: Service, accepted: Option<&[String]>) -> bool {
+    let credential = credential(request, service);
+    match accepted {
+        Some(keys) => credential.is_some_and(|c| keys.iter().any(|k| k == c)),
+        None => !service.needs_auth() || credential.is_some(),
+    }
+}
+
+/// The key of a well-formed Authorization header, if it has one.
+fn credential(request: &Request<Incoming>, service: Service) -> Option<&str> {
+    let value = request.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, credential) = value.split_once(' ')?;
     let scheme_ok = scheme.eq_ignore_ascii_case("bearer")
         || (service.vendor() == Vendor::Clarifeye && scheme.eq_ignore_ascii_case("token"));
-    scheme_ok && !credential.trim().is_empty()
+    let credential = credential.trim();
+    (scheme_ok && !credential.is_empty()).then_some(credential)
 }
 
 fn error_reply(

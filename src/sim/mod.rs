@@ -12,7 +12,10 @@
 //! (batch listing), `items:<job_id>` (batch items), `runs:<project_id>`
 //! (Clarifeye listing); their words are those after the colon.
 //! Llama and Clarifeye answer 401 without `Authorization: Bearer <key>`
-//! (any non-empty key); Feldera needs none.
+//! (any non-empty key); Feldera needs none. A test can accept only certain
+//! keys ([`Server::accept_keys`]): then every endpoint, Feldera's included,
+//! answers 401 with the vendor's body to any other, and the test can change
+//! them while a watch runs, to expire a key.
 //!
 //! # The ID grammar
 //!
@@ -177,6 +180,21 @@ impl Server {
         let state = inner.keys.entry(key.to_string()).or_default();
         state.script = replies;
         state.next = 0;
+    }
+
+    /// Accept only these keys from now on, on every endpoint (Feldera's
+    /// too): any other credential, or none, gets 401 with the vendor's body.
+    /// Scripted replies still skip the check. Call it again to change the
+    /// keys mid-run (a key that expires); [`Server::accept_any_key`] undoes it.
+    pub fn accept_keys(&self, keys: &[&str]) {
+        let keys = keys.iter().map(|k| k.to_string()).collect();
+        self.shared.lock().accepted_keys = Some(keys);
+    }
+
+    /// Back to the default: Llama and Clarifeye take any non-empty Bearer
+    /// key, Feldera needs none.
+    pub fn accept_any_key(&self) {
+        self.shared.lock().accepted_keys = None;
     }
 
     /// How many requests arrived for this key, on any endpoint.

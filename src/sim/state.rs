@@ -42,6 +42,8 @@ pub(crate) struct Inner {
     pub(crate) keys: HashMap<String, KeyState>,
     /// Chaos faults served, by [`scenario::Chaos::index`].
     pub(super) chaos: [u64; scenario::Chaos::ALL.len()],
+    /// The only keys accepted, once a test names them; None: any key.
+    pub(super) accepted_keys: Option<Vec<String>>,
 }
 
 /// What the server remembers about one key.

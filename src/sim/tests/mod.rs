@@ -3,6 +3,7 @@
 mod bodies;
 mod collections;
 mod grammar;
+mod keys;
 mod list_agreement;
 mod list_paging;
 mod list_words;
