@@ -200,7 +200,7 @@ _pipewatch() {
 
     case "${cmd}" in
         pipewatch)
-            opts="-w -q -v -h -V --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help --version llama batch clarifeye feldera completions config demo help"
+            opts="-w -q -v -h -V --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help --version llama batch clarifeye feldera completions config demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +212,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -254,7 +269,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -266,6 +281,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -350,7 +380,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,6 +412,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -424,7 +469,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help run help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -436,6 +481,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -520,7 +580,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye__subcmd__run)
-            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,6 +600,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -582,7 +657,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__completions)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help bash elvish fish powershell zsh"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,6 +669,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -636,7 +726,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help path show help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help path show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,6 +738,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -746,7 +851,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__path)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +863,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -800,7 +920,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__show)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +932,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -854,7 +989,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__demo)
-            opts="-w -q -v -h --serve --addr --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --serve --addr --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,6 +1005,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -912,7 +1062,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +1074,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1008,7 +1173,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__token)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1185,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1314,7 +1494,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help pipeline file help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help pipeline file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1506,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1368,7 +1563,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1380,6 +1575,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1464,7 +1674,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file__subcmd__status)
-            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1488,6 +1698,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1614,7 +1839,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1626,6 +1851,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)
@@ -1710,7 +1950,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline__subcmd__status)
-            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,6 +1962,21 @@ _pipewatch() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --color)

@@ -20,6 +20,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -54,6 +55,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -81,6 +83,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;pipeline'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -107,6 +110,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;pipeline;status'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -140,6 +144,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;file'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -169,6 +174,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --name-contains 'With --all: only files whose name contains TEXT (case-insensitive)'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -219,6 +225,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;batch'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -250,6 +257,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --items 'After each job, list its items in STATUS (default: failed), or `all`'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -283,6 +291,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;clarifeye'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -311,6 +320,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --status 'With --all: only runs in these statuses (comma-separated)'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -345,6 +355,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;feldera'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -371,6 +382,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;feldera;token'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -403,6 +415,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;completions'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -427,6 +440,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;config'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -454,6 +468,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;config;path'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -478,6 +493,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;config;show'= {
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'
@@ -514,6 +530,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --addr 'Address for --serve'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
             cand --color 'When to use colour'
             cand --base-url 'This service''s base URL for this call'
             cand --ca-cert 'Trust this extra root certificate (PEM)'

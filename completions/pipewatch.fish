@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pipewatch_global_optspecs
-    string join \n w/watch interval= timeout= events json q/quiet allow-partial v/verbose color= base-url= allow-http ca-cert= request-timeout= retries= concurrency= profile= config= h/help V/version
+    string join \n w/watch interval= timeout= events json q/quiet allow-partial summary= v/verbose color= base-url= allow-http ca-cert= request-timeout= retries= concurrency= profile= config= h/help V/version
 end
 
 function __fish_pipewatch_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -55,6 +56,7 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "demo" -d 'Watch
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -78,6 +80,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -100,6 +103,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,6 +129,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -165,6 +170,7 @@ cancelled\t''
 all\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -188,6 +194,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -217,6 +224,7 @@ failed\t''
 aborted\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -241,6 +249,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -263,6 +272,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __f
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -285,6 +295,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -305,6 +316,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l allo
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -328,6 +340,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fi
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -348,6 +361,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_s
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -372,6 +386,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_s
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l addr -d 'Address for --serve' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -1,12 +1,13 @@
 //! The whole command-line tree. Doc comments are the help text; clap types
 //! stop here: `settings` turns them into plain resolved settings.
 
+use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::builder::{NonEmptyStringValueParser, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use clap_complete::Shell;
 
 use crate::duration::parse_duration;
@@ -226,6 +227,12 @@ pub struct GlobalArgs {
     /// Treat a partial success as success (exit 0 instead of 3)
     #[arg(long, global = true, help_heading = "Output")]
     pub allow_partial: bool,
+    /// Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"
+    // An OsString, not a PathBuf: `--summary "$GITHUB_STEP_SUMMARY"` run
+    // outside GitHub Actions passes an empty value, which means no summary
+    // rather than a usage error (see `app`).
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath, help_heading = "Output")]
+    pub summary: Option<OsString>,
     /// Log each HTTP exchange to stderr, credentials redacted
     #[arg(short, long, global = true, help_heading = "Output")]
     pub verbose: bool,

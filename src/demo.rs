@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use url::Url;
 
-use crate::options::{Mode, RunOptions};
+use crate::options::{Ci, Mode, RunOptions};
 use crate::render::Palette;
 use crate::report::print_stdout;
 use crate::run::run_status;
@@ -58,6 +58,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         stdout_width: look.stdout_width,
         stderr: look.stderr,
         live: look.live,
+        ci: Ci::default(),
     };
     let heading = options.stderr;
     for (title, vendor, subject) in jobs() {

@@ -8,6 +8,7 @@
 // Each file uses only files below it in the flow (README.md, Development,
 // lists the layers); tests/architecture.rs fails on any import cycle.
 pub mod app;
+pub mod ci;
 pub mod cli;
 mod config_show;
 pub mod credential;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use pipewatch::cli::Cli;
-use pipewatch::settings::SettingsError;
+use pipewatch::report::exit_code_of;
 use pipewatch::status::ExitCode;
 
 fn main() -> std::process::ExitCode {
@@ -24,14 +24,7 @@ fn main() -> std::process::ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            if e.downcast_ref::<SettingsError>().is_some() {
-                ExitCode::Usage
-            } else {
-                // Anything else that stops a run before any target has an
-                // answer (stdout gone, a socket we cannot open) is about
-                // this machine, not a target: report it as unavailable.
-                ExitCode::Unavailable
-            }
+            exit_code_of(&e)
         }
     };
     // Do not wait for pollers or sockets still open; we have the answer.

@@ -2,6 +2,7 @@
 //! file and the terminal say, as plain data. `app` resolves them; the poll
 //! loop, the display and the report receive them.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::render::Palette;
@@ -38,6 +39,22 @@ pub struct RunOptions {
     pub stderr: Palette,
     /// stderr is a terminal that can redraw: show live bars while watching.
     pub live: bool,
+    /// Reports for CI: `--summary` and `GITHUB_ACTIONS`.
+    pub ci: Ci,
+}
+
+/// Reports for CI (CONTRACT §11), resolved before anything else so that a
+/// run stopped by a config error still gets its summary.
+#[derive(Clone, Debug, Default)]
+pub struct Ci {
+    /// `--summary PATH`: append a Markdown report here when the run ends.
+    pub summary: Option<PathBuf>,
+    /// The command line as run, for the summary: quoted for a shell, any
+    /// user name or password in a URL masked.
+    pub command: String,
+    /// `GITHUB_ACTIONS=true`: annotate what did not end well with workflow
+    /// commands on stderr, and fence stdout that could hold one.
+    pub github_actions: bool,
 }
 
 /// Which items of a batch job to list (`--items`).

@@ -8,11 +8,12 @@ use std::time::SystemTime;
 
 use anyhow::Context as _;
 
-use crate::options::{Mode, RunOptions};
-use crate::render::json;
+use crate::options::{Ci, Mode, RunOptions};
 use crate::render::table::{self, Fit};
+use crate::render::{github, json};
 use crate::sanitize::sanitize;
-use crate::status::{Snapshot, State};
+use crate::settings::SettingsError;
+use crate::status::{ExitCode, Snapshot, State};
 
 /// Print the final results: table, JSON lines or nothing. Each target's
 /// error also goes to stderr unless stdout is a table on a terminal, where
@@ -54,13 +55,44 @@ pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()
                 },
                 None => Fit::Full,
             };
-            print_stdout(&table::report(
-                snapshots,
-                options.show_logs,
-                options.stdout,
-                fit,
-            ))
+            let text = table::report(snapshots, options.show_logs, options.stdout, fit);
+            print_stdout(&fence(&options.ci, text))
         }
+    }
+}
+
+/// Under GitHub Actions, a table fenced with `stop-commands` when the
+/// runner could read a workflow command in it (`##[` anywhere, `::` at the
+/// start of a line): `--logs` prints raw server logs, and step names, item
+/// IDs and listed file IDs start lines too. Only then: an ordinary table
+/// is printed as it is, and only a suspect one risks a fence cut short
+/// (`| head`), which would leave the runner reading no command for the
+/// rest of the step.
+/// JSON lines are left alone: they start with `{`, and a consumer reading
+/// them would trip on the fence.
+pub fn fence(ci: &Ci, text: String) -> String {
+    if !ci.github_actions || !github::could_hold_commands(&text) {
+        return text;
+    }
+    // 128 random bits: the server text was written before the token
+    // existed, so it cannot hold it, except by a chance this check rules out.
+    let token = loop {
+        let token = format!("{:032x}", fastrand::u128(..));
+        if !text.contains(&token) {
+            break token;
+        }
+    };
+    github::fenced(&text, &token)
+}
+
+/// The exit code of an error that stopped a run: a usage or configuration
+/// error is 2; anything else (stdout gone, a socket we cannot open) is
+/// about this machine, not a target, and reported as unavailable.
+pub fn exit_code_of(error: &anyhow::Error) -> ExitCode {
+    if error.downcast_ref::<SettingsError>().is_some() {
+        ExitCode::Usage
+    } else {
+        ExitCode::Unavailable
     }
 }
 

@@ -2,12 +2,13 @@
 //! watch the subject (targets given, or a collection listed), report it,
 //! and combine the outcomes.
 
+use crate::ci;
 use crate::http::{ClientOptions, HttpClient};
 use crate::items::{self, Want};
 use crate::listing;
 use crate::options::{Mode, RunOptions};
 use crate::query::{Context, check_all};
-use crate::report::{Warned, report, warn_once};
+use crate::report::{Warned, exit_code_of, report, warn_once};
 use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
 use crate::status::{ExitCode, Snapshot};
@@ -15,6 +16,7 @@ use crate::target::Subject;
 use crate::watch::Ended;
 
 /// Query (or watch) the subject, print the results, and say the exit code.
+/// Whatever the end, the CI reports (`--summary`, annotations) are made.
 pub async fn run_status(
     options: &RunOptions,
     settings: VendorSettings,
@@ -26,11 +28,13 @@ pub async fn run_status(
         verbose: options.verbose,
         ca_cert: settings.ca_cert.as_deref(),
     })
-    .map_err(|e| SettingsError(format!("{e:#}")))?;
+    .map_err(|e| ci::stopped(&options.ci, SettingsError(format!("{e:#}")).into()))?;
     let ctx = Context::new(client, settings, options.concurrency);
 
     let ended = if options.watch {
-        crate::watch::watch(&ctx, &subject, options).await?
+        crate::watch::watch(&ctx, &subject, options)
+            .await
+            .map_err(|e| ci::stopped(&options.ci, e))?
     } else {
         let (snapshots, interrupted) = once(&ctx, &subject).await;
         warn_once(&snapshots, &mut Warned::new());
@@ -42,9 +46,10 @@ pub async fn run_status(
     };
 
     let mut ended = ended;
+    // A summary shows a failed job's first failed items, as a table does.
     let want = match &options.items {
         Some(items) => Some(Want::Asked(items)),
-        None if options.mode == Mode::Table => Some(Want::Preview),
+        None if options.mode == Mode::Table || options.ci.summary.is_some() => Some(Want::Preview),
         None => None,
     };
     if let (Some(want), false) = (want, ended.interrupted) {
@@ -57,10 +62,10 @@ pub async fn run_status(
         if ended.snapshots.is_empty() && !ended.interrupted {
             // Nothing to wait for is not a failure, and not a result.
             eprintln!("note: no {} match; nothing to wait for", collection.noun());
+            ci::summarize(&options.ci, ExitCode::Success, None, &[]);
             return Ok(ExitCode::Success);
         }
     }
-    report(options, &ended.snapshots)?;
     let code = if ended.interrupted {
         ExitCode::Interrupted
     } else {
@@ -71,7 +76,14 @@ pub async fn run_status(
                 .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
         )
     };
-    Ok(code)
+    ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
+    let reported = report(options, &ended.snapshots);
+    let (code, error) = match &reported {
+        Ok(()) => (code, None),
+        Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
+    };
+    ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
+    reported.map(|()| code)
 }
 
 /// Ask once: every target, or the collection's listing. Ctrl-C keeps what

@@ -2,20 +2,22 @@
 //! Here clap's types end: flags, environment and config are resolved into
 //! plain settings and options, and handed to the command that runs.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::CommandFactory;
 
+mod command_line;
 mod subject;
 
 use crate::cli::{BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs};
 use crate::env::{Env, process_env};
-use crate::options::{Items, Mode, RunOptions};
+use crate::options::{Ci, Items, Mode, RunOptions};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
-use crate::settings::{Config, SettingsError, VendorFlags};
+use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
 use crate::status::ExitCode;
 use crate::target::{Subject, Vendor};
 
@@ -29,6 +31,7 @@ fn resolve_options(
     global: &GlobalArgs,
     config: &Config,
     env: Env<'_>,
+    ci: Ci,
 ) -> Result<RunOptions, SettingsError> {
     let mode = if global.quiet {
         Mode::Quiet
@@ -62,7 +65,26 @@ fn resolve_options(
         stderr: Palette::for_stderr(global.color.forced(), env),
         stdout_width: stdout_width(),
         live: stderr_can_redraw(env),
+        ci,
     })
+}
+
+/// The CI reports a status run makes, from `--summary`, `GITHUB_ACTIONS`
+/// and the command line. Nothing here can fail, so that a run stopped by
+/// a config error still gets its summary. An empty `--summary` (the
+/// variable of `--summary "$GITHUB_STEP_SUMMARY"` unset, as outside GitHub
+/// Actions) asks for none, as an empty variable counts as unset elsewhere.
+fn resolve_ci(global: &GlobalArgs, env: Env<'_>, args: impl IntoIterator<Item = OsString>) -> Ci {
+    Ci {
+        summary: global
+            .summary
+            .as_ref()
+            .filter(|path| !path.is_empty())
+            .map(PathBuf::from),
+        command: command_line::shown(args),
+        // GitHub sets exactly `true`; anything else is another CI, or none.
+        github_actions: env("GITHUB_ACTIONS").as_deref() == Some("true"),
+    }
 }
 
 /// Run the parsed command line.
@@ -106,26 +128,50 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::demo::run(*serve, *addr, look).await
         }
         status => {
-            let config = load()?;
-            let mut options = resolve_options(global, &config, env)?;
-            let (vendor, flags) = vendor_flags(status, global);
-            let settings = config.resolve(vendor, &flags, env, true)?;
-            let subject = subject::of(status, &settings, &config)?;
-            match status {
-                Command::Clarifeye(ClarifeyeCommand::Run { logs, .. }) => options.show_logs = *logs,
-                Command::Batch(BatchCommand::Status { items, .. }) => {
-                    options.items = items.as_deref().map(Items::from_flag);
-                }
-                _ => {}
-            }
+            let ci = resolve_ci(global, env, std::env::args_os());
+            let (options, settings, subject) = prepare(
+                status,
+                global,
+                env,
+                config_file.as_deref(),
+                profile.as_deref(),
+                ci.clone(),
+            )
+            .map_err(|e| crate::ci::stopped(&ci, e.into()))?;
             if matches!(&subject, Subject::Targets(targets) if targets.is_empty()) {
                 // Only `-` with nothing on stdin gets here: clap wants IDs.
                 eprintln!("note: no targets on stdin; nothing to wait for");
+                crate::ci::summarize(&ci, ExitCode::Success, None, &[]);
                 return Ok(ExitCode::Success);
             }
             run_status(&options, settings, subject).await
         }
     }
+}
+
+/// Everything a status command needs before its first request: the
+/// options, the vendor's settings and the subject.
+fn prepare(
+    status: &Command,
+    global: &GlobalArgs,
+    env: Env<'_>,
+    config_file: Option<&Path>,
+    profile: Option<&str>,
+    ci: Ci,
+) -> Result<(RunOptions, VendorSettings, Subject), SettingsError> {
+    let config = Config::load(config_file, profile)?;
+    let mut options = resolve_options(global, &config, env, ci)?;
+    let (vendor, flags) = vendor_flags(status, global);
+    let settings = config.resolve(vendor, &flags, env, true)?;
+    let subject = subject::of(status, &settings, &config)?;
+    match status {
+        Command::Clarifeye(ClarifeyeCommand::Run { logs, .. }) => options.show_logs = *logs,
+        Command::Batch(BatchCommand::Status { items, .. }) => {
+            options.items = items.as_deref().map(Items::from_flag);
+        }
+        _ => {}
+    }
+    Ok((options, settings, subject))
 }
 
 /// The connection flags every service shares.
@@ -171,7 +217,7 @@ mod tests {
     fn documented_defaults() {
         let cli = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t"]).unwrap();
         let config = Config::from_text(PathBuf::from("/none/config.toml"), None, None).unwrap();
-        let options = resolve_options(&cli.global, &config, &|_| None).unwrap();
+        let options = resolve_options(&cli.global, &config, &|_| None, Ci::default()).unwrap();
         assert_eq!(options.request_timeout, Duration::from_secs(30));
         assert_eq!(options.interval, Duration::from_secs(2));
         assert_eq!(options.timeout, None);
@@ -179,5 +225,30 @@ mod tests {
         assert_eq!(options.concurrency, 8);
         assert_eq!(options.mode, Mode::Table);
         assert!(!options.watch && !options.allow_partial && !options.verbose);
+        assert!(options.ci.summary.is_none() && !options.ci.github_actions);
+    }
+
+    /// CONTRACT §11: `GITHUB_ACTIONS` counts only as GitHub sets it, and an
+    /// empty `--summary` (an unset `$GITHUB_STEP_SUMMARY`) asks for none.
+    #[test]
+    fn ci_reports_from_flags_and_environment() {
+        let ci = |args: &[&str], value: Option<&'static str>| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let env = move |name: &str| (name == "GITHUB_ACTIONS").then_some(value?.to_owned());
+            resolve_ci(&cli.global, &env, args.iter().map(OsString::from))
+        };
+        let token = ["pipewatch", "feldera", "token", "p", "t"];
+        assert!(ci(&token, Some("true")).github_actions);
+        for value in [None, Some("TRUE"), Some("1"), Some("yes")] {
+            assert!(!ci(&token, value).github_actions, "{value:?}");
+        }
+        let with = |path| [&token[..], &["--summary", path]].concat();
+        let given = ci(&with("out.md"), None);
+        assert_eq!(given.summary, Some(PathBuf::from("out.md")));
+        assert_eq!(
+            given.command,
+            "pipewatch feldera token p t --summary out.md"
+        );
+        assert_eq!(ci(&with(""), None).summary, None);
     }
 }

@@ -1,8 +1,10 @@
 //! Renderers: pure functions from snapshots to text. Colour and terminal
 //! decisions are made once, in [`Palette`], and passed in.
 
+pub mod github;
 pub mod json;
 mod layout;
+pub mod markdown;
 pub mod table;
 
 use std::io::IsTerminal;

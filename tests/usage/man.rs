@@ -61,9 +61,12 @@ const OTHER_VARIABLES: [(&[&str], &str); 9] = [
     ),
     (
         &["GITHUB_ACTIONS"],
-        "true: errors and warnings are also printed as GitHub Actions workflow \
-         commands (::error and ::warning lines), which a workflow run shows as \
-         annotations.",
+        "true (exactly, as GitHub Actions sets it): when a status command ends, each \
+         target that failed, was cancelled, errored or timed out adds an ::error line \
+         to stderr, and each partial one a ::warning line, which the workflow run \
+         shows as annotations; a configuration error adds an ::error line too. A \
+         table on stdout in which the runner could read a workflow command (raw logs, \
+         say) is printed between ::stop-commands:: lines.",
     ),
 ];
 

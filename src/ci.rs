@@ -1,0 +1,77 @@
+//! Reports for CI at the end of a status run (CONTRACT §11): the Markdown
+//! summary appended to `--summary PATH`, and under GitHub Actions one
+//! workflow-command annotation per target that did not end well. Whatever
+//! the exit code: a run that found nothing, was stopped by Ctrl-C or a
+//! timeout, or by a config error before any query, gets its report too.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::options::Ci;
+use crate::render::{github, markdown};
+use crate::report::exit_code_of;
+use crate::sanitize::sanitize;
+use crate::status::{ExitCode, Snapshot};
+
+/// Under GitHub Actions, one `::error` or `::warning` line on stderr per
+/// target that calls for one. Called before the results reach stdout: the
+/// runner reads stdout and stderr as two streams, and a fence on stdout
+/// (see [`crate::report::fence`]) must not be open when these lines are read.
+pub fn annotate(ci: &Ci, snapshots: &[Snapshot], timed_out: bool) {
+    if !ci.github_actions {
+        return;
+    }
+    let mut lines = String::new();
+    for line in snapshots
+        .iter()
+        .filter_map(|s| github::annotation(s, timed_out))
+    {
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    eprint!("{lines}");
+}
+
+/// Append the summary, when `--summary` asked for one. A path that cannot
+/// be written costs one warning, never the run or its exit code.
+pub fn summarize(ci: &Ci, code: ExitCode, error: Option<&str>, snapshots: &[Snapshot]) {
+    let Some(path) = &ci.summary else {
+        return;
+    };
+    let facts = markdown::Facts {
+        command: &ci.command,
+        code,
+        finished_at: SystemTime::now(),
+        error,
+    };
+    if let Err(e) = append(path, &markdown::summary(&facts, snapshots)) {
+        eprintln!(
+            "warning: cannot write the summary to {}: {e}",
+            sanitize(&path.display().to_string())
+        );
+    }
+}
+
+/// A run stopped before any target had an answer (a config error, a CA
+/// file that does not parse): its summary says why, and under GitHub
+/// Actions so does an annotation. Returns the error for `main` to print.
+pub fn stopped(ci: &Ci, error: anyhow::Error) -> anyhow::Error {
+    let message = format!("{error:#}");
+    if ci.github_actions {
+        eprintln!("{}", github::command("error", "pipewatch", &message));
+    }
+    summarize(ci, exit_code_of(&error), Some(&message), &[]);
+    error
+}
+
+/// Append `text` to the file at `path`, created if missing, in one write,
+/// after a blank line when the file already holds something.
+fn append(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    let separator = if file.metadata()?.len() > 0 { "\n" } else { "" };
+    file.write_all(format!("{separator}{text}").as_bytes())
+}

@@ -1,0 +1,304 @@
+//! The Markdown report `--summary` appends (CONTRACT §11): what ran, how it
+//! ended, a table target / state / status / progress / details, then what
+//! failed in detail: Clarifeye steps, LlamaCloud errors, batch items.
+//!
+//! Text from servers and from the command line is sanitized, then escaped
+//! by [`escape`] for Markdown and for HTML, which GitHub renders in step
+//! summaries: it can neither break a table nor become markup. Escaped text
+//! never starts a line (it sits in a cell or after a word of ours), so no
+//! block syntax (`#`, `>`, `-`, `1.`) can take hold either.
+
+use std::time::SystemTime;
+
+use super::json::timestamp;
+use super::table::{MAX_ROWS, counts, progress};
+use crate::sanitize::sanitize;
+use crate::status::{EXIT_CODES, ExitCode, Snapshot, State};
+
+/// At most this many rows per table: GitHub refuses a step summary over
+/// 1 MiB, and a reader wants the first failures, not ten thousand.
+pub const MAX_TABLE_ROWS: usize = 200;
+
+/// What is known of a run besides its snapshots.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts<'a> {
+    /// The command line, quoted and masked (see `app`).
+    pub command: &'a str,
+    pub code: ExitCode,
+    pub finished_at: SystemTime,
+    /// What stopped the run, when something did: a config error before any
+    /// target was queried, stdout that could not be written.
+    pub error: Option<&'a str>,
+}
+
+/// The whole report, ending in a newline.
+pub fn summary(facts: &Facts<'_>, snapshots: &[Snapshot]) -> String {
+    let code = facts.code;
+    let meaning = EXIT_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, meaning)| meaning);
+    let mut out = format!(
+        "### {} pipewatch: exit {}, {}\n\n",
+        icon(code),
+        code.code(),
+        escape(meaning)
+    );
+    out.push_str(&code_block(&sanitize(facts.command)));
+    let what = match (snapshots.is_empty(), facts.error.is_some()) {
+        (false, _) => counts(snapshots),
+        (true, true) => "No results".to_owned(),
+        (true, false) => "Nothing to wait for: no targets".to_owned(),
+    };
+    out.push_str(&format!(
+        "\n{what} · finished {}\n",
+        timestamp(facts.finished_at)
+    ));
+    if let Some(error) = facts.error {
+        out.push_str(&format!("\n**Error:** {}\n", text(error)));
+    }
+    let shown: Vec<&Snapshot> = if snapshots.len() > MAX_ROWS {
+        let shown: Vec<&Snapshot> = snapshots.iter().filter(|s| !succeeded(s)).collect();
+        if !shown.is_empty() {
+            out.push_str(&format!(
+                "\nOnly the {} that did not succeed are listed; `--json` lists every one.\n",
+                shown.len()
+            ));
+        }
+        shown
+    } else {
+        snapshots.iter().collect()
+    };
+    if !shown.is_empty() {
+        out.push_str(&targets(&shown));
+    }
+    if let Some(steps) = failed_steps(&shown) {
+        out.push_str(&steps);
+    }
+    if let Some(errors) = llama_errors(&shown) {
+        out.push_str(&errors);
+    }
+    if let Some(items) = failed_items(&shown) {
+        out.push_str(&items);
+    }
+    out
+}
+
+/// Escape one line of text for a Markdown table cell that GitHub also reads
+/// as HTML: `&`, `<` and `>` become entities (so `<script>` is text), the
+/// characters Markdown gives a meaning to get a backslash (`|` would end a
+/// cell, backticks open code, `*` `_` `~` emphasis, `[` `]` links, `#` a
+/// heading, `$` maths, `\` an escape), and line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' | '#' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Untrusted text, sanitized and escaped.
+fn text(raw: &str) -> String {
+    escape(&sanitize(raw))
+}
+
+/// ✅ all good, ⚠️ not a failure but not done (partial, not finished,
+/// timed out, interrupted), ❌ the rest.
+fn icon(code: ExitCode) -> &'static str {
+    match code {
+        ExitCode::Success => "✅",
+        ExitCode::Partial
+        | ExitCode::NotFinished
+        | ExitCode::WatchTimeout
+        | ExitCode::Interrupted => "⚠️",
+        _ => "❌",
+    }
+}
+
+/// A fenced code block that its content cannot close: the fence is longer
+/// than any run of backticks inside. Nothing in a code block is markup.
+fn code_block(content: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in content.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}sh\n{content}\n{fence}\n")
+}
+
+fn succeeded(s: &Snapshot) -> bool {
+    s.error.is_none() && s.state == State::Succeeded
+}
+
+/// A section: a heading, then a table of escaped cells, cut at
+/// [`MAX_TABLE_ROWS`] with a line saying how many more there are.
+fn section(heading: Option<&str>, header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = String::from("\n");
+    if let Some(heading) = heading {
+        out.push_str(&format!("#### {heading}\n\n"));
+    }
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    let total = rows.len();
+    for row in rows.into_iter().take(MAX_TABLE_ROWS) {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    if total > MAX_TABLE_ROWS {
+        out.push_str(&format!(
+            "\n…and {} more rows; `--json` has every one.\n",
+            total - MAX_TABLE_ROWS
+        ));
+    }
+    out
+}
+
+/// One row per target; an error shows its kind as the state, `HTTP <code>`
+/// as the status and the message as details, as the table on stdout does.
+fn targets(shown: &[&Snapshot]) -> String {
+    let rows = shown
+        .iter()
+        .map(|s| {
+            let (state, status, details) = match &s.error {
+                Some(e) => (
+                    e.kind.as_str().to_owned(),
+                    e.http_status
+                        .map_or_else(|| "-".to_owned(), |c| format!("HTTP {c}")),
+                    text(&e.message),
+                ),
+                None => (
+                    s.state.as_str().to_owned(),
+                    s.status.as_deref().map_or_else(|| "-".to_owned(), text),
+                    text(&s.details),
+                ),
+            };
+            vec![
+                text(&s.target.label()),
+                state,
+                status,
+                s.progress.as_ref().map_or_else(|| "-".to_owned(), progress),
+                details,
+            ]
+        })
+        .collect();
+    section(
+        None,
+        &["Target", "State", "Status", "Progress", "Details"],
+        rows,
+    )
+}
+
+/// The steps of Clarifeye runs that failed.
+fn failed_steps(shown: &[&Snapshot]) -> Option<String> {
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .flat_map(|s| {
+            s.steps
+                .iter()
+                .filter(|step| step.status == "failed")
+                .map(|step| {
+                    vec![
+                        text(&s.target.label()),
+                        text(&step.name),
+                        text(&step.step),
+                        step.warnings.as_deref().map_or_else(String::new, text),
+                    ]
+                })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        section(
+            Some("Failed Clarifeye steps"),
+            &["Run", "Step", "Type", "Warnings"],
+            rows,
+        )
+    })
+}
+
+/// The errors LlamaCloud reported, of every target.
+fn llama_errors(shown: &[&Snapshot]) -> Option<String> {
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .flat_map(|s| {
+            s.errors.iter().map(|e| {
+                vec![
+                    text(&s.target.label()),
+                    text(&e.job_id),
+                    text(&e.step),
+                    text(&e.message),
+                ]
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        section(
+            Some("LlamaCloud errors"),
+            &["Target", "Job", "Step", "Message"],
+            rows,
+        )
+    })
+}
+
+/// The failed items of batch jobs, as far as they were listed.
+fn failed_items(shown: &[&Snapshot]) -> Option<String> {
+    let field = |item: &serde_json::Value, name: &str| {
+        item.get(name)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut rows = Vec::new();
+    let mut more = Vec::new();
+    for s in shown {
+        let Some(listed) = &s.items else { continue };
+        for item in listed
+            .items
+            .iter()
+            .filter(|i| field(i, "status") == "failed")
+        {
+            let message = Some(field(item, "error_message"))
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| field(item, "skip_reason"));
+            rows.push(vec![
+                text(&s.target.label()),
+                text(&field(item, "item_id")),
+                text(&field(item, "item_name")),
+                text(&message),
+            ]);
+        }
+        if listed.more > 0 && listed.status.as_deref() == Some("failed") {
+            more.push(format!(
+                "…and {} more failed items of {}; `--items` lists every one.\n",
+                listed.more,
+                text(&s.target.label())
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let mut out = section(
+        Some("Failed batch items"),
+        &["Job", "Item", "Name", "Message"],
+        rows,
+    );
+    for line in more {
+        out.push('\n');
+        out.push_str(&line);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;
