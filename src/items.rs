@@ -100,7 +100,7 @@ async fn every_page(
         job,
         |cursor| items_url(job, base, status, cursor, PAGE_SIZE),
         read_items_page,
-        |page| {
+        |page, _| {
             let mut new = 0;
             for raw in page {
                 let item = json(&raw);

@@ -33,7 +33,7 @@ pub async fn list(
     for statuses in services::passes(collection, filtered) {
         // Each page is classified as it comes: no more than one page is
         // held before its items become snapshots.
-        let take = |items: Vec<Box<RawValue>>| {
+        let take = |items: Vec<Box<RawValue>>, compact: bool| {
             let mut new = 0;
             for item in items {
                 let (target, classified) = services::listed(listing, &item)
@@ -41,7 +41,7 @@ pub async fn list(
                 // Offset pages of a list that changes while it is read can
                 // repeat an item (a new run pushes the others down a place).
                 if seen.insert(target.clone()) {
-                    snapshots.push(Snapshot::from_listed(target, item, classified));
+                    snapshots.push(Snapshot::from_listed(target, item, compact, classified));
                     new += 1;
                 }
             }
@@ -60,7 +60,8 @@ pub async fn list(
 }
 
 /// Every page of one paged listing, for `target` (whose snapshot reports
-/// a failure), each page's items handed to `take` as they come; `take`
+/// a failure), each page's items handed to `take` as they come (with
+/// whether the page was compact, one line); `take`
 /// says how many of them it had not seen, to tell a page that brings
 /// nothing new (a server that wraps around) from a listing that goes on.
 pub async fn all_pages(
@@ -68,7 +69,7 @@ pub async fn all_pages(
     target: &Target,
     url_of: impl Fn(&Cursor) -> Url,
     read: impl Fn(&[u8], &Cursor) -> Result<Page, String>,
-    mut take: impl FnMut(Vec<Box<RawValue>>) -> Result<usize, Box<Snapshot>>,
+    mut take: impl FnMut(Vec<Box<RawValue>>, bool) -> Result<usize, Box<Snapshot>>,
 ) -> Result<(), Box<Snapshot>> {
     let mut cursor = Cursor::First;
     let mut tokens = HashSet::new();
@@ -87,7 +88,7 @@ pub async fn all_pages(
         drop(fetched);
         let count = page.items.len();
         listed += count;
-        let new = take(page.items)?;
+        let new = take(page.items, page.compact)?;
         let Some(next) = page.next else {
             return Ok(());
         };

@@ -243,17 +243,23 @@ impl Snapshot {
         }
     }
 
-    /// A listed item: `item` is its JSON text as the page held it.
-    pub fn from_listed(target: Target, item: Box<RawValue>, c: Classified) -> Snapshot {
+    /// A listed item: `item` is its JSON text as the page held it, on one
+    /// line if the page was `compact`.
+    pub fn from_listed(
+        target: Target,
+        item: Box<RawValue>,
+        compact: bool,
+        c: Classified,
+    ) -> Snapshot {
         // An envelope is one line: an item laid out over several lines
         // (a pretty-printing server) is written again compactly.
-        let response = if item.get().contains(['\n', '\r']) {
+        let response = if compact {
+            Some(item)
+        } else {
             serde_json::from_str::<Value>(item.get())
                 .ok()
                 .as_ref()
                 .and_then(raw)
-        } else {
-            Some(item)
         };
         Snapshot::classified(target, response, c)
     }

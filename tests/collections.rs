@@ -652,3 +652,38 @@ fn a_table_of_more_than_20_starts_with_counts_and_lists_what_did_not_succeed() {
     );
     assert_eq!((code, stdout.as_str()), (0, "25 files: 25 succeeded\n"));
 }
+
+#[test]
+fn items_of_a_pretty_printed_page_still_make_one_line_each() {
+    let server = sim();
+    let body = "{\n  \"items\": [\n    {\"id\": \"a\", \"name\": \"x.pdf\", \"status\": \"SUCCESS\",\n     \"custom_metadata\": {\"n\": 1.50}},\n    {\"id\": \"b\", \"name\": \"y\\nz.pdf\", \"status\": \"ERROR\"}\n  ],\r\n  \"next_page_token\": null\n}\n";
+    server.script(
+        "files:pretty",
+        vec![Reply::Raw {
+            status: 200,
+            content_type: "application/json".into(),
+            body: body.into(),
+            headers: Vec::new(),
+        }],
+    );
+    let (code, stdout, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "file",
+            "status",
+            "--pipeline",
+            "pretty",
+            "--all",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let listed = envelopes(&stdout);
+    assert_eq!(
+        listed[0]["response"]["custom_metadata"]["n"].to_string(),
+        "1.50"
+    );
+    assert_eq!(listed[1]["response"]["name"], "y\nz.pdf");
+}

@@ -2,8 +2,12 @@
 //! the two ways they say it. LlamaCloud's files hand out a page token;
 //! its batch listings and Clarifeye (Django REST framework) page by offset.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 
+use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -41,61 +45,169 @@ pub struct Page {
     pub next: Option<Cursor>,
     /// The size of the whole listing, when the server says.
     pub total: Option<u64>,
+    /// The body has no line breaks, so each item's text can go into a
+    /// one-line envelope as it is.
+    pub compact: bool,
 }
 
-/// A page's top-level fields, each still raw: only the fields read are
-/// parsed, and the items only as far as where each begins and ends. A
-/// 1000-item page is never built into a value tree.
-struct Fields(HashMap<String, Box<RawValue>>);
+/// What a page holds under its item field.
+enum Items {
+    List(Vec<Box<RawValue>>),
+    Null,
+    Other,
+}
+
+/// A page's top level, read in one pass: the item list only as far as
+/// where each item begins and ends, the few other fields the paging needs
+/// as values, everything else skipped. A 1000-item page is never built into
+/// a value tree, nor scanned twice.
+struct Fields {
+    items: Option<Items>,
+    values: HashMap<String, Value>,
+}
+
+/// Reads [`Fields`]: `items` is the name of the item list (`items`,
+/// `results`), `keep` the other fields wanted.
+struct FieldsSeed<'k> {
+    items: &'k str,
+    keep: &'k [&'k str],
+}
+
+impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields {
+            items: None,
+            values: HashMap::new(),
+        };
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == self.items {
+                fields.items = Some(map.next_value::<ItemsValue>()?.0);
+            } else if self.keep.contains(&key.as_ref()) {
+                fields.values.insert(key.into_owned(), map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// The item field's value: a list of raw items, null, or anything else.
+struct ItemsValue(Items);
+
+impl<'de> Deserialize<'de> for ItemsValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemsValue, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = Items;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of items")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1000));
+                while let Some(item) = seq.next_element::<Box<RawValue>>()? {
+                    items.push(item);
+                }
+                Ok(Items::List(items))
+            }
+            fn visit_unit<E>(self) -> Result<Items, E> {
+                Ok(Items::Null)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Items::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Items, E> {
+                Ok(Items::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Items, E> {
+                Ok(Items::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Items, E> {
+                Ok(Items::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Items, E> {
+                Ok(Items::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Items, E> {
+                Ok(Items::Other)
+            }
+        }
+        deserializer.deserialize_any(Any).map(ItemsValue)
+    }
+}
 
 impl Fields {
-    fn parse(body: &[u8]) -> Result<Fields, String> {
-        serde_json::from_slice(body).map(Fields).map_err(|e| {
-            // Well-formed JSON of another shape is a data error.
-            if e.classify() == serde_json::error::Category::Data {
-                "the page is not a JSON object".to_owned()
-            } else {
-                format!("the page is not JSON: {e}")
-            }
-        })
+    fn parse(body: &[u8], items: &str, keep: &[&str]) -> Result<Fields, String> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let fields = FieldsSeed { items, keep }
+            .deserialize(&mut de)
+            .and_then(|fields| de.end().map(|()| fields))
+            .map_err(|e| {
+                // Well-formed JSON of another shape is a data error.
+                if e.classify() == serde_json::error::Category::Data {
+                    "the page is not a JSON object".to_owned()
+                } else {
+                    format!("the page is not JSON: {e}")
+                }
+            })?;
+        Ok(fields)
     }
 
-    fn value(&self, field: &str) -> Option<Value> {
-        let raw = self.0.get(field)?;
-        serde_json::from_str(raw.get()).ok()
-    }
-
-    /// The item array under `field`, or what is wrong with it.
+    /// The item list, or what is wrong with it.
     fn items(&mut self, field: &str) -> Result<Vec<Box<RawValue>>, String> {
-        let Some(raw) = self.0.remove(field) else {
-            return Err(format!("the page has no `{field}` list"));
-        };
-        if raw.get() == "null" {
-            return Err(format!("`{field}` is null"));
+        match self.items.take() {
+            Some(Items::List(items)) => Ok(items),
+            Some(Items::Null) => Err(format!("`{field}` is null")),
+            Some(Items::Other) => Err(format!("`{field}` is not a list")),
+            None => Err(format!("the page has no `{field}` list")),
         }
-        serde_json::from_str(raw.get()).map_err(|_| format!("`{field}` is not a list"))
+    }
+
+    fn value(&self, field: &str) -> Option<&Value> {
+        self.values.get(field)
     }
 
     fn count(&self, field: &str) -> Option<u64> {
-        as_count(self.value(field).as_ref())
+        as_count(self.value(field))
     }
+}
+
+/// Whether a body has no line breaks (a compact one, as servers send).
+fn compact(body: &[u8]) -> bool {
+    !body.contains(&b'\n') && !body.contains(&b'\r')
 }
 
 /// A page that names the next one by token (`next_page_token`); a missing,
 /// null or empty token ends the listing.
 pub fn token_page(body: &[u8], field: &str) -> Result<Page, String> {
-    let mut fields = Fields::parse(body)?;
+    let mut fields = Fields::parse(body, field, &["next_page_token", "total_size"])?;
     let items = fields.items(field)?;
     let next = match fields.value("next_page_token") {
         None | Some(Value::Null) => None,
         Some(Value::String(token)) if token.is_empty() => None,
-        Some(Value::String(token)) => Some(Cursor::Token(token)),
+        Some(Value::String(token)) => Some(Cursor::Token(token.clone())),
         Some(_) => return Err("`next_page_token` is not a string".to_owned()),
     };
     Ok(Page {
         items,
         next,
         total: fields.count("total_size"),
+        compact: compact(body),
     })
 }
 
@@ -103,13 +215,18 @@ pub fn token_page(body: &[u8], field: &str) -> Result<Page, String> {
 /// short or empty page is the last, and so is one that reaches the total
 /// the server reports.
 pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
-    let mut fields = Fields::parse(body)?;
+    let mut fields = Fields::parse(body, field, &["total_size", "count"])?;
     let items = fields.items(field)?;
     let total = fields.count("total_size").or_else(|| fields.count("count"));
     let end = at + items.len() as u64;
     let full = items.len() as u64 >= PAGE_SIZE;
     let next = (full && total.is_none_or(|total| end < total)).then_some(Cursor::Offset(end));
-    Ok(Page { items, next, total })
+    Ok(Page {
+        items,
+        next,
+        total,
+        compact: compact(body),
+    })
 }
 
 /// A Django REST framework page (`count`, `next`, `results`) starting at
@@ -117,7 +234,7 @@ pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
 /// is computed here, so a link with another host (a proxy's inside name)
 /// never receives the key.
 pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
-    let mut fields = Fields::parse(body)?;
+    let mut fields = Fields::parse(body, "results", &["next", "count"])?;
     let items = fields.items("results")?;
     let more = match fields.value("next") {
         None | Some(Value::Null) => false,
@@ -130,6 +247,7 @@ pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
         items,
         next,
         total: fields.count("count"),
+        compact: compact(body),
     })
 }
 
