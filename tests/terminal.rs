@@ -335,3 +335,29 @@ fn on_a_terminal_errors_are_in_the_table_only() {
     );
     assert!(!screen.contains("error: llama.pipeline"), "{screen}");
 }
+
+/// CONTRACT §10: a watched pipeline shows a bar with an ETA, from its
+/// files' status counts.
+#[test]
+fn a_watched_pipeline_has_a_bar_from_its_files() {
+    let server = sim();
+    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
+    let command = format!(
+        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama pipeline status \
+         docs-items50-4s --watch --interval 200ms; echo EXIT=$?; sleep 60",
+        base = server.base_url(),
+        bin = bin.display()
+    );
+    let tmux = Tmux::start(&command);
+    let running = tmux.wait_for("% ETA", Duration::from_secs(10));
+    assert!(
+        running.contains("llama.pipeline docs-items50-4s"),
+        "{running}"
+    );
+    assert!(running.contains("/50"), "{running}");
+    let done = tmux.wait_for("EXIT=", Duration::from_secs(15));
+    assert!(
+        done.contains("EXIT=0") && done.contains("50/50 100%"),
+        "{done}"
+    );
+}
