@@ -7,11 +7,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn query(server: &Server, args: &[&str]) -> (i32, String, String) {
-    let home = home();
-    run(bin_at(home.path(), server).args(args))
-}
-
 #[test]
 fn items_lists_a_jobs_failed_items_in_a_table() {
     let server = sim();

@@ -6,11 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn query(server: &Server, args: &[&str]) -> (i32, String, String) {
-    let home = home();
-    run(bin_at(home.path(), server).args(args))
-}
-
 /// The stderr line of `needle`'s change to `to` (`- -> IN_PROGRESS`).
 fn line_of(stderr: &str, needle: &str, to: &str) -> Option<usize> {
     stderr

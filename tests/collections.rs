@@ -6,11 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn query(server: &Server, args: &[&str]) -> (i32, String, String) {
-    let home = home();
-    run(bin_at(home.path(), server).args(args))
-}
-
 /// (path, query) of every request, in order.
 fn requests(server: &Server) -> Vec<(String, String)> {
     server

@@ -6,12 +6,6 @@ mod common;
 use common::*;
 use serde_json::json;
 
-/// `pipewatch <args>` against a fresh simulator: (code, stdout, stderr).
-fn query(server: &Server, args: &[&str]) -> (i32, String, String) {
-    let home = home();
-    run(bin_at(home.path(), server).args(args))
-}
-
 #[test]
 fn five_services_succeed_with_a_table() {
     let server = sim();

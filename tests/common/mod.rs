@@ -60,6 +60,13 @@ pub fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
+/// `pipewatch <args>` pointed at `server`, in a fresh home: (exit code,
+/// stdout, stderr), with [`run`]'s checks.
+pub fn query(server: &Server, args: &[&str]) -> (i32, String, String) {
+    let home = home();
+    run(bin_at(home.path(), server).args(args))
+}
+
 /// Run and return (exit code, stdout, stderr), asserting no key leaked.
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().expect("run pipewatch");
