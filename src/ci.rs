@@ -36,11 +36,12 @@ pub fn annotate(ci: &Ci, snapshots: &[Snapshot], timed_out: bool) {
 /// Append the summary, when `--summary` asked for one. A path that cannot
 /// be written costs one warning, never the run or its exit code.
 pub fn summarize(ci: &Ci, code: ExitCode, error: Option<&str>, snapshots: &[Snapshot]) {
-    let Some(path) = &ci.summary else {
+    let Some(summary) = &ci.summary else {
         return;
     };
+    let path = &summary.path;
     let facts = markdown::Facts {
-        command: &ci.command,
+        command: &summary.command,
         code,
         finished_at: SystemTime::now(),
         error,

@@ -47,14 +47,20 @@ pub struct RunOptions {
 /// run stopped by a config error still gets its summary.
 #[derive(Clone, Debug, Default)]
 pub struct Ci {
-    /// `--summary PATH`: append a Markdown report here when the run ends.
-    pub summary: Option<PathBuf>,
-    /// The command line as run, for the summary: quoted for a shell, any
-    /// user name or password in a URL masked.
-    pub command: String,
+    /// `--summary PATH`: append a Markdown report when the run ends.
+    pub summary: Option<Summary>,
     /// `GITHUB_ACTIONS=true`: annotate what did not end well with workflow
     /// commands on stderr, and fence stdout that could hold one.
     pub github_actions: bool,
+}
+
+/// Where the summary goes, and what it says was run.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    pub path: PathBuf,
+    /// The command line as run: quoted for a shell, any user name or
+    /// password in a URL masked.
+    pub command: String,
 }
 
 /// Which items of a batch job to list (`--items`).

@@ -88,11 +88,7 @@ pub struct Collection {
 impl Collection {
     /// What the collection holds, in the user's words (`no files match`).
     pub fn noun(&self) -> &'static str {
-        match self.listing {
-            Target::BatchJobs { .. } => "batch jobs",
-            Target::ClarifeyeRuns { .. } => "pipeline runs",
-            _ => "files",
-        }
+        self.listing.plural()
     }
 }
 
@@ -161,6 +157,18 @@ impl Target {
             .filter_map(|(name, value)| Some((name, value.as_deref()?)))
             .collect(),
             Target::ClarifeyeRuns { project_id } => vec![("project_id", project_id)],
+        }
+    }
+
+    /// What many targets of this service are, in the user's words
+    /// (`3000 files: ...`, `no files match`).
+    pub fn plural(&self) -> &'static str {
+        match self.service() {
+            "llama.pipeline" => "pipelines",
+            "llama.file" => "files",
+            "batch" => "batch jobs",
+            "clarifeye.run" => "pipeline runs",
+            _ => "tokens",
         }
     }
 

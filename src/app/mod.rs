@@ -13,7 +13,7 @@ mod subject;
 
 use crate::cli::{BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs};
 use crate::env::{Env, process_env};
-use crate::options::{Ci, Items, Mode, RunOptions};
+use crate::options::{Ci, Items, Mode, RunOptions, Summary};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
@@ -76,12 +76,15 @@ fn resolve_options(
 /// Actions) asks for none, as an empty variable counts as unset elsewhere.
 fn resolve_ci(global: &GlobalArgs, env: Env<'_>, args: impl IntoIterator<Item = OsString>) -> Ci {
     Ci {
+        // The command line is quoted and masked only for a summary.
         summary: global
             .summary
             .as_ref()
             .filter(|path| !path.is_empty())
-            .map(PathBuf::from),
-        command: command_line::shown(args),
+            .map(|path| Summary {
+                path: PathBuf::from(path),
+                command: command_line::shown(args),
+            }),
         // GitHub sets exactly `true`; anything else is another CI, or none.
         github_actions: env("GITHUB_ACTIONS").as_deref() == Some("true"),
     }
@@ -243,12 +246,12 @@ mod tests {
             assert!(!ci(&token, value).github_actions, "{value:?}");
         }
         let with = |path| [&token[..], &["--summary", path]].concat();
-        let given = ci(&with("out.md"), None);
-        assert_eq!(given.summary, Some(PathBuf::from("out.md")));
+        let given = ci(&with("out.md"), None).summary.unwrap();
+        assert_eq!(given.path, PathBuf::from("out.md"));
         assert_eq!(
             given.command,
             "pipewatch feldera token p t --summary out.md"
         );
-        assert_eq!(ci(&with(""), None).summary, None);
+        assert!(ci(&with(""), None).summary.is_none());
     }
 }

@@ -203,14 +203,7 @@ pub fn counts(snapshots: &[Snapshot]) -> String {
             (n > 0).then(|| format!("{n} {state}"))
         })
         .collect();
-    let noun = match snapshots.first().map(|s| s.target.service()) {
-        Some("llama.file") => "files",
-        Some("batch") => "batch jobs",
-        Some("clarifeye.run") => "pipeline runs",
-        Some("llama.pipeline") => "pipelines",
-        Some("feldera.token") => "tokens",
-        _ => "targets",
-    };
+    let noun = snapshots.first().map_or("targets", |s| s.target.plural());
     format!("{} {noun}: {}", snapshots.len(), parts.join(", "))
 }
 

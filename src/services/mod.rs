@@ -234,6 +234,46 @@ mod tests {
         );
     }
 
+    /// CONTRACT §8 for listings: the pipeline or project is one path
+    /// segment, filters and page tokens are encoded query values.
+    #[test]
+    fn listing_pages_encode_their_parameters() {
+        let files = Collection {
+            listing: Target::LlamaFiles {
+                pipeline_id: "a/b?c".into(),
+            },
+            statuses: vec!["ERROR".into(), "SUCCESS".into()],
+            name_contains: Some("x&y z".into()),
+            job_type: None,
+        };
+        let token = Cursor::Token("t/+=".into());
+        assert_eq!(
+            page_url(&files, &files.statuses, &base("http://h/p/"), &token).as_str(),
+            "http://h/p/api/v1/beta/pipelines/a%2Fb%3Fc/files?page_size=1000\
+             &statuses=ERROR&statuses=SUCCESS&file_name_contains=x%26y+z&page_token=t%2F%2B%3D"
+        );
+        let runs = Collection {
+            listing: Target::ClarifeyeRuns {
+                project_id: "p 1".into(),
+            },
+            statuses: vec!["failed".into()],
+            name_contains: None,
+            job_type: None,
+        };
+        assert_eq!(
+            page_url(
+                &runs,
+                &runs.statuses,
+                &base("http://h"),
+                &Cursor::Offset(2000)
+            )
+            .as_str(),
+            "http://h/api/v1/projects/p%201/pipeline-runs/?limit=1000&offset=2000&status=failed"
+        );
+        assert_eq!(passes(&runs, true), [vec!["failed".to_owned()]]);
+        assert_eq!(passes(&runs, false), [Vec::<String>::new()]);
+    }
+
     #[test]
     fn batch_query_only_when_given() {
         let t = Target::Batch {
