@@ -1,5 +1,5 @@
 //! The simulator's list bodies, fetched over real HTTP, against the vendors'
-//! own schemas (`../shared/specs/`, read at test time): every new endpoint,
+//! own schemas (`tests/specs/`, read at test time): every new endpoint,
 //! in several phases (pending, running, finished, stuck), with filters and
 //! paging, and the error bodies. Then proof that the check bites: bodies
 //! broken on purpose, and the simulator's own undocumented-status words,

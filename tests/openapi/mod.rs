@@ -1,4 +1,5 @@
-//! The vendors' OpenAPI documents (`../shared/specs/`), read at test time and
+//! The vendors' OpenAPI documents (`tests/specs/`, committed copies; its
+//! README names each one's source), read at test time and
 //! turned into JSON Schema validators for their response bodies.
 //!
 //! Validation is the `jsonschema` crate's (draft 2020-12), not ours: a
@@ -21,10 +22,10 @@ use jsonschema::{Draft, Validator};
 use serde_json::{Map, Value, json};
 use yaml_rust2::{Yaml, YamlLoader};
 
-/// `../shared/specs/<name>`, next to the checkout.
+/// `tests/specs/<name>`, in the checkout.
 fn spec_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/specs")
+        .join("tests/specs")
         .join(name)
 }
 
