@@ -102,7 +102,7 @@ pub fn age(timestamp: &str, now: SystemTime) -> Option<String> {
 
 /// RFC 3339 with `Z` or a numeric offset (`+02:00`), as vendors send it.
 /// humantime reads the UTC form; the offset is applied here.
-fn parse_rfc3339(text: &str) -> Option<SystemTime> {
+pub(super) fn parse_rfc3339(text: &str) -> Option<SystemTime> {
     let text = text.trim();
     let (local, offset) = match text
         .len()

@@ -5,6 +5,7 @@ pub mod github;
 pub mod json;
 mod layout;
 pub mod markdown;
+pub mod metrics;
 pub mod table;
 
 use std::io::IsTerminal;
