@@ -63,6 +63,7 @@ pub async fn run_status(
             // Nothing to wait for is not a failure, and not a result.
             eprintln!("note: no {} match; nothing to wait for", collection.noun());
             ci::summarize(&options.ci, ExitCode::Success, None, &[]);
+            ci::export(&options.ci, Some(&collection.listing), &[], None);
             return Ok(ExitCode::Success);
         }
     }
@@ -83,7 +84,30 @@ pub async fn run_status(
         Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
     };
     ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
+    let listing = match &subject {
+        Subject::Collection(collection) => Some(&collection.listing),
+        Subject::Targets(_) => None,
+    };
+    let failure = ended.interrupted.then_some("interrupted");
+    ci::export(&options.ci, listing, &ended.snapshots, failure);
     reported.map(|()| code)
+}
+
+/// One poll of the subject, as a one-off status command makes it: every
+/// target once, or every page of the collection's listing. The exporter's
+/// probes make theirs through here too.
+pub async fn poll(ctx: &std::sync::Arc<Context>, subject: &Subject) -> Vec<Snapshot> {
+    match subject {
+        Subject::Targets(targets) => {
+            let mut results = vec![None; targets.len()];
+            check_all(ctx, targets, &mut results).await;
+            Snapshot::last_known(results, targets)
+        }
+        Subject::Collection(collection) => match listing::list(ctx, collection, true).await {
+            Ok(items) => items,
+            Err(failed) => vec![*failed],
+        },
+    }
 }
 
 /// Ask once: every target, or the collection's listing. Ctrl-C keeps what
@@ -100,10 +124,7 @@ async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot
         }
         Subject::Collection(collection) => {
             tokio::select! {
-                listed = listing::list(ctx, collection, true) => match listed {
-                    Ok(items) => (items, false),
-                    Err(failed) => (vec![*failed], false),
-                },
+                snapshots = poll(ctx, subject) => (snapshots, false),
                 _ = tokio::signal::ctrl_c() => (vec![Snapshot::unobserved(collection.listing.clone())], true),
             }
         }
