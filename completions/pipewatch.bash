@@ -31,6 +31,9 @@ _pipewatch() {
             pipewatch,demo)
                 cmd="pipewatch__subcmd__demo"
                 ;;
+            pipewatch,exporter)
+                cmd="pipewatch__subcmd__exporter"
+                ;;
             pipewatch,feldera)
                 cmd="pipewatch__subcmd__feldera"
                 ;;
@@ -108,6 +111,9 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__help,demo)
                 cmd="pipewatch__subcmd__help__subcmd__demo"
+                ;;
+            pipewatch__subcmd__help,exporter)
+                cmd="pipewatch__subcmd__help__subcmd__exporter"
                 ;;
             pipewatch__subcmd__help,feldera)
                 cmd="pipewatch__subcmd__help__subcmd__feldera"
@@ -200,7 +206,7 @@ _pipewatch() {
 
     case "${cmd}" in
         pipewatch)
-            opts="-w -q -v -h -V --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help --version llama batch clarifeye feldera completions config demo help"
+            opts="-w -q -v -h -V --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help --version llama batch clarifeye feldera exporter completions config demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -215,6 +221,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -269,7 +290,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -284,6 +305,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -380,7 +416,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,6 +451,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -469,7 +520,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help run help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +535,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -580,7 +646,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye__subcmd__run)
-            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,6 +669,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -657,7 +738,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__completions)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help bash elvish fish powershell zsh"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -672,6 +753,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -726,7 +822,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help path show help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help path show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +837,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -851,7 +962,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__path)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -866,6 +977,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -920,7 +1046,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__show)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +1061,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -989,7 +1130,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__demo)
-            opts="-w -q -v -h --serve --addr --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --serve --addr --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,6 +1149,109 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__exporter)
+            opts="-w -q -v -h --addr --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1062,7 +1306,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,6 +1321,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1173,7 +1432,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__token)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,6 +1447,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1242,7 +1516,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help)
-            opts="llama batch clarifeye feldera completions config demo help"
+            opts="llama batch clarifeye feldera exporter completions config demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,6 +1655,20 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__help__subcmd__exporter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__help__subcmd__feldera)
             opts="token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1494,7 +1782,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help pipeline file help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help pipeline file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1509,6 +1797,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1563,7 +1866,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1881,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1674,7 +1992,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file__subcmd__status)
-            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +2019,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1839,7 +2172,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1854,6 +2187,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"
@@ -1950,7 +2298,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline__subcmd__status)
-            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1965,6 +2313,21 @@ _pipewatch() {
                     return 0
                     ;;
                 --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pipewatch_global_optspecs
-    string join \n w/watch interval= timeout= events json q/quiet allow-partial summary= v/verbose color= base-url= allow-http ca-cert= request-timeout= retries= concurrency= profile= config= h/help V/version
+    string join \n w/watch interval= timeout= events json q/quiet allow-partial summary= metrics-file= v/verbose color= base-url= allow-http ca-cert= request-timeout= retries= concurrency= profile= config= h/help V/version
 end
 
 function __fish_pipewatch_needs_command
@@ -27,6 +27,7 @@ end
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -50,6 +51,7 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "llama" -d 'Llam
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "feldera" -d 'Feldera completion tokens'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "exporter" -d 'Serve Prometheus probes of jobs (GET /probe) and the exporter\'s own metrics (GET /metrics)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
@@ -57,6 +59,7 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "help" -d 'Print
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -81,6 +84,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -104,6 +108,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -130,6 +135,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -171,6 +177,7 @@ all\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,6 +202,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -225,6 +233,7 @@ aborted\t''"
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -250,6 +259,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -273,6 +283,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __f
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -293,9 +304,33 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l addr -d 'Address to listen on; 127.0.0.1 keeps it to this machine' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l interval -d 'Time between polls of one target [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -317,6 +352,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand completions" -s h -l
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -341,6 +377,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and not __fi
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -362,6 +399,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_s
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -387,6 +425,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l addr -d 'Ad
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l interval -d 'Time between polls of one target [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l timeout -d 'Give up watching after this long (exit 6) [default: no limit]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -406,14 +445,15 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l allow-parti
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "llama" -d 'LlamaCloud managed pipelines and their files'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "feldera" -d 'Feldera completion tokens'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera completions config demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "llama" -d 'LlamaCloud managed pipelines and their files'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "feldera" -d 'Feldera completion tokens'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "exporter" -d 'Serve Prometheus probes of jobs (GET /probe) and the exporter\'s own metrics (GET /metrics)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "file" -d 'Ingestion status of files in a pipeline'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'

@@ -9,10 +9,12 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use crate::options::Ci;
+use crate::render::metrics::{Poll, openmetrics};
 use crate::render::{github, markdown};
 use crate::report::exit_code_of;
 use crate::sanitize::sanitize;
 use crate::status::{ExitCode, Snapshot};
+use crate::target::Target;
 
 /// Under GitHub Actions, one `::error` or `::warning` line on stderr per
 /// target that calls for one. Called before the results reach stdout: the
@@ -62,8 +64,58 @@ pub fn stopped(ci: &Ci, error: anyhow::Error) -> anyhow::Error {
     if ci.github_actions {
         eprintln!("{}", github::command("error", "pipewatch", &message));
     }
-    summarize(ci, exit_code_of(&error), Some(&message), &[]);
+    let code = exit_code_of(&error);
+    summarize(ci, code, Some(&message), &[]);
+    let kind = match code {
+        ExitCode::Auth => "auth",
+        ExitCode::Unavailable => "unavailable",
+        ExitCode::BadResponse => "bad_response",
+        ExitCode::Interrupted => "interrupted",
+        _ => "usage",
+    };
+    export(ci, None, &[], Some(kind));
     error
+}
+
+/// Write the run's Prometheus series, when `--metrics-file` asked for
+/// them: the snapshots of its targets, or the counts of its collection
+/// (`listing`), with `failure` when the run had none to give. Written
+/// whole or not at all, so that node_exporter's textfile collector never
+/// reads half a file. A path that cannot be written costs one warning.
+pub fn export(ci: &Ci, listing: Option<&Target>, snapshots: &[Snapshot], failure: Option<&str>) {
+    let Some(file) = &ci.metrics_file else {
+        return;
+    };
+    let poll = Poll::of(listing, snapshots, file.started.elapsed(), failure);
+    if let Err(e) = replace(&file.path, &openmetrics(&poll)) {
+        eprintln!(
+            "warning: cannot write the metrics to {}: {e}",
+            sanitize(&file.path.display().to_string())
+        );
+    }
+}
+
+/// Replace the file at `path` with `text`: a temporary file in the same
+/// directory (a rename does not cross file systems), renamed over it.
+fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pipewatch-metrics-").suffix(".tmp");
+    // The series hold no secret: readable as any new file is (umask
+    // applies), so a node_exporter running as another user can read it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Append `text` to the file at `path`, created if missing, in one write,

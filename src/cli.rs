@@ -45,6 +45,15 @@ pub enum Command {
     /// Feldera completion tokens
     #[command(subcommand)]
     Feldera(FelderaCommand),
+    /// Serve Prometheus probes of jobs (GET /probe) and the exporter's own metrics (GET /metrics)
+    ///
+    /// Keys and base URLs come from the exporter's environment and config
+    /// profile only, never from a probe's query.
+    Exporter {
+        /// Address to listen on; 127.0.0.1 keeps it to this machine
+        #[arg(long, default_value = "127.0.0.1:9464")]
+        addr: SocketAddr,
+    },
     /// Print a shell completion script to stdout
     Completions {
         /// The shell to complete for
@@ -233,6 +242,9 @@ pub struct GlobalArgs {
     // rather than a usage error (see `app`).
     #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath, help_heading = "Output")]
     pub summary: Option<OsString>,
+    /// When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter's textfile collector
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath, help_heading = "Output")]
+    pub metrics_file: Option<PathBuf>,
     /// Log each HTTP exchange to stderr, credentials redacted
     #[arg(short, long, global = true, help_heading = "Output")]
     pub verbose: bool,

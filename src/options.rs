@@ -3,7 +3,7 @@
 //! loop, the display and the report receive them.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::render::Palette;
 
@@ -49,6 +49,8 @@ pub struct RunOptions {
 pub struct Ci {
     /// `--summary PATH`: append a Markdown report when the run ends.
     pub summary: Option<Summary>,
+    /// `--metrics-file PATH`: write the run's Prometheus series when it ends.
+    pub metrics_file: Option<MetricsFile>,
     /// `GITHUB_ACTIONS=true`: annotate what did not end well with workflow
     /// commands on stderr, and fence stdout that could hold one.
     pub github_actions: bool,
@@ -61,6 +63,14 @@ pub struct Summary {
     /// The command line as run: quoted for a shell, any user name or
     /// password in a URL masked.
     pub command: String,
+}
+
+/// Where the Prometheus series of a run go (CONTRACT §15), and when the
+/// run started, for `pipewatch_probe_duration_seconds`.
+#[derive(Clone, Debug)]
+pub struct MetricsFile {
+    pub path: PathBuf,
+    pub started: Instant,
 }
 
 /// Which items of a batch job to list (`--items`).

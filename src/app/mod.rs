@@ -13,7 +13,7 @@ mod subject;
 
 use crate::cli::{BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs};
 use crate::env::{Env, process_env};
-use crate::options::{Ci, Items, Mode, RunOptions, Summary};
+use crate::options::{Ci, Items, MetricsFile, Mode, RunOptions, Summary};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
@@ -85,6 +85,10 @@ fn resolve_ci(global: &GlobalArgs, env: Env<'_>, args: impl IntoIterator<Item = 
                 path: PathBuf::from(path),
                 command: command_line::shown(args),
             }),
+        metrics_file: global.metrics_file.as_ref().map(|path| MetricsFile {
+            path: path.clone(),
+            started: std::time::Instant::now(),
+        }),
         // GitHub sets exactly `true`; anything else is another CI, or none.
         github_actions: env("GITHUB_ACTIONS").as_deref() == Some("true"),
     }
@@ -130,6 +134,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::demo::run(*serve, *addr, look).await
         }
+        Command::Exporter { addr } => {
+            crate::exporter::serve(*addr, exporter_setup(global, &load()?)?).await
+        }
         status => {
             let ci = resolve_ci(global, env, std::env::args_os());
             let (options, settings, subject) = prepare(
@@ -145,6 +152,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 // Only `-` with nothing on stdin gets here: clap wants IDs.
                 eprintln!("note: no targets on stdin; nothing to wait for");
                 crate::ci::summarize(&ci, ExitCode::Success, None, &[]);
+                crate::ci::export(&ci, None, &[], None);
                 return Ok(ExitCode::Success);
             }
             run_status(&options, settings, subject).await
@@ -175,6 +183,47 @@ fn prepare(
         _ => {}
     }
     Ok((options, settings, subject))
+}
+
+/// What the exporter takes from its command line and config: the config
+/// file read once (each probe may choose a profile of it), and the
+/// connection options. `--base-url` is refused: it names one service's
+/// URL, and a probe may ask any.
+fn exporter_setup(
+    global: &GlobalArgs,
+    config: &Config,
+) -> Result<crate::exporter::Setup, SettingsError> {
+    if global.base_url.is_some() {
+        return Err(SettingsError(
+            "--base-url names one service's URL: give the exporter each service's URL in its \
+             environment (LLAMA_CLOUD_BASE_URL, CLARIFEYE_BASE_URL, FELDERA_HOST) or config"
+                .to_owned(),
+        ));
+    }
+    let config_text = if config.exists() {
+        Some(std::fs::read_to_string(&config.path).map_err(|e| {
+            SettingsError(format!(
+                "cannot read config file {}: {e}",
+                config.path.display()
+            ))
+        })?)
+    } else {
+        None
+    };
+    Ok(crate::exporter::Setup {
+        config_path: config.path.clone(),
+        config_text,
+        profile: global
+            .profile
+            .clone()
+            .or_else(|| process_env("PIPEWATCH_PROFILE")),
+        allow_http: global.allow_http,
+        ca_cert: global.ca_cert.clone(),
+        request_timeout: global.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+        retries: global.retries,
+        concurrency: global.concurrency as usize,
+        verbose: global.verbose,
+    })
 }
 
 /// The connection flags every service shares.
