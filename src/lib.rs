@@ -15,6 +15,7 @@ pub mod credential;
 mod demo;
 pub mod duration;
 pub mod env;
+pub mod exporter;
 pub mod http;
 pub mod items;
 pub mod listing;

@@ -1,0 +1,307 @@
+//! A probe's query, read: which service, which target or collection
+//! (CONTRACT §15). One table says what each service takes, so a new
+//! service is one line there and one arm in [`subject`]. Nothing in a
+//! query chooses where requests go or what key they carry: an unknown
+//! parameter (`base_url`, `api_key`, a typo) is refused, not ignored.
+
+use std::collections::BTreeMap;
+
+use crate::sanitize::sanitize;
+use crate::services::batch::{JOB_STATUSES, JOB_TYPES};
+use crate::services::clarifeye::RUN_STATUSES;
+use crate::services::llama::FILE_STATUSES;
+use crate::settings::VendorSettings;
+use crate::target::{Collection, Subject, Target, Vendor};
+
+/// What a service's probe takes: the fields that name one target (all
+/// required, less those `optional`), and with `all=1` those of its
+/// collection (the first required), or None when it has none.
+#[derive(Debug)]
+struct Spec {
+    service: &'static str,
+    vendor: Vendor,
+    target: &'static [&'static str],
+    collection: Option<&'static [&'static str]>,
+    /// Fields that may be left out, as the command's flags may be
+    /// (Clarifeye's project and the batch scope come from the config).
+    optional: &'static [&'static str],
+}
+
+const SERVICES: &[Spec] = &[
+    Spec {
+        service: "llama.pipeline",
+        vendor: Vendor::Llama,
+        target: &["pipeline_id"],
+        collection: None,
+        optional: &[],
+    },
+    Spec {
+        service: "llama.file",
+        vendor: Vendor::Llama,
+        target: &["pipeline_id", "file_id"],
+        collection: Some(&["pipeline_id", "status", "name_contains"]),
+        optional: &["status", "name_contains"],
+    },
+    Spec {
+        service: "batch",
+        vendor: Vendor::Llama,
+        target: &["job_id", "organization_id", "project_id"],
+        collection: Some(&["organization_id", "project_id", "status", "job_type"]),
+        optional: &["organization_id", "project_id", "status", "job_type"],
+    },
+    Spec {
+        service: "clarifeye.run",
+        vendor: Vendor::Clarifeye,
+        target: &["project_id", "pipeline_run_id"],
+        collection: Some(&["project_id", "status"]),
+        optional: &["project_id", "status"],
+    },
+    Spec {
+        service: "feldera.token",
+        vendor: Vendor::Feldera,
+        target: &["pipeline_name", "token"],
+        collection: None,
+        optional: &[],
+    },
+];
+
+/// Parameters every probe may carry besides its service's fields.
+const COMMON: &[&str] = &["service", "all", "profile"];
+
+/// A probe's query, checked against its service's fields.
+#[derive(Debug)]
+pub struct Request {
+    spec: &'static Spec,
+    all: bool,
+    fields: BTreeMap<String, String>,
+    /// `profile=NAME`: the config profile whose keys and URLs to use.
+    pub profile: Option<String>,
+}
+
+impl Request {
+    pub fn vendor(&self) -> Vendor {
+        self.spec.vendor
+    }
+
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields.get(name).map(String::as_str)
+    }
+}
+
+/// Read a probe's query string. Err is the one-line reason for a 400.
+pub fn parse(query: &str) -> Result<Request, String> {
+    let mut fields = BTreeMap::new();
+    for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        if value.is_empty() {
+            continue;
+        }
+        if fields
+            .insert(name.clone().into_owned(), value.into_owned())
+            .is_some()
+        {
+            return Err(format!("`{}` is given twice", sanitize(&name)));
+        }
+    }
+    let names = || {
+        SERVICES
+            .iter()
+            .map(|s| s.service)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let service = fields
+        .remove("service")
+        .ok_or_else(|| format!("missing `service` (one of {})", names()))?;
+    let spec = SERVICES
+        .iter()
+        .find(|s| s.service == service)
+        .ok_or_else(|| {
+            format!(
+                "unknown service `{}` (one of {})",
+                sanitize(&service),
+                names()
+            )
+        })?;
+    let all = match fields.remove("all").as_deref() {
+        None | Some("0" | "false") => false,
+        Some("1" | "true") => true,
+        Some(other) => return Err(format!("`all` is 1 or 0, not `{}`", sanitize(other))),
+    };
+    let profile = fields.remove("profile");
+    let takes = match (all, spec.collection) {
+        (false, _) => spec.target,
+        (true, Some(collection)) => collection,
+        (true, None) => {
+            return Err(format!(
+                "{service} has no collection: `all=1` is not for it"
+            ));
+        }
+    };
+    for name in fields.keys() {
+        if !takes.contains(&name.as_str()) {
+            let mut known: Vec<&str> = takes.to_vec();
+            known.extend(COMMON);
+            return Err(format!(
+                "unknown parameter `{}` for service={service}{} (it takes {}); keys and base \
+                 URLs come from the exporter's environment and config, never from a probe",
+                sanitize(name),
+                if all { " with all=1" } else { "" },
+                known.join(", ")
+            ));
+        }
+    }
+    if let Some(missing) = takes
+        .iter()
+        .find(|name| !spec.optional.contains(name) && !fields.contains_key(**name))
+    {
+        return Err(format!(
+            "missing `{missing}` for service={service}{}",
+            if all { " with all=1" } else { "" }
+        ));
+    }
+    Ok(Request {
+        spec,
+        all,
+        fields,
+        profile,
+    })
+}
+
+/// The subject the probe asks about, once the vendor's settings are known
+/// (the config may give Clarifeye's project and the batch scope). Err is
+/// the one-line reason for a 400.
+pub fn subject(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    let field = |name: &str| request.field(name).unwrap_or_default().to_owned();
+    let one = |target: Target| Subject::Targets(vec![target]);
+    let subject = match request.spec.service {
+        "llama.pipeline" => one(Target::LlamaPipeline {
+            pipeline_id: field("pipeline_id"),
+            full_details: false,
+        }),
+        "llama.file" if request.all => collection(
+            Target::LlamaFiles {
+                pipeline_id: field("pipeline_id"),
+            },
+            statuses(request, FILE_STATUSES, true)?,
+            request.field("name_contains"),
+            None,
+        ),
+        "llama.file" => one(Target::LlamaFile {
+            pipeline_id: field("pipeline_id"),
+            file_id: field("file_id"),
+        }),
+        "batch" => {
+            let (organization_id, project_id) = (
+                settings.organization_id.clone(),
+                settings.project_id.clone(),
+            );
+            if request.all {
+                let statuses = statuses(request, JOB_STATUSES, false)?;
+                if statuses.len() > 1 {
+                    return Err("batch jobs filter by one status at a time".to_owned());
+                }
+                let job_type = statuses_of(request, "job_type", JOB_TYPES, false)?;
+                collection(
+                    Target::BatchJobs {
+                        organization_id,
+                        project_id,
+                    },
+                    statuses,
+                    None,
+                    job_type.into_iter().next(),
+                )
+            } else {
+                one(Target::Batch {
+                    job_id: field("job_id"),
+                    organization_id,
+                    project_id,
+                })
+            }
+        }
+        "clarifeye.run" => {
+            let project_id = settings.project_id.clone().ok_or(
+                "missing `project_id` for service=clarifeye.run, and the exporter's config \
+                 profile has no clarifeye project_id",
+            )?;
+            if request.all {
+                collection(
+                    Target::ClarifeyeRuns { project_id },
+                    statuses(request, RUN_STATUSES, false)?,
+                    None,
+                    None,
+                )
+            } else {
+                one(Target::ClarifeyeRun {
+                    project_id,
+                    pipeline_run_id: field("pipeline_run_id"),
+                })
+            }
+        }
+        _ => one(Target::FelderaToken {
+            pipeline_name: field("pipeline_name"),
+            token: field("token"),
+        }),
+    };
+    let named = match &subject {
+        Subject::Targets(targets) => targets.first(),
+        Subject::Collection(collection) => Some(&collection.listing),
+    };
+    if let Some(target) = named {
+        target.check_path_params()?;
+    }
+    Ok(subject)
+}
+
+fn collection(
+    listing: Target,
+    statuses: Vec<String>,
+    name_contains: Option<&str>,
+    job_type: Option<String>,
+) -> Subject {
+    Subject::Collection(Collection {
+        listing,
+        statuses,
+        name_contains: name_contains.map(str::to_owned),
+        job_type,
+    })
+}
+
+/// `status=` as the command's `--status` takes it: comma-separated vendor
+/// values, case-insensitive, checked against the vendor's enum.
+fn statuses(request: &Request, valid: &[&str], upper: bool) -> Result<Vec<String>, String> {
+    statuses_of(request, "status", valid, upper)
+}
+
+fn statuses_of(
+    request: &Request,
+    name: &str,
+    valid: &[&str],
+    upper: bool,
+) -> Result<Vec<String>, String> {
+    let Some(given) = request.field(name) else {
+        return Ok(Vec::new());
+    };
+    given
+        .split(',')
+        .map(|value| {
+            let value = value.trim();
+            let spelled = if upper {
+                value.to_ascii_uppercase()
+            } else {
+                value.to_ascii_lowercase()
+            };
+            if valid.contains(&spelled.as_str()) {
+                Ok(spelled)
+            } else {
+                Err(format!(
+                    "invalid {name} `{}` (one of {})",
+                    sanitize(value),
+                    valid.join(", ")
+                ))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
