@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# A real Prometheus reading pipewatch's series, offline, in about 20 s:
+#   1. `pipewatch demo --serve`: the simulator of every API on 127.0.0.1;
+#   2. `pipewatch exporter` pointed at it;
+#   3. Debian's `prometheus` (installed with apt-get when missing) scraping
+#      the exporter with scripts/prometheus/prometheus.yml and its rules;
+# then it asks Prometheus' HTTP API what it read, prints it, checks that a
+# failed pipeline reads state="failed" 1 and a collection its per-state
+# file counts, and runs `promtool check metrics` on a probe's answer and
+# on a --metrics-file. Everything it starts is stopped when it ends.
+# `cargo test` never needs any of this.
+#
+#   scripts/prometheus-demo.sh                 # builds target/release/pipewatch
+#   PIPEWATCH=path/to/pipewatch scripts/prometheus-demo.sh
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+work="$(mktemp -d)"
+pids=()
+stop() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap stop EXIT
+
+if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+    echo "==> installing Debian's prometheus package"
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+if [ -z "${PIPEWATCH:-}" ]; then
+    echo "==> building pipewatch (release)"
+    (cd "$root" && cargo build --release --locked --quiet)
+    PIPEWATCH="$root/target/release/pipewatch"
+fi
+
+# A free port on 127.0.0.1, from $1 up.
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+# Wait until $1 answers.
+wait_for() {
+    for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+    echo "error: $1 does not answer" >&2; return 1
+}
+
+echo "==> pipewatch demo --serve"
+sim_port=$(free_port 18765)
+"$PIPEWATCH" demo --serve --addr "127.0.0.1:$sim_port" >"$work/demo.env" 2>"$work/demo.log" &
+pids+=($!)
+for _ in $(seq 100); do grep -q FELDERA_HOST "$work/demo.env" 2>/dev/null && break; sleep 0.1; done
+# shellcheck disable=SC1091
+set -a; . "$work/demo.env"; set +a
+
+echo "==> pipewatch exporter"
+exporter_port=$(free_port 19464)
+exporter="127.0.0.1:$exporter_port"
+"$PIPEWATCH" exporter --addr "$exporter" 2>"$work/exporter.log" &
+pids+=($!)
+wait_for "http://$exporter/metrics"
+
+echo "==> prometheus, scraping and evaluating its rules every 2 s"
+prom_port=$(free_port 19090)
+sed -e "s/127.0.0.1:9464/$exporter/" -e 's/_interval: 30s/_interval: 2s/' \
+    -e 's/scrape_timeout: 10s /scrape_timeout: 2s  /' \
+    "$here/prometheus/prometheus.yml" >"$work/prometheus.yml"
+cp "$here/prometheus/pipewatch-rules.yml" "$work/"
+promtool check config "$work/prometheus.yml" >/dev/null
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
+    --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$prom_port/-/ready"
+
+query() {
+    curl -fsG "http://127.0.0.1:$prom_port/api/v1/query" --data-urlencode "query=$1"
+}
+# One line per series: {labels} value.
+series() {
+    query "$1" | sed -e 's/{"metric":/\n/g' -e 's/},"value":\[[0-9.]*,"\([^"]*\)"\]}/} \1\n/g' |
+        grep '^{"__name__\|^{"[a-z_]*":' | grep -v '^{"status"' | sort || true
+}
+echo "==> waiting for a few scrapes"
+for _ in $(seq 60); do
+    [ -n "$(series 'pipewatch_collection_items')" ] && [ -n "$(series 'pipewatch_target_state')" ] && break
+    sleep 0.5
+done
+sleep 3
+echo "scrapes (health, last error):"
+curl -fs "http://127.0.0.1:$prom_port/api/v1/targets" |
+    grep -o '"scrapeUrl":"[^"]*"\|"lastError":"[^"]*"\|"health":"[^"]*"' | paste - - - | sed 's/"//g'
+
+echo
+echo "What Prometheus reads (http://127.0.0.1:$prom_port):"
+echo
+echo '$ pipewatch_target_state == 1'
+series 'pipewatch_target_state == 1'
+echo
+echo '$ pipewatch_collection_items'
+series 'pipewatch_collection_items'
+echo
+echo '$ pipewatch_probe_success'
+series 'pipewatch_probe_success'
+echo
+echo '$ process_resident_memory_bytes{job="pipewatch-exporter"}'
+series 'process_resident_memory_bytes{job="pipewatch-exporter"}'
+echo
+echo '$ ALERTS'
+series 'ALERTS'
+
+fail=0
+series 'pipewatch_target_state{target="docs-failed",state="failed"}' | grep -q '} 1$' ||
+    { echo "FAILED: docs-failed does not read state=\"failed\" 1"; fail=1; }
+series 'pipewatch_collection_items{collection="docs-items40-failed/*",state="failed"}' | grep -q '} 4$' ||
+    { echo "FAILED: the collection does not read 4 failed files"; fail=1; }
+series 'pipewatch_collection_items{collection="docs-items40-failed/*",state="succeeded"}' | grep -q '} 36$' ||
+    { echo "FAILED: the collection does not read 36 succeeded files"; fail=1; }
+
+echo
+echo "==> promtool check metrics"
+for probe in "service=llama.file&pipeline_id=docs-items40-failed&all=1" \
+    "service=llama.pipeline&pipeline_id=docs-failed" "service=batch&job_id=nightly-notfound"; do
+    curl -fs "http://$exporter/probe?$probe" >"$work/probe.prom"
+    promtool check metrics <"$work/probe.prom" && echo "/probe?$probe: promtool check metrics passed" ||
+        { echo "FAILED: promtool check metrics on /probe?$probe"; fail=1; }
+done
+code=0
+"$PIPEWATCH" batch status nightly-failed nightly-running -q --metrics-file "$work/job.prom" || code=$?
+promtool check metrics <"$work/job.prom" &&
+    echo "--metrics-file of 'batch status' (exit $code): promtool check metrics passed" ||
+    { echo "FAILED: promtool check metrics on a --metrics-file"; fail=1; }
+
+echo
+[ "$fail" = 0 ] && echo "OK: Prometheus reads what pipewatch knows." || exit 1
