@@ -347,6 +347,29 @@ fn a_profile_chooses_the_keys_and_urls_of_the_exporters_config() {
     assert_state(&series, "batch", "j-failed", "failed");
     assert_eq!(staging.requests().len(), 1);
     assert_eq!(server.requests().len(), 1);
+    // No Clarifeye key in the exporter's environment or config: a 400 that
+    // says where one goes, and no request.
+    let (status, body) =
+        exporter.get("/probe?service=clarifeye.run&project_id=p&pipeline_run_id=r");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("CLARIFEYE_API_KEY"), "{body}");
+    assert_eq!(body.lines().count(), 1, "{body:?}");
+}
+
+#[test]
+fn label_values_are_escaped() {
+    let server = sim();
+    let home = home();
+    let exporter = Exporter::start(home.path(), &server, &[]);
+    // A pipeline name with a quote, a backslash and a newline.
+    let (status, body) =
+        exporter.get("/probe?service=feldera.token&pipeline_name=a%22b%5Cc%0Ad&token=tok-ok");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(r#"target="a\"b\\c\nd/tok-ok",state="succeeded"} 1"#),
+        "{body}"
+    );
+    assert!(!body.contains("c\nd/tok-ok\""), "{body}");
 }
 
 #[test]

@@ -127,3 +127,21 @@ fn a_failure_is_probe_success_0_with_its_kind() {
         0.0
     );
 }
+
+#[test]
+fn a_path_that_cannot_be_written_costs_a_warning_not_the_exit_code() {
+    let server = sim();
+    let home = home();
+    let path = home.path().join("no-such-dir").join("job.prom");
+    let mut cmd = bin_at(home.path(), &server);
+    cmd.args(["batch", "status", "j-ok", "-q", "--metrics-file"])
+        .arg(&path);
+    let (code, stdout, stderr) = run(&mut cmd);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("warning: cannot write the metrics to"),
+        "{stderr}"
+    );
+    assert!(!path.exists());
+}
