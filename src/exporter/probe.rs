@@ -1,6 +1,6 @@
 //! A probe's query, read: which service, which target or collection
-//! (CONTRACT §15). One table says what each service takes, so a new
-//! service is one line there and one arm in [`subject`]. Nothing in a
+//! (CONTRACT §15). One table says what each service takes and which
+//! function makes its subject, so a new service is one entry there. Nothing in a
 //! query chooses where requests go or what key they carry: an unknown
 //! parameter (`base_url`, `api_key`, a typo) is refused, not ignored.
 
@@ -16,7 +16,6 @@ use crate::target::{Collection, Subject, Target, Vendor};
 /// What a service's probe takes: the fields that name one target (all
 /// required, less those `optional`), and with `all=1` those of its
 /// collection (the first required), or None when it has none.
-#[derive(Debug)]
 struct Spec {
     service: &'static str,
     vendor: Vendor,
@@ -25,6 +24,8 @@ struct Spec {
     /// Fields that may be left out, as the command's flags may be
     /// (Clarifeye's project and the batch scope come from the config).
     optional: &'static [&'static str],
+    /// The subject a checked request names, with the vendor's settings.
+    subject: fn(&Request, &VendorSettings) -> Result<Subject, String>,
 }
 
 const SERVICES: &[Spec] = &[
@@ -34,6 +35,7 @@ const SERVICES: &[Spec] = &[
         target: &["pipeline_id"],
         collection: None,
         optional: &[],
+        subject: llama_pipeline,
     },
     Spec {
         service: "llama.file",
@@ -41,6 +43,7 @@ const SERVICES: &[Spec] = &[
         target: &["pipeline_id", "file_id"],
         collection: Some(&["pipeline_id", "status", "name_contains"]),
         optional: &["status", "name_contains"],
+        subject: llama_file,
     },
     Spec {
         service: "batch",
@@ -48,6 +51,7 @@ const SERVICES: &[Spec] = &[
         target: &["job_id", "organization_id", "project_id"],
         collection: Some(&["organization_id", "project_id", "status", "job_type"]),
         optional: &["organization_id", "project_id", "status", "job_type"],
+        subject: batch,
     },
     Spec {
         service: "clarifeye.run",
@@ -55,6 +59,7 @@ const SERVICES: &[Spec] = &[
         target: &["project_id", "pipeline_run_id"],
         collection: Some(&["project_id", "status"]),
         optional: &["project_id", "status"],
+        subject: clarifeye_run,
     },
     Spec {
         service: "feldera.token",
@@ -62,6 +67,7 @@ const SERVICES: &[Spec] = &[
         target: &["pipeline_name", "token"],
         collection: None,
         optional: &[],
+        subject: feldera_token,
     },
 ];
 
@@ -69,13 +75,23 @@ const SERVICES: &[Spec] = &[
 const COMMON: &[&str] = &["service", "all", "profile"];
 
 /// A probe's query, checked against its service's fields.
-#[derive(Debug)]
 pub struct Request {
     spec: &'static Spec,
     all: bool,
     fields: BTreeMap<String, String>,
     /// `profile=NAME`: the config profile whose keys and URLs to use.
     pub profile: Option<String>,
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("service", &self.spec.service)
+            .field("all", &self.all)
+            .field("fields", &self.fields)
+            .field("profile", &self.profile)
+            .finish()
+    }
 }
 
 impl Request {
@@ -171,77 +187,7 @@ pub fn parse(query: &str) -> Result<Request, String> {
 /// (the config may give Clarifeye's project and the batch scope). Err is
 /// the one-line reason for a 400.
 pub fn subject(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
-    let field = |name: &str| request.field(name).unwrap_or_default().to_owned();
-    let one = |target: Target| Subject::Targets(vec![target]);
-    let subject = match request.spec.service {
-        "llama.pipeline" => one(Target::LlamaPipeline {
-            pipeline_id: field("pipeline_id"),
-            full_details: false,
-        }),
-        "llama.file" if request.all => collection(
-            Target::LlamaFiles {
-                pipeline_id: field("pipeline_id"),
-            },
-            statuses(request, FILE_STATUSES, true)?,
-            request.field("name_contains"),
-            None,
-        ),
-        "llama.file" => one(Target::LlamaFile {
-            pipeline_id: field("pipeline_id"),
-            file_id: field("file_id"),
-        }),
-        "batch" => {
-            let (organization_id, project_id) = (
-                settings.organization_id.clone(),
-                settings.project_id.clone(),
-            );
-            if request.all {
-                let statuses = statuses(request, JOB_STATUSES, false)?;
-                if statuses.len() > 1 {
-                    return Err("batch jobs filter by one status at a time".to_owned());
-                }
-                let job_type = statuses_of(request, "job_type", JOB_TYPES, false)?;
-                collection(
-                    Target::BatchJobs {
-                        organization_id,
-                        project_id,
-                    },
-                    statuses,
-                    None,
-                    job_type.into_iter().next(),
-                )
-            } else {
-                one(Target::Batch {
-                    job_id: field("job_id"),
-                    organization_id,
-                    project_id,
-                })
-            }
-        }
-        "clarifeye.run" => {
-            let project_id = settings.project_id.clone().ok_or(
-                "missing `project_id` for service=clarifeye.run, and the exporter's config \
-                 profile has no clarifeye project_id",
-            )?;
-            if request.all {
-                collection(
-                    Target::ClarifeyeRuns { project_id },
-                    statuses(request, RUN_STATUSES, false)?,
-                    None,
-                    None,
-                )
-            } else {
-                one(Target::ClarifeyeRun {
-                    project_id,
-                    pipeline_run_id: field("pipeline_run_id"),
-                })
-            }
-        }
-        _ => one(Target::FelderaToken {
-            pipeline_name: field("pipeline_name"),
-            token: field("token"),
-        }),
-    };
+    let subject = (request.spec.subject)(request, settings)?;
     let named = match &subject {
         Subject::Targets(targets) => targets.first(),
         Subject::Collection(collection) => Some(&collection.listing),
@@ -250,6 +196,92 @@ pub fn subject(request: &Request, settings: &VendorSettings) -> Result<Subject, 
         target.check_path_params()?;
     }
     Ok(subject)
+}
+
+/// A field the request is known to have (checked by [`parse`]).
+fn field(request: &Request, name: &str) -> String {
+    request.field(name).unwrap_or_default().to_owned()
+}
+
+fn one(target: Target) -> Subject {
+    Subject::Targets(vec![target])
+}
+
+fn llama_pipeline(request: &Request, _: &VendorSettings) -> Result<Subject, String> {
+    Ok(one(Target::LlamaPipeline {
+        pipeline_id: field(request, "pipeline_id"),
+        full_details: false,
+    }))
+}
+
+fn llama_file(request: &Request, _: &VendorSettings) -> Result<Subject, String> {
+    let pipeline_id = field(request, "pipeline_id");
+    if !request.all {
+        return Ok(one(Target::LlamaFile {
+            pipeline_id,
+            file_id: field(request, "file_id"),
+        }));
+    }
+    Ok(collection(
+        Target::LlamaFiles { pipeline_id },
+        statuses(request, FILE_STATUSES, true)?,
+        request.field("name_contains"),
+        None,
+    ))
+}
+
+fn batch(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    let (organization_id, project_id) = (
+        settings.organization_id.clone(),
+        settings.project_id.clone(),
+    );
+    if !request.all {
+        return Ok(one(Target::Batch {
+            job_id: field(request, "job_id"),
+            organization_id,
+            project_id,
+        }));
+    }
+    let statuses = statuses(request, JOB_STATUSES, false)?;
+    if statuses.len() > 1 {
+        return Err("batch jobs filter by one status at a time".to_owned());
+    }
+    let job_type = statuses_of(request, "job_type", JOB_TYPES, false)?;
+    Ok(collection(
+        Target::BatchJobs {
+            organization_id,
+            project_id,
+        },
+        statuses,
+        None,
+        job_type.into_iter().next(),
+    ))
+}
+
+fn clarifeye_run(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    let project_id = settings.project_id.clone().ok_or(
+        "missing `project_id` for service=clarifeye.run, and the exporter's config \
+         profile has no clarifeye project_id",
+    )?;
+    if !request.all {
+        return Ok(one(Target::ClarifeyeRun {
+            project_id,
+            pipeline_run_id: field(request, "pipeline_run_id"),
+        }));
+    }
+    Ok(collection(
+        Target::ClarifeyeRuns { project_id },
+        statuses(request, RUN_STATUSES, false)?,
+        None,
+        None,
+    ))
+}
+
+fn feldera_token(request: &Request, _: &VendorSettings) -> Result<Subject, String> {
+    Ok(one(Target::FelderaToken {
+        pipeline_name: field(request, "pipeline_name"),
+        token: field(request, "token"),
+    }))
 }
 
 fn collection(
