@@ -203,7 +203,10 @@ impl Config {
             ));
         }
 
-        let allow_http = flags.allow_http || config.and_then(|c| c.allow_http).unwrap_or(false);
+        let allow_http = flags.allow_http
+            || config
+                .and_then(|c| c.allow_http.as_ref())
+                .is_some_and(|v| *v.get_ref());
         if for_query
             && api_key.is_some()
             && base_url.scheme() == "http"
@@ -219,7 +222,7 @@ impl Config {
         }
 
         let ca_cert = flags.ca_cert.map(Path::to_owned).or_else(|| {
-            let path = config?.ca_cert.as_ref()?;
+            let path = config?.ca_cert.as_ref()?.get_ref();
             // A relative path in the file is relative to the file.
             Some(match self.path.parent() {
                 Some(dir) if path.is_relative() => dir.join(path),

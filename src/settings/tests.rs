@@ -342,6 +342,30 @@ fn bad_watch_duration_in_config() {
     assert!(e.contains("line 3") && e.contains("interval"), "{e}");
 }
 
+/// CONTRACT §13: a TOML number is seconds, `timeout = "none"` is no
+/// limit, and an interval under 100 ms is refused with its line.
+#[test]
+fn watch_durations_in_config_take_numbers_and_none() {
+    use std::time::Duration;
+    let file = write_config("[profiles.default.watch]\ninterval = 5\ntimeout = \"none\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let (interval, at) = config.watch_interval().unwrap().unwrap();
+    assert_eq!(interval, Duration::from_secs(5));
+    assert!(at.ends_with("config.toml:2") || at.ends_with(":2"), "{at}");
+    let (timeout, _) = config.watch_timeout().unwrap().unwrap();
+    assert_eq!(timeout.0, None);
+    let file = write_config("[profiles.default.watch]\ninterval = 0.5\ntimeout = 90\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let interval = config.watch_interval().unwrap().unwrap().0;
+    assert_eq!(interval, Duration::from_millis(500));
+    let timeout = config.watch_timeout().unwrap().unwrap().0;
+    assert_eq!(timeout.0, Some(Duration::from_secs(90)));
+    let file = write_config("[profiles.default.watch]\ninterval = \"1ms\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config.watch_interval().unwrap_err().0;
+    assert!(e.contains("line 2") && e.contains("100ms"), "{e}");
+}
+
 #[test]
 fn bad_base_url() {
     let file = write_config("");
