@@ -160,6 +160,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ci.clone(),
             )
             .map_err(|e| crate::ci::stopped(&ci, e.into()))?;
+            if let Some(prefix) = settings.stripped_prefix {
+                eprintln!(
+                    "note: the {} base URL from {} ends in the API's own prefix {prefix}; \
+                     using {} (pipewatch adds {prefix} to every path)",
+                    settings.vendor.display_name(),
+                    settings.base_url_source,
+                    crate::http::redact_url(&settings.base_url),
+                );
+            }
             if matches!(&subject, Subject::Targets(targets) if targets.is_empty()) {
                 // Only `-` with nothing on stdin gets here: clap wants IDs.
                 eprintln!("note: no targets on stdin; nothing to wait for");

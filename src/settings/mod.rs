@@ -58,6 +58,10 @@ pub struct VendorSettings {
     pub vendor: Vendor,
     pub base_url: Url,
     pub base_url_source: Source,
+    /// The API's own path prefix (`/api/v1`, `/v0`) that the base URL as
+    /// given ended in, and that was cut off because pipewatch adds it to
+    /// every path (CONTRACT §13); the user gets one note about it.
+    pub stripped_prefix: Option<&'static str>,
     pub api_key: Option<Secret>,
     pub api_key_source: Option<Source>,
     /// How to get a new key when the server refuses this one mid-watch
@@ -73,6 +77,9 @@ pub struct VendorSettings {
 /// The fixed facts about each vendor (CONTRACT §7).
 struct VendorFacts {
     default_base_url: &'static str,
+    /// The prefix of every path of the API, which users copy into a base
+    /// URL from the vendor's OpenAPI `servers` entry.
+    api_prefix: &'static str,
     key_vars: &'static [&'static str],
     base_url_var: &'static str,
     key_required: bool,
@@ -82,18 +89,21 @@ fn facts(vendor: Vendor) -> VendorFacts {
     match vendor {
         Vendor::Llama => VendorFacts {
             default_base_url: "https://api.cloud.llamaindex.ai",
+            api_prefix: "/api/v1",
             key_vars: &["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"],
             base_url_var: "LLAMA_CLOUD_BASE_URL",
             key_required: true,
         },
         Vendor::Clarifeye => VendorFacts {
             default_base_url: "https://eu.app.clarifeye.ai",
+            api_prefix: "/api/v1",
             key_vars: &["CLARIFEYE_API_KEY"],
             base_url_var: "CLARIFEYE_BASE_URL",
             key_required: true,
         },
         Vendor::Feldera => VendorFacts {
             default_base_url: "http://localhost:8080",
+            api_prefix: "/v0",
             key_vars: &["FELDERA_API_KEY"],
             base_url_var: "FELDERA_HOST",
             key_required: false,
@@ -143,6 +153,7 @@ impl Config {
         };
         let base_url = parse_base_url(&raw_url)
             .map_err(|e| SettingsError(format!("invalid base URL from {base_url_source}: {e}")))?;
+        let (base_url, stripped_prefix) = strip_api_prefix(base_url, facts.api_prefix);
 
         let key_source = if let Some((var, value)) = facts
             .key_vars
@@ -234,6 +245,7 @@ impl Config {
             vendor,
             base_url,
             base_url_source,
+            stripped_prefix,
             api_key,
             api_key_source,
             api_key_cmd,
@@ -264,6 +276,20 @@ fn parse_base_url(raw: &str) -> Result<Url, String> {
         return Err(format!("`{raw}`: a base URL has no query or fragment"));
     }
     Ok(url)
+}
+
+/// `url` without the API's own `prefix` at the end of its path (with or
+/// without a final `/`), and the prefix if it was there: the services add
+/// it to every path, so `https://eu.app.clarifeye.ai/api/v1` must not
+/// become `/api/v1/api/v1/...`. A proxy's path before it is kept.
+fn strip_api_prefix(mut url: Url, prefix: &'static str) -> (Url, Option<&'static str>) {
+    let path = url.path().trim_end_matches('/');
+    let Some(rest) = path.strip_suffix(prefix) else {
+        return (url, None);
+    };
+    let rest = if rest.is_empty() { "/" } else { rest }.to_owned();
+    url.set_path(&rest);
+    (url, Some(prefix))
 }
 
 /// An `api_key_cmd` and where it was set: what it takes to get a new key

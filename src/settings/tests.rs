@@ -394,3 +394,44 @@ fn secrets_do_not_debug() {
     assert!(!format!("{s:?}").contains("llx-from-file"));
     assert!(!format!("{config:?}").contains("llx-from-file"));
 }
+
+/// CONTRACT §13: a base URL copied with the API's own prefix is used
+/// without it, and says so.
+#[test]
+fn base_urls_with_the_apis_prefix_lose_it() {
+    let file = write_config("");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let resolve = |vendor, url| {
+        let flags = VendorFlags {
+            base_url: Some(url),
+            ..VendorFlags::default()
+        };
+        let s = config.resolve(vendor, &flags, &env_of(&[]), false).unwrap();
+        (s.base_url.to_string(), s.stripped_prefix)
+    };
+    let cut = |url: &str, prefix| (url.to_owned(), Some(prefix));
+    assert_eq!(
+        resolve(Vendor::Clarifeye, "https://eu.app.clarifeye.ai/api/v1"),
+        cut("https://eu.app.clarifeye.ai/", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Llama, "https://api.cloud.llamaindex.ai/api/v1/"),
+        cut("https://api.cloud.llamaindex.ai/", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Llama, "https://proxy.example/llama/api/v1"),
+        cut("https://proxy.example/llama", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Feldera, "http://localhost:8080/v0/"),
+        cut("http://localhost:8080/", "/v0")
+    );
+    for (vendor, url) in [
+        (Vendor::Feldera, "http://localhost:8080/api/v1"),
+        (Vendor::Llama, "https://x.example/v0"),
+        (Vendor::Llama, "https://x.example/myapi/v1"),
+        (Vendor::Clarifeye, "https://x.example/proxy/"),
+    ] {
+        assert_eq!(resolve(vendor, url).1, None, "{url}");
+    }
+}
