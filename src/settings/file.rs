@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Source;
 use super::error::{SettingsError, err};
+use super::source::Source;
 use crate::duration::{DurationValue, Timeout, check_interval};
 use crate::secret::Secret;
 use crate::target::Vendor;

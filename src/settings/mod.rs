@@ -16,9 +16,11 @@ use crate::target::Vendor;
 
 mod error;
 mod file;
+mod source;
 
 pub use error::SettingsError;
 pub use file::{Config, config_path};
+pub use source::Source;
 
 use error::err;
 
@@ -30,26 +32,6 @@ pub struct VendorFlags<'a> {
     pub ca_cert: Option<&'a Path>,
     pub organization_id: Option<&'a str>,
     pub project_id: Option<&'a str>,
-}
-
-/// Where a resolved value came from, for `config show` and error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
-    Flag(&'static str),
-    Env(&'static str),
-    Config(String),
-    Default,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Flag(flag) => write!(f, "flag {flag}"),
-            Source::Env(var) => write!(f, "environment {var}"),
-            Source::Config(at) => write!(f, "config {at}"),
-            Source::Default => f.write_str("default"),
-        }
-    }
 }
 
 /// One vendor's settings, resolved.
