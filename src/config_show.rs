@@ -86,7 +86,15 @@ fn fill(
     set(table, "base_url", value(redact_url(&s.base_url)), &source);
     let missing_key = match &s.api_key_source {
         Some(source) => {
-            set(table, "api_key", value(REDACTED), source);
+            // From the file: its line, and whether a command gives it.
+            let source = match (source, config.set_at(vendor, "api_key_cmd")) {
+                (Source::Config(_), Some(Source::Config(at))) => {
+                    Source::Config(format!("{at} api_key_cmd (not run)"))
+                }
+                (Source::Config(_), _) => from_file("api_key"),
+                (other, _) => other.clone(),
+            };
+            set(table, "api_key", value(REDACTED), &source);
             None
         }
         None => {

@@ -96,7 +96,10 @@ fn config_show_is_a_config_file_with_sources() {
         format!("config {file}:5")
     );
     assert_eq!(source_of(&stdout, llama, "base_url"), "default");
-    assert!(source_of(&stdout, llama, "api_key").contains(&file));
+    assert_eq!(
+        source_of(&stdout, llama, "api_key"),
+        format!("config {file}:4")
+    );
     assert_eq!(
         source_of(&stdout, clarifeye, "base_url"),
         format!("config {file}:10")

@@ -34,7 +34,7 @@ pub struct Profile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct VendorConfig {
-    pub(super) api_key: Option<Secret>,
+    pub(super) api_key: Option<Spanned<Secret>>,
     pub(super) api_key_cmd: Option<Spanned<String>>,
     pub(super) base_url: Option<Spanned<String>>,
     pub(super) organization_id: Option<Spanned<String>>,
@@ -214,12 +214,14 @@ impl Config {
         format!("[profiles.{}.{}]", self.profile_name, vendor.key())
     }
 
-    /// Where the chosen profile sets `key` (`base_url`, `organization_id`,
-    /// `project_id`, `allow_http`, `ca_cert`) for `vendor`, if it does:
-    /// `file line L, column C <key> in [profiles.NAME.<vendor>]`.
+    /// Where the chosen profile sets `key` (`api_key`, `api_key_cmd`,
+    /// `base_url`, `organization_id`, `project_id`, `allow_http`,
+    /// `ca_cert`) for `vendor`, if it does: `file:line`.
     pub fn set_at(&self, vendor: Vendor, key: &str) -> Option<Source> {
         let config = self.vendor(vendor)?;
         let at = match key {
+            "api_key" => self.file_line(config.api_key.as_ref()?),
+            "api_key_cmd" => self.file_line(config.api_key_cmd.as_ref()?),
             "base_url" => self.file_line(config.base_url.as_ref()?),
             "organization_id" => self.file_line(config.organization_id.as_ref()?),
             "project_id" => self.file_line(config.project_id.as_ref()?),

@@ -103,7 +103,7 @@ pub fn key_variables(vendor: Vendor) -> (&'static [&'static str], bool) {
 /// How the key is to be had, before any command is run.
 enum KeySource<'c> {
     Env(&'static str, String),
-    Literal(&'c Secret),
+    Literal(&'c Spanned<Secret>),
     Command(&'c Spanned<String>),
     None,
 }
@@ -160,10 +160,10 @@ impl Config {
         let (api_key, api_key_source) = match key_source {
             KeySource::Env(var, value) => (Some(Secret::new(value)), Some(Source::Env(var))),
             KeySource::Literal(key) => (
-                Some(key.clone()),
+                Some(key.get_ref().clone()),
                 Some(Source::Config(format!(
                     "{} api_key in {table}",
-                    self.path.display()
+                    self.at(key)
                 ))),
             ),
             KeySource::Command(cmd) => {
