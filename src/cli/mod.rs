@@ -30,8 +30,8 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
-    /// The options of status commands, wherever they were given: before
-    /// the command's words, between them or after them (see `scope`).
+    // The options of status commands, wherever they were given: before the
+    // command's words, between them or after them (see `options`).
     #[command(flatten)]
     pub options: StatusArgs,
 }

@@ -44,9 +44,11 @@ pub struct GlobalArgs {
 
 /// Options every status command accepts (CONTRACT §2), and only status
 /// commands. A new status command takes them with one line,
-/// `#[command(flatten)] options: StatusArgs`; `scope` makes them work
-/// before and between the command's words too, and checks what clap's
-/// `requires` cannot see across those levels (`--timeout` needs `--watch`).
+/// `#[command(flatten)] options: StatusArgs`. Global copies on the command
+/// groups ([`status_options_for_subcommands`]) and the top-level copy in
+/// `Cli` make them work before and between the command's words too;
+/// `Cli::try_parse_checked` checks what clap's `requires` cannot see across
+/// those levels (`--timeout` needs `--watch`).
 #[derive(Clone, Debug, Args)]
 pub struct StatusArgs {
     /// Poll until every target is in a terminal state
