@@ -399,7 +399,7 @@ fn metrics_are_the_exporters_own_process() {
 fn the_exporter_binds_loopback_unless_told() {
     use clap::Parser;
     let cli = pipewatch::cli::Cli::try_parse_from(["pipewatch", "exporter"]).unwrap();
-    let pipewatch::cli::Command::Exporter { addr } = cli.command else {
+    let pipewatch::cli::Command::Exporter { addr, .. } = cli.command else {
         panic!("not the exporter");
     };
     assert_eq!(addr.to_string(), "127.0.0.1:9464");
