@@ -203,7 +203,19 @@ fn tables_fit_an_80_column_terminal() {
         assert!(screen.contains(id), "{id} missing or cut:\n{screen}");
     }
     assert!(screen.contains('…'), "nothing was cut:\n{screen}");
+    // At 80 columns UPDATED is the first column to go (CONTRACT §12); a
+    // wider terminal keeps it, as an age.
+    assert!(!screen.contains("UPDATED"), "{screen}");
+    let wide_home = home();
+    let args: Vec<&str> = ["batch", "status"]
+        .into_iter()
+        .chain(ids.split(' '))
+        .collect();
+    let mut wide = Terminal::start(pty_bin_at(wide_home.path(), &server, &args), 110, 40);
+    wide.wait_exit(WAIT);
+    let screen = wide.screen();
     assert!(screen.contains("s ago"), "no age in UPDATED:\n{screen}");
+    assert!(wide.wrapped_rows().is_empty(), "{screen}");
 
     // The same tables into a pipe: nothing cut, full timestamps.
     let home = home();
