@@ -49,8 +49,10 @@ pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()
         }
         Mode::Table => {
             let fit = match options.stdout_width {
+                // Asked again now: the terminal may have been resized
+                // during a watch.
                 Some(width) => Fit::Terminal {
-                    width,
+                    width: crate::render::stdout_width().unwrap_or(width),
                     now: SystemTime::now(),
                 },
                 None => Fit::Full,

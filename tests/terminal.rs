@@ -34,7 +34,14 @@ fn live_bars_then_a_clean_final_table() {
         ],
     );
     // While it runs: a bar with counts, percent and ETA, and the summary.
-    let running = term.wait_for("% ETA", WAIT);
+    term.wait_for("% ETA", WAIT);
+    // Once both targets have answered (their first line says "waiting
+    // for the first answer", which the summary's "waiting" would match).
+    let mut running = term.screen();
+    while running.contains("first answer") {
+        std::thread::sleep(Duration::from_millis(20));
+        running = term.wait_for("% ETA", WAIT);
+    }
     assert!(running.contains("/50"), "{running}");
     assert!(running.contains('%'), "{running}");
     assert!(running.contains("waiting"), "summary line: {running}");

@@ -92,7 +92,10 @@ fn line_style(look: Look, words: Arc<Mutex<Words>>, palette: Palette) -> Progres
             .size_checked()
             .map_or(80, |(_, cols)| usize::from(cols));
         let line = compose(look, &lock(&words), state, palette);
-        let _ = out.write_str(&line::fit(width.saturating_sub(lead), &line, palette));
+        // One column spare: indicatif pads a line to the terminal's edge,
+        // and a line that reaches it leaves the cursor in a pending wrap.
+        let room = width.saturating_sub(lead + 1);
+        let _ = out.write_str(&line::fit(room, &line, palette));
     };
     // The templates are constants; a typo would show a plain bar, not crash.
     ProgressStyle::with_template(template)

@@ -165,8 +165,7 @@ impl Live {
                     let prefix = format!("{} {}", t.service(), sanitize(&t.label()));
                     let bar = multi.add(ProgressBar::new_spinner());
                     let line = LiveBar::new(bar, Look::Spinner, prefix, palette);
-                    line.say("waiting for the first answer".to_owned());
-                    line.bar.enable_steady_tick(TICK);
+                    line.set_message("waiting for the first answer".to_owned());
                     line
                 })
                 .collect()
@@ -180,15 +179,11 @@ impl Live {
                 let prefix = format!("{} {}", listing.service(), sanitize(&listing.label()));
                 // The bar takes what the text leaves of the line.
                 let bar = multi.add(ProgressBar::new(0));
-                let line = LiveBar::new(bar, Look::Collection, prefix, palette);
-                line.bar.enable_steady_tick(TICK);
-                Some(line)
+                Some(LiveBar::new(bar, Look::Collection, prefix, palette))
             }
             Subject::Targets(targets) if targets.len() > 1 => {
                 let bar = multi.add(ProgressBar::new(targets.len() as u64));
-                let line = LiveBar::new(bar, Look::Summary, String::new(), palette);
-                line.bar.enable_steady_tick(TICK);
-                Some(line)
+                Some(LiveBar::new(bar, Look::Summary, String::new(), palette))
             }
             Subject::Targets(_) => None,
         };
@@ -201,7 +196,12 @@ impl Live {
             palette,
             _echo: echo,
         };
+        // Every line has its words before the first draw: tickers start
+        // last, as a draw skipped by the rate limit waits for the next tick.
         live.update_summary();
+        for line in live.bars.iter().chain(live.summary.iter()) {
+            line.bar.enable_steady_tick(TICK);
+        }
         live
     }
 
@@ -234,9 +234,12 @@ impl Live {
         }
         if s.is_final() {
             line.look(Look::Done);
-            bar.disable_steady_tick();
+            // A forced last draw: a tick can be skipped by the rate limit,
+            // and a finished line gets no other.
+            bar.finish();
+        } else {
+            bar.tick();
         }
-        bar.tick();
         self.update_steps(index, &s.steps);
     }
 
@@ -248,7 +251,10 @@ impl Live {
         while lines.len() < steps.len() {
             let after = &lines.last().unwrap_or(parent).bar;
             let bar = self.multi.insert_after(after, ProgressBar::new_spinner());
-            lines.push(LiveBar::new(bar, Look::Step, String::new(), self.palette));
+            let line = LiveBar::new(bar, Look::Step, String::new(), self.palette);
+            // Ticking, so a redraw skipped by the rate limit comes soon.
+            line.bar.enable_steady_tick(TICK);
+            lines.push(line);
         }
         for (line, step) in lines.iter().zip(steps) {
             let mark = match step.status.as_str() {

@@ -96,12 +96,12 @@ pub fn steps(snapshot: &Snapshot, palette: Palette, fit: Fit) -> Option<String> 
 }
 
 /// LlamaCloud errors of every target that reported some; the target column
-/// only when there are several targets.
+/// only when several targets did (beside a job ID it rarely fits a terminal).
 pub fn llama_errors(snapshots: &[&Snapshot], palette: Palette, fit: Fit) -> Option<String> {
     if snapshots.iter().all(|s| s.errors.is_empty()) {
         return None;
     }
-    let many = snapshots.len() > 1;
+    let many = snapshots.iter().filter(|s| !s.errors.is_empty()).count() > 1;
     let header: &[&str] = if many {
         &["TARGET", "JOB", "STEP", "MESSAGE"]
     } else {

@@ -127,32 +127,58 @@ impl Terminal {
         lock(&self.parser).screen().contents()
     }
 
-    /// Every line that scrolled off the top, then the screen.
+    /// Every line that scrolled off the top, then the screen, with the
+    /// rows the terminal wrapped joined again (as [`Terminal::screen_joined`]).
     pub fn history(&self) -> String {
         let mut parser = lock(&self.parser);
         let screen = parser.screen_mut();
         screen.set_scrollback(usize::MAX);
         let above = screen.scrollback();
         let (_, cols) = screen.size();
-        let mut lines = Vec::new();
+        // (text, wrapped onto the next row) of every row, oldest first.
+        let mut rows = Vec::new();
         for offset in (1..=above).rev() {
             screen.set_scrollback(offset);
-            lines.extend(screen.rows(0, cols.get()).take(1));
+            rows.extend(
+                screen
+                    .rows(0, cols.get())
+                    .take(1)
+                    .map(|t| (t, screen.row_wrapped(0))),
+            );
         }
         screen.set_scrollback(0);
-        lines.extend(screen.rows(0, cols.get()));
-        lines.join("\n")
+        let visible: Vec<String> = screen.rows(0, cols.get()).collect();
+        for (r, text) in (0u16..).zip(visible) {
+            rows.push((text, screen.row_wrapped(r)));
+        }
+        let mut out = String::new();
+        for (text, wrapped) in rows {
+            out.push_str(&text);
+            if !wrapped {
+                out.push('\n');
+            }
+        }
+        out
     }
 
-    /// The rows (0-based, with their text) that overflowed onto the next
-    /// row: a line wider than the terminal. Empty when everything fits.
+    /// The rows (0-based, with their text) whose text ran into the last
+    /// column and went on onto the next row: a line wider than the
+    /// terminal. Empty when everything fits. (A row that merely carries
+    /// the terminal's wrap flag is not one: indicatif pads each live line
+    /// with spaces up to the edge and lets the terminal move to the next.)
     pub fn wrapped_rows(&self) -> Vec<(u16, String)> {
         let parser = lock(&self.parser);
         let screen = parser.screen();
         let (rows, cols) = screen.size();
         let text: Vec<String> = screen.rows(0, cols.get()).collect();
+        let last_col = cols.get() - 1;
         (0..rows.get())
             .filter(|&r| screen.row_wrapped(r))
+            .filter(|&r| {
+                screen
+                    .cell(r, last_col)
+                    .is_some_and(|c| !c.contents().trim().is_empty() || c.is_wide_continuation())
+            })
             .map(|r| (r, text[usize::from(r)].clone()))
             .collect()
     }
