@@ -294,3 +294,26 @@ fn wide_characters_in_server_text_fit() {
         }
     }
 }
+
+/// `pipewatch demo` at 80x24: each section starts with the command that
+/// runs, and no line wraps.
+#[test]
+fn the_demo_at_80x24_wraps_no_line() {
+    let home = home();
+    let mut term = Terminal::start(pty_bin(home.path(), &["demo"]), 80, 24);
+    assert_eq!(term.wait_exit(Duration::from_secs(60)), 0);
+    let shown = term.history();
+    for line in shown.lines() {
+        assert!(width(line.trim_end()) <= 80, "wrapped: {line:?}\n{shown}");
+    }
+    for command in [
+        "pipewatch llama pipeline status docs-ok-2s --watch",
+        "pipewatch batch status nightly-ok-2s-items40 --watch",
+        "pipewatch feldera token orders tok-ok-1s --watch",
+    ] {
+        assert!(shown.contains(command), "no {command:?}:\n{shown}");
+    }
+    // A command too long for one line goes on with a shell continuation.
+    assert!(shown.contains(" \\\n    "), "{shown}");
+    assert!(term.cursor_visible());
+}
