@@ -317,3 +317,40 @@ fn the_demo_at_80x24_wraps_no_line() {
     assert!(shown.contains(" \\\n    "), "{shown}");
     assert!(term.cursor_visible());
 }
+
+/// A collection's one bar at 80 and 40 columns: it gives way, never wraps.
+#[test]
+fn a_collection_bar_fits_80_and_40_columns() {
+    let server = sim();
+    for cols in [80u16, 40] {
+        let home = home();
+        let pipeline = format!("c{cols}-items3000-failed-4s");
+        let args = [
+            "llama",
+            "file",
+            "status",
+            "--pipeline",
+            &pipeline,
+            "--all",
+            "--watch",
+            "--interval",
+            "300ms",
+        ];
+        let mut term = Terminal::start(pty_bin_at(home.path(), &server, &args), cols, 24);
+        let prefix = format!("llama.file {pipeline}/*");
+        let live = term.wait_for(&prefix, WAIT);
+        assert!(term.wrapped_rows().is_empty(), "{live}");
+        if cols == 80 {
+            // The counts stay; the bar and ETA go first.
+            let live = term.wait_for("/3000 done", WAIT);
+            assert!(term.wrapped_rows().is_empty(), "{live}");
+        }
+        assert_eq!(term.wait_exit(Duration::from_secs(30)), 1);
+        let done = term.history();
+        assert!(!done.contains("/3000 done"), "bar left behind:\n{done}");
+        assert!(
+            !done.contains(&format!("{prefix} ")),
+            "bar left behind:\n{done}"
+        );
+    }
+}
