@@ -4,6 +4,7 @@
 pub mod github;
 pub mod json;
 mod layout;
+pub mod line;
 pub mod markdown;
 pub mod metrics;
 pub mod table;
@@ -107,6 +108,10 @@ impl Palette {
 
     pub fn bold(self, text: &str) -> String {
         self.paint(text, console::Style::new().bold())
+    }
+
+    pub fn cyan(self, text: &str) -> String {
+        self.paint(text, console::Style::new().cyan())
     }
 }
 
