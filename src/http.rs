@@ -2,7 +2,9 @@
 //! timeout, retries of transient failures with jittered exponential backoff,
 //! `Retry-After`, a body size cap, and `-v` logging with credentials redacted.
 
+use std::future::Future;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
@@ -11,6 +13,7 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
+use crate::outage::{Outage, short_cause};
 use crate::secret::Secret;
 
 /// Bodies over this size are refused without being read whole (CONTRACT §8).
@@ -80,6 +83,22 @@ pub enum FetchError {
     Unreachable(String),
     #[error("the response body is over the {} MiB limit", MAX_BODY_BYTES / 1024 / 1024)]
     TooLarge,
+}
+
+/// Where a task's transient failures are told, as they happen.
+pub type TellOutage = Arc<dyn Fn(Outage) + Send + Sync>;
+
+tokio::task_local! {
+    static OUTAGES: TellOutage;
+}
+
+/// Run `work` with each transient failure of its requests told to `tell`
+/// before the wait that follows it (and once more, with no wait, when the
+/// retries are spent). A task-local rather than a parameter: every request
+/// of one poll (a pipeline's counts, a listing's pages) is made from the
+/// poller's task, and the services and listings in between need not know.
+pub async fn reporting_outages<F: Future>(tell: TellOutage, work: F) -> F::Output {
+    OUTAGES.scope(tell, work).await
 }
 
 pub struct HttpClient {
@@ -160,10 +179,16 @@ impl HttpClient {
             let Some(server_wait) = wait else {
                 return result.map(|(fetched, _)| fetched);
             };
-            if attempt >= self.retries {
+            let delay = server_wait.unwrap_or_else(|| backoff(attempt));
+            let again = attempt < self.retries;
+            let failed = match &result {
+                Ok((fetched, _)) => Err(fetched.status),
+                Err(e) => Ok(e),
+            };
+            let _ = OUTAGES.try_with(|tell| tell(outage(url, failed, again.then_some(delay))));
+            if !again {
                 return result.map(|(fetched, _)| fetched);
             }
-            let delay = server_wait.unwrap_or_else(|| backoff(attempt));
             if self.verbose {
                 eprintln!(
                     "* retrying in {} (retry {} of {})",
@@ -224,11 +249,7 @@ impl HttpClient {
     }
 
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
-        let host = match (url.host_str(), url.port_or_known_default()) {
-            (Some(host), Some(port)) => format!("{host}:{port}"),
-            (Some(host), None) => host.to_owned(),
-            _ => redact_url(url),
-        };
+        let host = host_port(url);
         if error.is_timeout() {
             return FetchError::Timeout(format!(
                 "no answer from {host} within {}",
@@ -241,6 +262,51 @@ impl HttpClient {
         } else {
             FetchError::Unreachable(format!("request to {host} failed: {cause}"))
         }
+    }
+}
+
+/// `host:port` of `url`, for messages (never its user name or password).
+pub fn host_port(url: &Url) -> String {
+    match (url.host_str(), url.port_or_known_default()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        _ => redact_url(url),
+    }
+}
+
+/// The outage a transient failure of a request to `url` makes: an HTTP
+/// status (`Err`), or no answer at all (`Ok`).
+fn outage(url: &Url, failed: Result<&FetchError, u16>, retry_in: Option<Duration>) -> Outage {
+    let host = host_port(url);
+    let (http_status, cause, message, timeout) = match failed {
+        Err(status) => (
+            Some(status),
+            format!("HTTP {status}"),
+            format!("HTTP {status} {} from {host}", reason(status)).replace("  ", " "),
+            false,
+        ),
+        Ok(e) => {
+            let message = e.to_string();
+            // The messages of `describe`: the cause follows the host.
+            let cause = message
+                .split_once(&format!("{host}: "))
+                .map_or(message.as_str(), |(_, cause)| cause);
+            let timeout = matches!(e, FetchError::Timeout(_));
+            let cause = if timeout {
+                message.replace(&format!(" from {host}"), "")
+            } else {
+                short_cause(cause)
+            };
+            (None, cause, message, timeout)
+        }
+    };
+    Outage {
+        http_status,
+        cause,
+        message,
+        host,
+        timeout,
+        retry_in,
     }
 }
 

@@ -17,19 +17,21 @@ use tokio::time::Instant;
 use crate::http;
 use crate::listing;
 use crate::options::{Mode, RunOptions};
+use crate::outage::Outage;
 use crate::progress::{Display, status_word};
 use crate::query::{Context, check};
 use crate::render::json;
-use crate::report::{Warned, print_stdout, warn_once};
+use crate::report::{Warned, is_stdout_closed, print_stdout, warn_once};
 use crate::sanitize::sanitize;
+use crate::signals::{self, Stop};
 use crate::status::Snapshot;
 use crate::target::{Collection, Subject, Target};
 
 /// How a run of queries ended, with the last known snapshot of every target.
 pub struct Ended {
     pub snapshots: Vec<Snapshot>,
-    /// Ctrl-C came first.
-    pub interrupted: bool,
+    /// A signal (Ctrl-C, SIGTERM, SIGHUP) or a closed stdout came first.
+    pub interrupted: Option<Stop>,
     /// `--timeout` came first.
     pub timed_out: bool,
 }
@@ -46,6 +48,19 @@ enum Update {
     },
     /// One listing of a collection: every item it holds now.
     Listed(Vec<Snapshot>),
+    /// A request for `target` failed transiently and is about to be
+    /// waited out (or, retries spent, will come back as its answer).
+    Outage { target: Target, outage: Outage },
+}
+
+/// Tell the loop of each transient failure of `target`'s requests, as it
+/// happens: a request waiting out a `Retry-After` sends nothing else.
+fn teller(target: &Target, tx: &mpsc::UnboundedSender<Update>) -> http::TellOutage {
+    let (target, tx) = (target.clone(), tx.clone());
+    Arc::new(move |outage| {
+        let target = target.clone();
+        let _ = tx.send(Update::Outage { target, outage });
+    })
 }
 
 /// Whether polling stops after this answer, and whether it is an outage.
@@ -97,8 +112,9 @@ async fn poll_target(
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut retrying = Retrying::default();
+    let tell = teller(&target, &tx);
     loop {
-        let snapshot = check(&ctx, target.clone()).await;
+        let snapshot = http::reporting_outages(tell.clone(), check(&ctx, target.clone())).await;
         if retrying.again(&ctx, &snapshot).await {
             continue;
         }
@@ -125,9 +141,11 @@ async fn poll_collection(
 ) {
     let mut retrying = Retrying::default();
     let mut chosen: Option<HashSet<Target>> = None;
+    let tell = teller(&collection.listing, &tx);
     loop {
         let filtered = chosen.is_none();
-        let update = match listing::list(&ctx, &collection, filtered).await {
+        let listed = listing::list(&ctx, &collection, filtered);
+        let update = match http::reporting_outages(tell.clone(), listed).await {
             Ok(mut items) => {
                 retrying.answered = true;
                 if !collection.statuses.is_empty() {
@@ -166,6 +184,9 @@ struct Row {
     shown: Option<Shown>,
     /// Listed once, listed no more: out of the watch.
     vanished: bool,
+    /// The target as last known, failing transiently now (CONTRACT §12):
+    /// what the final report says while the failure lasts.
+    failing: Option<Snapshot>,
 }
 
 /// The parts of a snapshot whose change is worth a line or an event.
@@ -200,6 +221,24 @@ impl Shown {
     }
 }
 
+/// A transient failure as the final answer of a poll (its retries spent)
+/// comes without the outage the HTTP core told just before: take that
+/// one's live text, with the next poll's wait.
+fn told(row: &Row, mut failed: Snapshot, interval: Duration) -> Snapshot {
+    if failed.outage.is_some() {
+        return failed;
+    }
+    let status = failed.error.as_ref().and_then(|e| e.http_status);
+    let last = row.failing.as_ref().and_then(|f| f.outage.as_ref());
+    if let Some(last) = last.filter(|o| o.http_status == status) {
+        failed.outage = Some(Outage {
+            retry_in: Some(interval),
+            ..last.clone()
+        });
+    }
+    failed
+}
+
 /// Every target the watch has seen, in the order first seen (argument
 /// order for targets given; listing order for a collection's items).
 struct Board<'a> {
@@ -219,6 +258,7 @@ impl Board<'_> {
             known: None,
             shown: None,
             vanished: false,
+            failing: None,
         });
         self.index.insert(target.clone(), self.rows.len() - 1);
         self.rows.len() - 1
@@ -228,15 +268,32 @@ impl Board<'_> {
     fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
         let i = self.row(&snapshot.target);
         warn_once(std::slice::from_ref(&snapshot), &mut self.warned);
+        let interval = self.options.interval;
         let row = &mut self.rows[i];
         row.vanished = false;
-        if !row
+        let transient = snapshot
+            .error
+            .as_ref()
+            .is_some_and(|e| e.kind.is_transient());
+        let snapshot = if outage && transient {
+            let failing = Snapshot::failing(row.known.as_ref(), told(row, snapshot, interval));
+            row.failing = Some(failing.clone());
+            failing
+        } else {
+            row.failing = None;
+            snapshot
+        };
+        let changed = !row
             .shown
             .as_ref()
-            .is_some_and(|shown| shown.same(&snapshot))
-        {
+            .is_some_and(|shown| shown.same(&snapshot));
+        if changed || snapshot.outage.is_some() {
+            // An outage's line says when the request is asked again: it is
+            // drawn again at each retry, though only a change is logged.
             let old = row.shown.as_ref().map(|s| s.word.as_str());
             self.display.change(i, old, &snapshot);
+        }
+        if changed {
             if self.options.events && self.options.mode == Mode::Json {
                 print_stdout(&format!("{}\n", json::line(&snapshot)))?;
             }
@@ -253,6 +310,7 @@ impl Board<'_> {
         // The listing answered: a failure it had is over.
         if let Some(&i) = self.index.get(listing) {
             self.rows[i].vanished = true;
+            self.rows[i].failing = None;
             self.display.remove(i);
         }
         let present: HashSet<usize> = items
@@ -295,7 +353,10 @@ impl Board<'_> {
                 .map(|target| {
                     self.index
                         .get(target)
-                        .and_then(|&i| self.rows[i].known.clone())
+                        .and_then(|&i| {
+                            let row = &self.rows[i];
+                            row.failing.clone().or_else(|| row.known.clone())
+                        })
                         .unwrap_or_else(|| Snapshot::unobserved(target.clone()))
                 })
                 .collect();
@@ -307,12 +368,12 @@ impl Board<'_> {
             .into_iter()
             .filter_map(|i| rows[i].take())
             .filter(|row| !row.vanished)
-            .filter_map(|row| row.known)
+            .filter_map(|row| row.failing.or(row.known))
             .collect()
     }
 }
 
-/// Watch the subject to its end, the deadline, or Ctrl-C.
+/// Watch the subject to its end, the deadline, a signal or a closed stdout.
 pub async fn watch(
     ctx: &Arc<Context>,
     subject: &Subject,
@@ -353,8 +414,8 @@ pub async fn watch(
         }
     };
     tokio::pin!(sleep_until_deadline);
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
+    let stop = signals::stop();
+    tokio::pin!(stop);
 
     let mut board = Board {
         rows: Vec::new(),
@@ -366,22 +427,33 @@ pub async fn watch(
     for target in given {
         board.row(target);
     }
-    let (mut interrupted, mut timed_out) = (false, false);
+    let (mut interrupted, mut timed_out) = (None, false);
     // The loop ends when every poller has ended (all final) and dropped
-    // its sender, or at the deadline or Ctrl-C.
+    // its sender, or at the deadline, a signal or a closed stdout.
     loop {
-        tokio::select! {
+        let taken = tokio::select! {
             received = rx.recv() => match received {
-                Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage)?,
-                Some(Update::Listed(items)) => {
-                    if let Subject::Collection(c) = subject {
-                        board.listed(&c.listing, items)?;
-                    }
+                Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage),
+                Some(Update::Outage { target, outage }) => {
+                    board.observe(Snapshot::from_outage(target, outage), true)
                 }
+                Some(Update::Listed(items)) => match subject {
+                    Subject::Collection(c) => board.listed(&c.listing, items),
+                    Subject::Targets(_) => Ok(()),
+                },
                 None => break,
             },
             () = &mut sleep_until_deadline => { timed_out = true; break; }
-            _ = &mut ctrl_c => { interrupted = true; break; }
+            stopped = &mut stop => { interrupted = Some(stopped); break; }
+        };
+        match taken {
+            Ok(()) => {}
+            // `--events | head -1`: nobody reads any more, stop now.
+            Err(e) if is_stdout_closed(&e) => {
+                interrupted = Some(Stop::StdoutClosed);
+                break;
+            }
+            Err(e) => return Err(e),
         }
     }
     pollers.abort_all();

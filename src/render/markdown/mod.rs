@@ -120,7 +120,10 @@ fn icon(code: ExitCode) -> &'static str {
         ExitCode::Partial
         | ExitCode::NotFinished
         | ExitCode::WatchTimeout
-        | ExitCode::Interrupted => "⚠️",
+        | ExitCode::Interrupted
+        | ExitCode::Terminated
+        | ExitCode::HungUp
+        | ExitCode::StdoutClosed => "⚠️",
         _ => "❌",
     }
 }
