@@ -13,6 +13,8 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
+use hyper_util::client::proxy::matcher::Matcher;
+
 use crate::outage::{Outage, short_cause};
 use crate::secret::Secret;
 
@@ -103,6 +105,9 @@ pub async fn reporting_outages<F: Future>(tell: TellOutage, work: F) -> F::Outpu
 
 pub struct HttpClient {
     client: reqwest::Client,
+    /// The proxies of the environment, as reqwest reads them: to name the
+    /// proxy when it is the proxy that cannot be reached.
+    proxies: Option<Matcher>,
     retries: u32,
     request_timeout: Duration,
     verbose: bool,
@@ -123,9 +128,14 @@ impl HttpClient {
                 builder = builder.add_root_certificate(cert);
             }
         }
+        let bypassed = every_proxy_bypassed(&crate::env::process_env);
+        if bypassed {
+            builder = builder.no_proxy();
+        }
         let client = builder.build().context("cannot set up the HTTP client")?;
         Ok(HttpClient {
             client,
+            proxies: (!bypassed).then(Matcher::from_env),
             retries: opts.retries,
             request_timeout: opts.request_timeout,
             verbose: opts.verbose,
@@ -248,6 +258,19 @@ impl HttpClient {
         Ok((Fetched::new(status, content_type, body), headers))
     }
 
+    /// `host:port` of the proxy a request to `url` goes through, if any.
+    fn proxy_for(&self, url: &Url) -> Option<String> {
+        let uri: hyper::Uri = url.as_str().parse().ok()?;
+        let intercept = self.proxies.as_ref()?.intercept(&uri)?;
+        let proxy = intercept.uri();
+        let port = proxy.port_u16().unwrap_or(match proxy.scheme_str() {
+            Some("https") => 443,
+            Some("socks5" | "socks5h") => 1080,
+            _ => 80,
+        });
+        Some(format!("{}:{port}", proxy.host()?))
+    }
+
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
         let host = host_port(url);
         if error.is_timeout() {
@@ -257,12 +280,27 @@ impl HttpClient {
             ));
         }
         let cause = root_cause(error);
+        if let Some(proxy) = self.proxy_for(url).filter(|_| error.is_connect()) {
+            return FetchError::Unreachable(format!(
+                "cannot connect to the proxy {proxy} (for {host}): {cause}"
+            ));
+        }
         if error.is_connect() {
             FetchError::Unreachable(format!("cannot connect to {host}: {cause}"))
         } else {
             FetchError::Unreachable(format!("request to {host} failed: {cause}"))
         }
     }
+}
+
+/// `NO_PROXY=*` (or `*` in its list): no proxy for any host, as curl
+/// says. reqwest's matcher (hyper-util 0.1) checks `*` against host names
+/// only, never against an IP address such as 127.0.0.1, so the proxies
+/// are turned off here instead.
+fn every_proxy_bypassed(env: crate::env::Env<'_>) -> bool {
+    env("NO_PROXY")
+        .or_else(|| env("no_proxy"))
+        .is_some_and(|list| list.split(',').any(|host| host.trim() == "*"))
 }
 
 /// `host:port` of `url`, for messages (never its user name or password).
@@ -468,6 +506,16 @@ mod tests {
             let d = backoff(attempt);
             assert!(d >= ceiling / 2 && d <= ceiling, "{attempt}: {d:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_star_in_no_proxy_bypasses_every_proxy() {
+        let env =
+            |value: &'static str| move |name: &str| (name == "NO_PROXY").then(|| value.to_owned());
+        assert!(every_proxy_bypassed(&env("*")));
+        assert!(every_proxy_bypassed(&env("example.com, *")));
+        assert!(!every_proxy_bypassed(&env("*.example.com")));
+        assert!(!every_proxy_bypassed(&|_: &str| None));
     }
 
     #[test]

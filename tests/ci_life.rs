@@ -208,3 +208,34 @@ fn a_connect_error_names_the_host_and_port() {
         "{stderr}"
     );
 }
+
+/// curl bypasses every proxy with `NO_PROXY=*`, IP hosts included
+/// (reqwest alone matched `*` against names only: exit 9 here).
+#[test]
+fn no_proxy_star_bypasses_every_proxy() {
+    let server = sim();
+    let home = home();
+    let (code, _, stderr) = run(bin_at(home.path(), &server)
+        .args(["batch", "status", "job-ok"])
+        .env("HTTP_PROXY", "http://127.0.0.1:1")
+        .env("NO_PROXY", "*"));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(server.hits("job-ok"), 1);
+}
+
+/// A proxy that cannot be reached is named as the proxy, not as the
+/// service it was to reach.
+#[test]
+fn an_unreachable_proxy_is_named_as_the_proxy() {
+    let server = sim();
+    let home = home();
+    let (code, _, stderr) = run(bin_at(home.path(), &server)
+        .args(["batch", "status", "job-ok", "--retries", "0"])
+        .env("HTTP_PROXY", "http://127.0.0.1:1"));
+    assert_eq!(code, 9, "{stderr}");
+    assert!(
+        stderr.contains("cannot connect to the proxy 127.0.0.1:1"),
+        "{stderr}"
+    );
+    assert_eq!(server.hits("job-ok"), 0);
+}
