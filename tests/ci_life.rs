@@ -239,3 +239,44 @@ fn an_unreachable_proxy_is_named_as_the_proxy() {
     );
     assert_eq!(server.hits("job-ok"), 0);
 }
+
+/// 120 failed batch jobs, each with a 20 KB `error_message`: the summary
+/// stays under GitHub's 1 MiB, and 10 annotations stand for the 120.
+#[test]
+fn many_big_failures_fit_github_s_limits() {
+    let (server, home) = (sim(), home());
+    let message = "x".repeat(20_000);
+    let ids: Vec<String> = (0..120).map(|i| format!("big-{i:03}")).collect();
+    for id in &ids {
+        server.script(
+            id,
+            vec![Reply::json(
+                200,
+                serde_json::json!({"job": {"id": id, "status": "failed", "job_type": "parse",
+                    "total_items": 10, "processed_items": 10, "failed_items": 10,
+                    "error_message": message}}),
+            )],
+        );
+    }
+    let path = home.path().join("summary.md");
+    let (code, _, stderr) = run(bin_at(home.path(), &server)
+        .args(["batch", "status", "--json", "--summary"])
+        .arg(&path)
+        .args(&ids)
+        .env("GITHUB_ACTIONS", "true"));
+    assert_eq!(code, 1, "{stderr}");
+    let summary = std::fs::read_to_string(&path).expect("summary");
+    assert!(summary.len() <= 1024 * 1024, "{} bytes", summary.len());
+    assert!(summary.contains("big-119"), "every failed job has its row");
+    assert!(summary.contains('…'), "long cells are cut");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("::error"))
+        .collect();
+    assert_eq!(errors.len(), 10, "{stderr}");
+    assert!(errors[8].starts_with("::error title=batch big-008::"));
+    assert_eq!(
+        errors[9],
+        "::error title=pipewatch::... and 111 more failed: see the summary"
+    );
+}
