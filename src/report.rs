@@ -89,8 +89,8 @@ pub fn fence(ci: &Ci, text: String) -> String {
 /// error is 2; anything else (stdout gone, a socket we cannot open) is
 /// about this machine, not a target, and reported as unavailable.
 pub fn exit_code_of(error: &anyhow::Error) -> ExitCode {
-    if error.downcast_ref::<SettingsError>().is_some() {
-        ExitCode::Usage
+    if let Some(settings) = error.downcast_ref::<SettingsError>() {
+        settings.exit
     } else if is_stdout_closed(error) {
         ExitCode::StdoutClosed
     } else {

@@ -280,3 +280,26 @@ fn many_big_failures_fit_github_s_limits() {
         "::error title=pipewatch::... and 111 more failed: see the summary"
     );
 }
+
+/// An `api_key_cmd` that hangs (a password manager waiting for a touch)
+/// is ended after 30 s: exit 8, naming the timeout, and no request. This
+/// test waits those 30 s.
+#[test]
+fn a_hanging_api_key_cmd_is_exit_8_after_30_seconds() {
+    let (server, home) = (sim(), home());
+    let path = config(
+        home.path(),
+        &format!(
+            "[profiles.default.llama]\nbase_url = \"{}\"\napi_key_cmd = \"echo started >&2; sleep 600\"\n",
+            server.base_url()
+        ),
+    );
+    let (code, _, stderr) = run(bin(home.path())
+        .args(["batch", "status", "job-ok", "--config"])
+        .arg(&path));
+    assert_eq!(code, 8, "{stderr}");
+    assert!(stderr.contains("api_key_cmd"), "{stderr}");
+    assert!(stderr.contains("timed out"), "{stderr}");
+    assert!(stderr.contains("30s"), "{stderr}");
+    assert_eq!(server.requests().len(), 0);
+}
