@@ -10,6 +10,7 @@
 pub mod app;
 pub mod ci;
 pub mod cli;
+mod collection_log;
 mod config_show;
 pub mod credential;
 mod demo;

@@ -8,12 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
+use crate::collection_log::{CollectionLog, Counts, worth_a_line};
 use crate::http;
 use crate::listing;
 use crate::options::{Mode, RunOptions};
@@ -247,6 +248,8 @@ struct Board<'a> {
     options: &'a RunOptions,
     display: Display,
     warned: Warned,
+    /// A collection's progress lines, when they go to a log.
+    log: Option<CollectionLog>,
 }
 
 impl Board<'_> {
@@ -287,9 +290,17 @@ impl Board<'_> {
             .shown
             .as_ref()
             .is_some_and(|shown| shown.same(&snapshot));
-        if changed || snapshot.outage.is_some() {
+        // In a log, a collection's items that end well are counted, not
+        // listed (see `collection_log`).
+        let listed_item = self.log.is_some() && !snapshot.target.is_listing();
+        let shown = if listed_item {
+            changed && worth_a_line(&snapshot)
+        } else {
             // An outage's line says when the request is asked again: it is
             // drawn again at each retry, though only a change is logged.
+            changed || snapshot.outage.is_some()
+        };
+        if shown {
             let old = row.shown.as_ref().map(|s| s.word.as_str());
             self.display.change(i, old, &snapshot);
         }
@@ -339,6 +350,18 @@ impl Board<'_> {
                 .filter(|r| !r.vanished && r.known.is_some())
                 .count(),
         );
+        if let Some(log) = &mut self.log {
+            let counts = Counts::of(
+                self.rows
+                    .iter()
+                    .filter(|row| !row.vanished)
+                    .filter_map(|row| row.known.as_ref())
+                    .filter(|known| !known.target.is_listing()),
+            );
+            if let Some(line) = log.line(listing, counts, SystemTime::now()) {
+                eprintln!("{line}");
+            }
+        }
         Ok(())
     }
 
@@ -423,6 +446,12 @@ pub async fn watch(
         options,
         display: Display::new(subject, options),
         warned: Warned::default(),
+        log: match (subject, options.live, options.mode) {
+            (Subject::Collection(_), false, Mode::Table | Mode::Json) => {
+                Some(CollectionLog::default())
+            }
+            _ => None,
+        },
     };
     for target in given {
         board.row(target);

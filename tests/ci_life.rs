@@ -303,3 +303,43 @@ fn a_hanging_api_key_cmd_is_exit_8_after_30_seconds() {
     assert!(stderr.contains("30s"), "{stderr}");
     assert_eq!(server.requests().len(), 0);
 }
+
+/// Off a terminal, 3,000 files made over 8,000 lines in the log: now a
+/// progress line per poll, and a line for each of the 300 that fail.
+#[test]
+fn a_collection_s_log_counts_what_succeeds_and_lists_what_fails() {
+    let server = sim();
+    let (code, _, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "file",
+            "status",
+            "--pipeline",
+            "docs-items3000-failed-4s",
+            "--all",
+            "--watch",
+            "--interval",
+            "500ms",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let progress: Vec<&str> = stderr.lines().filter(|l| l.contains(" done, ")).collect();
+    let items: Vec<&str> = stderr.lines().filter(|l| l.contains(" -> ")).collect();
+    assert!(!progress.is_empty(), "{stderr}");
+    let last = progress.last().copied().unwrap_or_default();
+    assert!(
+        last.ends_with(
+            "llama.file docs-items3000-failed-4s/* 3000/3000 done, 300 failed, 0 waiting"
+        ),
+        "{last}"
+    );
+    assert_eq!(items.len(), 300, "one line per failed file");
+    assert!(items.iter().all(|l| l.ends_with("-> ERROR")), "{stderr}");
+    // Nothing else: no line per file that succeeded or joined.
+    assert_eq!(
+        stderr.lines().count(),
+        progress.len() + items.len(),
+        "{stderr}"
+    );
+}
