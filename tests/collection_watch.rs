@@ -6,13 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-/// The stderr line of `needle`'s change to `to` (`- -> IN_PROGRESS`).
-fn line_of(stderr: &str, needle: &str, to: &str) -> Option<usize> {
-    stderr
-        .lines()
-        .position(|l| l.contains(needle) && l.ends_with(to))
-}
-
 fn files_of(stdout: &str) -> Vec<String> {
     envelopes(stdout)
         .iter()
