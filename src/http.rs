@@ -320,7 +320,7 @@ fn outage(url: &Url, failed: Result<&FetchError, u16>, retry_in: Option<Duration
         Err(status) => (
             Some(status),
             format!("HTTP {status}"),
-            format!("HTTP {status} {} from {host}", reason(status)).replace("  ", " "),
+            format!("HTTP {status} {} ({host})", reason(status)).replace("  ", " "),
             false,
         ),
         Ok(e) => {

@@ -16,7 +16,7 @@ pub struct Outage {
     /// `no answer within 30s`.
     pub cause: String,
     /// The whole message, as a target's error message says it:
-    /// `HTTP 429 Too Many Requests from 127.0.0.1:8080`,
+    /// `HTTP 429 Too Many Requests (127.0.0.1:8080)`,
     /// `cannot connect to 127.0.0.1:1: Connection refused`.
     pub message: String,
     /// `host:port` of the server concerned.

@@ -88,16 +88,15 @@ async fn ask(ctx: &Context, target: Target) -> Snapshot {
 }
 
 /// A transient HTTP error names the server it concerns (CONTRACT §12):
-/// `HTTP 503 Service Unavailable from api.example.com:443: ...`.
+/// `HTTP 503 Service Unavailable: down for maintenance (api.example.com:443)`.
 fn from_host(mut snapshot: Snapshot, url: &Url) -> Snapshot {
     if let Some(e) = snapshot
         .error
         .as_mut()
         .filter(|e| e.kind.is_transient() && e.http_status.is_some())
     {
-        let head = e.message.find(": ").unwrap_or(e.message.len());
         e.message
-            .insert_str(head, &format!(" from {}", crate::http::host_port(url)));
+            .push_str(&format!(" ({})", crate::http::host_port(url)));
     }
     snapshot
 }
