@@ -200,12 +200,24 @@ _pipewatch() {
 
     case "${cmd}" in
         pipewatch)
-            opts="-w -q -v -h -V --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help --version llama batch clarifeye feldera completions config demo help"
+            opts="-v -w -q -h -V --verbose --color --profile --config --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --help --version llama batch clarifeye feldera completions config demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -229,10 +241,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -253,14 +261,6 @@ _pipewatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -269,7 +269,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -298,10 +298,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -320,6 +316,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -380,7 +380,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,10 +429,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -453,6 +449,10 @@ _pipewatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -469,7 +469,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help run help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,10 +498,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -520,6 +516,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -580,7 +580,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye__subcmd__run)
-            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,10 +617,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -639,6 +635,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -657,57 +657,14 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__completions)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help bash elvish fish powershell zsh"
+            opts="-v -h --verbose --color --profile --config --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --summary)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -726,57 +683,14 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help path show help"
+            opts="-v -h --verbose --color --profile --config --help path show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --summary)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -851,57 +765,14 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__path)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-v -h --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --summary)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -920,39 +791,12 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__config__subcmd__show)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-v -h --base-url --allow-http --ca-cert --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --summary)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -961,16 +805,8 @@ _pipewatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -989,7 +825,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__demo)
-            opts="-w -q -v -h --serve --addr --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-v -h --serve --addr --json --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,51 +835,8 @@ _pipewatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --summary)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1062,7 +855,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,10 +884,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1113,6 +902,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1173,7 +966,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__token)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,10 +995,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1224,6 +1013,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1494,7 +1287,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help pipeline file help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,10 +1316,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1547,6 +1336,10 @@ _pipewatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1563,7 +1356,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1592,10 +1385,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1614,6 +1403,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1674,7 +1467,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file__subcmd__status)
-            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,10 +1508,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1737,6 +1526,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1839,7 +1632,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,10 +1661,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1890,6 +1679,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1950,7 +1743,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline__subcmd__status)
-            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --verbose --color --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --profile --config --help"
+            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,10 +1772,6 @@ _pipewatch() {
                     fi
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2001,6 +1790,10 @@ _pipewatch() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

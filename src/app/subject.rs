@@ -21,6 +21,7 @@ pub fn of(
         Command::Llama(LlamaCommand::Pipeline(LlamaPipelineCommand::Status {
             pipeline_ids,
             full_details,
+            ..
         })) => Subject::Targets(
             with_stdin(pipeline_ids)?
                 .into_iter()
@@ -36,6 +37,7 @@ pub fn of(
             all,
             status,
             name_contains,
+            ..
         })) => {
             if *all {
                 Subject::Collection(Collection {
@@ -128,6 +130,7 @@ pub fn of(
         Command::Feldera(FelderaCommand::Token {
             pipeline_name,
             tokens,
+            ..
         }) => Subject::Targets(
             with_stdin(tokens)?
                 .into_iter()
