@@ -2,9 +2,7 @@
 //! timeout, retries of transient failures with jittered exponential backoff,
 //! `Retry-After`, a body size cap, and `-v` logging with credentials redacted.
 
-use std::future::Future;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
@@ -13,10 +11,9 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
-use hyper_util::client::proxy::matcher::Matcher;
-
 use crate::exchange::{Hops, host_port, next_number, numbered, tag};
-use crate::outage::{Outage, short_cause};
+use crate::outage;
+use crate::proxy::Proxies;
 use crate::secret::Secret;
 
 pub use crate::exchange::redact_url;
@@ -94,27 +91,11 @@ pub enum FetchError {
     TooLarge,
 }
 
-/// Where a task's transient failures are told, as they happen.
-pub type TellOutage = Arc<dyn Fn(Outage) + Send + Sync>;
-
-tokio::task_local! {
-    static OUTAGES: TellOutage;
-}
-
-/// Run `work` with each transient failure of its requests told to `tell`
-/// before the wait that follows it (and once more, with no wait, when the
-/// retries are spent). A task-local rather than a parameter: every request
-/// of one poll (a pipeline's counts, a listing's pages) is made from the
-/// poller's task, and the services and listings in between need not know.
-pub async fn reporting_outages<F: Future>(tell: TellOutage, work: F) -> F::Output {
-    OUTAGES.scope(tell, work).await
-}
-
 pub struct HttpClient {
     client: reqwest::Client,
-    /// The proxies of the environment, as reqwest reads them: to name the
-    /// proxy when it is the proxy that cannot be reached.
-    proxies: Option<Matcher>,
+    /// The proxies of the environment: to name the proxy when it is the
+    /// proxy that cannot be reached.
+    proxies: Proxies,
     retries: u32,
     request_timeout: Duration,
     verbose: bool,
@@ -136,14 +117,14 @@ impl HttpClient {
                 builder = builder.add_root_certificate(cert);
             }
         }
-        let bypassed = every_proxy_bypassed(&crate::env::process_env);
-        if bypassed {
+        let proxies = Proxies::from_env(&crate::env::process_env);
+        if proxies.bypassed() {
             builder = builder.no_proxy();
         }
         let client = builder.build().context("cannot set up the HTTP client")?;
         Ok(HttpClient {
             client,
-            proxies: (!bypassed).then(Matcher::from_env),
+            proxies,
             retries: opts.retries,
             request_timeout: opts.request_timeout,
             verbose: opts.verbose,
@@ -202,10 +183,10 @@ impl HttpClient {
             let delay = server_wait.unwrap_or_else(|| backoff(attempt));
             let again = attempt < self.retries;
             let failed = match &result {
-                Ok((fetched, _)) => Err(fetched.status),
-                Err(e) => Ok(e),
+                Ok((fetched, _)) => Err((fetched.status, reason(fetched.status))),
+                Err(e) => Ok((e.to_string(), matches!(e, FetchError::Timeout(_)))),
             };
-            let _ = OUTAGES.try_with(|tell| tell(outage(url, failed, again.then_some(delay))));
+            outage::tell(url, failed, again.then_some(delay));
             if !again {
                 return result.map(|(fetched, _)| fetched);
             }
@@ -268,19 +249,6 @@ impl HttpClient {
         Ok((Fetched::new(status, content_type, body), headers))
     }
 
-    /// `host:port` of the proxy a request to `url` goes through, if any.
-    fn proxy_for(&self, url: &Url) -> Option<String> {
-        let uri: hyper::Uri = url.as_str().parse().ok()?;
-        let intercept = self.proxies.as_ref()?.intercept(&uri)?;
-        let proxy = intercept.uri();
-        let port = proxy.port_u16().unwrap_or(match proxy.scheme_str() {
-            Some("https") => 443,
-            Some("socks5" | "socks5h") => 1080,
-            _ => 80,
-        });
-        Some(format!("{}:{port}", proxy.host()?))
-    }
-
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
         let host = host_port(url);
         if error.is_timeout() {
@@ -290,7 +258,7 @@ impl HttpClient {
             ));
         }
         let cause = root_cause(error);
-        if let Some(proxy) = self.proxy_for(url).filter(|_| error.is_connect()) {
+        if let Some(proxy) = self.proxies.for_url(url).filter(|_| error.is_connect()) {
             return FetchError::Unreachable(format!(
                 "cannot connect to the proxy {proxy} (for {host}): {cause}"
             ));
@@ -300,52 +268,6 @@ impl HttpClient {
         } else {
             FetchError::Unreachable(format!("request to {host} failed: {cause}"))
         }
-    }
-}
-
-/// `NO_PROXY=*` (or `*` in its list): no proxy for any host, as curl
-/// says. reqwest's matcher (hyper-util 0.1) checks `*` against host names
-/// only, never against an IP address such as 127.0.0.1, so the proxies
-/// are turned off here instead.
-fn every_proxy_bypassed(env: crate::env::Env<'_>) -> bool {
-    env("NO_PROXY")
-        .or_else(|| env("no_proxy"))
-        .is_some_and(|list| list.split(',').any(|host| host.trim() == "*"))
-}
-
-/// The outage a transient failure of a request to `url` makes: an HTTP
-/// status (`Err`), or no answer at all (`Ok`).
-fn outage(url: &Url, failed: Result<&FetchError, u16>, retry_in: Option<Duration>) -> Outage {
-    let host = host_port(url);
-    let (http_status, cause, message, timeout) = match failed {
-        Err(status) => (
-            Some(status),
-            format!("HTTP {status}"),
-            format!("HTTP {status} {} ({host})", reason(status)).replace("  ", " "),
-            false,
-        ),
-        Ok(e) => {
-            let message = e.to_string();
-            // The messages of `describe`: the cause follows the host.
-            let cause = message
-                .split_once(&format!("{host}: "))
-                .map_or(message.as_str(), |(_, cause)| cause);
-            let timeout = matches!(e, FetchError::Timeout(_));
-            let cause = if timeout {
-                message.replace(&format!(" from {host}"), "")
-            } else {
-                short_cause(cause)
-            };
-            (None, cause, message, timeout)
-        }
-    };
-    Outage {
-        http_status,
-        cause,
-        message,
-        host,
-        timeout,
-        retry_in,
     }
 }
 
@@ -506,16 +428,6 @@ mod tests {
             let d = backoff(attempt);
             assert!(d >= ceiling / 2 && d <= ceiling, "{attempt}: {d:?}");
         }
-    }
-
-    #[test]
-    fn a_lone_star_in_no_proxy_bypasses_every_proxy() {
-        let env =
-            |value: &'static str| move |name: &str| (name == "NO_PROXY").then(|| value.to_owned());
-        assert!(every_proxy_bypassed(&env("*")));
-        assert!(every_proxy_bypassed(&env("example.com, *")));
-        assert!(!every_proxy_bypassed(&env("*.example.com")));
-        assert!(!every_proxy_bypassed(&|_: &str| None));
     }
 
     #[test]

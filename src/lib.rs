@@ -8,6 +8,7 @@
 // Each file uses only files below it in the flow (README.md, Development,
 // lists the layers); tests/architecture.rs fails on any import cycle.
 pub mod app;
+mod board;
 pub mod ci;
 pub mod cli;
 mod collection_log;
@@ -24,6 +25,7 @@ pub mod loopback;
 pub mod options;
 pub mod outage;
 mod progress;
+pub mod proxy;
 pub mod query;
 pub mod render;
 pub mod report;

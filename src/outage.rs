@@ -5,7 +5,13 @@
 //! keeps the newest per target, shows it on the live line and puts it in
 //! the final report, even when the watch ended during the wait.
 
+use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
+
+use url::Url;
+
+use crate::exchange::host_port;
 
 /// Why a target's service could not be had, the last time it was asked.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +65,66 @@ impl Outage {
             ),
             None => self.message.clone(),
         }
+    }
+}
+
+/// Where a task's transient failures are told, as they happen.
+pub type TellOutage = Arc<dyn Fn(Outage) + Send + Sync>;
+
+tokio::task_local! {
+    static OUTAGES: TellOutage;
+}
+
+/// Run `work` with each transient failure of its requests told to `tell`
+/// before the wait that follows it (and once more, with no wait, when the
+/// retries are spent). A task-local rather than a parameter: every request
+/// of one poll (a pipeline's counts, a listing's pages) is made from the
+/// poller's task, and the services and listings in between need not know.
+pub async fn reporting_outages<F: Future>(tell: TellOutage, work: F) -> F::Output {
+    OUTAGES.scope(tell, work).await
+}
+
+/// Tell the task's listener, if it has one, of a transient failure of a
+/// request to `url`: an HTTP status and its reason (`Err`), or no answer
+/// at all (`Ok`: the message, and whether it was a request timeout).
+pub fn tell(url: &Url, failed: Result<(String, bool), (u16, &str)>, retry_in: Option<Duration>) {
+    let _ = OUTAGES.try_with(|tell| tell(of(url, failed, retry_in)));
+}
+
+fn of(
+    url: &Url,
+    failed: Result<(String, bool), (u16, &str)>,
+    retry_in: Option<Duration>,
+) -> Outage {
+    let host = host_port(url);
+    let (http_status, cause, message, timeout) = match failed {
+        Err((status, reason)) => (
+            Some(status),
+            format!("HTTP {status}"),
+            format!("HTTP {status} {reason} ({host})").replace("  ", " "),
+            false,
+        ),
+        Ok((message, timeout)) => {
+            // The HTTP core's messages: `cannot connect to HOST: CAUSE`,
+            // `no answer from HOST within 30s`.
+            let cause = if timeout {
+                message.replace(&format!(" from {host}"), "")
+            } else {
+                let after_host = message
+                    .split_once(&format!("{host}: "))
+                    .map_or(message.as_str(), |(_, cause)| cause);
+                short_cause(after_host)
+            };
+            (None, cause, message, timeout)
+        }
+    };
+    Outage {
+        http_status,
+        cause,
+        message,
+        host,
+        timeout,
+        retry_in,
     }
 }
 
