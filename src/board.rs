@@ -130,7 +130,9 @@ impl<'a> Board<'a> {
     /// Take in one answer for one target.
     pub fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
         let i = self.row(&snapshot.target);
-        warn_once(std::slice::from_ref(&snapshot), &mut self.warned);
+        for warning in warn_once(std::slice::from_ref(&snapshot), &mut self.warned) {
+            self.display.say(&warning);
+        }
         let interval = self.options.interval;
         let row = &mut self.rows[i];
         row.vanished = false;
@@ -195,11 +197,11 @@ impl<'a> Board<'a> {
             }
             row.vanished = true;
             self.display.remove(i);
-            eprintln!(
+            self.display.say(&format!(
                 "warning: {} {}: no longer listed; dropped from the watch",
                 target.service(),
                 sanitize(&target.label())
-            );
+            ));
         }
         for item in items {
             self.observe(item, false)?;
