@@ -132,6 +132,28 @@ pub fn timed_out_line(timeout: std::time::Duration, snapshots: &[Snapshot]) -> S
     line
 }
 
+/// `text` in lines no wider than `width` columns, broken at spaces, the
+/// lines after the first indented by two: on a terminal every line fits
+/// (CONTRACT §12). A word wider than the line stays whole. Hand-written:
+/// ten lines of it did not seem worth a crate (textwrap) in the binary.
+pub fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let wide = console::measure_text_width(&line) + 1 + console::measure_text_width(word);
+        if !line.trim().is_empty() && wide > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from("  ");
+        } else if !line.is_empty() && !line.ends_with("  ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
 /// What has been warned about already, so each warning comes once.
 pub type Warned = HashSet<String>;
 
@@ -200,5 +222,26 @@ pub fn print_stdout(text: &str) -> anyhow::Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
         other => other.context("cannot write to stdout"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "timed out after 2s: 1 of 1 pipeline runs not finished: p/run-wide (running)";
+        let out = wrapped(text, 40);
+        assert!(
+            out.lines().all(|l| console::measure_text_width(l) <= 40),
+            "{out}"
+        );
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            text.split(' ').collect::<Vec<_>>()
+        );
+        assert!(out.lines().skip(1).all(|l| l.starts_with("  ")), "{out}");
+        assert_eq!(wrapped("short", 40), "short");
     }
 }

@@ -8,7 +8,9 @@ use crate::items::{self, Want};
 use crate::listing;
 use crate::options::{Mode, RunOptions};
 use crate::query::{Context, check_all};
-use crate::report::{Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once};
+use crate::report::{
+    Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
+};
 use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
 use crate::signals::{self, Stop};
@@ -80,7 +82,13 @@ pub async fn run_status(
         )
     };
     if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
-        eprintln!("{}", timed_out_line(timeout, &ended.snapshots));
+        let line = timed_out_line(timeout, &ended.snapshots);
+        // One line in a log; on a terminal, lines that fit it.
+        let width = console::Term::stderr().size_checked().map(|(_, cols)| cols);
+        match width.filter(|_| options.live) {
+            Some(cols) => eprintln!("{}", wrapped(&line, usize::from(cols).saturating_sub(1))),
+            None => eprintln!("{line}"),
+        }
     }
     ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
     // stdout closed by its reader already: nothing more goes there.
