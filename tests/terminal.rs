@@ -104,7 +104,16 @@ fn clarifeye_steps_show_beneath_their_run() {
             "200ms",
         ],
     );
-    let running = term.wait_for("Extract tags", WAIT);
+    let mut running = term.wait_for("Extract tags", WAIT);
+    // A frame caught while indicatif redraws can show a line not yet
+    // written: look again for a whole one before judging.
+    for _ in 0..20 {
+        if running.contains("Parse documents") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        running = term.wait_for("Extract tags", WAIT);
+    }
     assert!(running.contains("clarifeye.run p/run-ok-4s"), "{running}");
     let lines: Vec<&str> = running.lines().collect();
     let run_line = lines.iter().position(|l| l.contains("run-ok-4s")).unwrap();

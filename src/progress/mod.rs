@@ -19,6 +19,11 @@ use look::{LiveBar, Look};
 /// Redraws per second of the live display: enough for a spinner to look
 /// alive, few enough that a long watch costs next to no CPU.
 const TICK: Duration = Duration::from_millis(250);
+/// Draws of the whole display per second at most. Every line's tick asks
+/// for one, and a line whose draw is refused keeps its old text until its
+/// next tick: room for a screenful of lines at [`TICK`] (a draw is a few
+/// kilobytes at most).
+const DRAWS_PER_SEC: u8 = 40;
 /// Above this many targets a line each would scroll off the screen: show
 /// one summary bar instead.
 const MAX_LINES: usize = 20;
@@ -153,7 +158,8 @@ pub fn status_word(s: &Snapshot) -> String {
 impl Live {
     fn new(subject: &Subject, palette: Palette) -> Live {
         let echo = QuietControlEcho::on_stderr();
-        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+        let multi =
+            MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(DRAWS_PER_SEC));
         let targets: &[Target] = match subject {
             Subject::Targets(targets) => targets,
             Subject::Collection(_) => &[],
@@ -250,14 +256,13 @@ impl Live {
         let (Some(parent), Some(lines)) = (self.bars.get(index), self.steps.get_mut(index)) else {
             return;
         };
+        let new = lines.len();
         while lines.len() < steps.len() {
             let after = &lines.last().unwrap_or(parent).bar;
             let bar = self.multi.insert_after(after, ProgressBar::new_spinner());
-            let line = LiveBar::new(bar, Look::Step, String::new(), self.palette);
-            // Ticking, so a redraw skipped by the rate limit comes soon.
-            line.bar.enable_steady_tick(TICK);
-            lines.push(line);
+            lines.push(LiveBar::new(bar, Look::Step, String::new(), self.palette));
         }
+        // Words first, then draws: a line is never drawn without its text.
         for (line, step) in lines.iter().zip(steps) {
             let mark = match step.status.as_str() {
                 "completed" => self.palette.in_state_colour(State::Succeeded, "✓"),
@@ -266,11 +271,18 @@ impl Live {
                 "running" => "▸".to_owned(),
                 _ => "·".to_owned(),
             };
-            line.say(format!(
+            line.set_message(format!(
                 "{mark} {} {}",
                 sanitize(&step.name),
                 self.palette.dim(&sanitize(&step.status))
             ));
+        }
+        for line in lines.iter() {
+            line.bar.tick();
+        }
+        // Ticking, so a redraw skipped by the rate limit comes soon.
+        for line in lines.iter().skip(new) {
+            line.bar.enable_steady_tick(TICK);
         }
     }
 
