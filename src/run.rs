@@ -8,9 +8,12 @@ use crate::items::{self, Want};
 use crate::listing;
 use crate::options::{Mode, RunOptions};
 use crate::query::{Context, check_all};
-use crate::report::{Warned, exit_code_of, report, warn_once};
+use crate::report::{
+    Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
+};
 use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
+use crate::signals::{self, Stop};
 use crate::status::{ExitCode, Snapshot};
 use crate::target::Subject;
 use crate::watch::Ended;
@@ -54,14 +57,14 @@ pub async fn run_status(
         None if options.mode == Mode::Table || options.ci.summary.is_some() => Some(Want::Preview),
         None => None,
     };
-    if let (Some(want), false) = (want, ended.interrupted) {
+    if let (Some(want), None) = (want, ended.interrupted) {
         for warning in items::attach(&ctx, &mut ended.snapshots, want).await {
             eprintln!("warning: {}", sanitize(&warning));
         }
     }
 
     if let Subject::Collection(collection) = &subject {
-        if ended.snapshots.is_empty() && !ended.interrupted {
+        if ended.snapshots.is_empty() && ended.interrupted.is_none() {
             // Nothing to wait for is not a failure, and not a result.
             eprintln!("note: no {} match; nothing to wait for", collection.noun());
             ci::summarize(&options.ci, ExitCode::Success, None, &[]);
@@ -69,8 +72,8 @@ pub async fn run_status(
             return Ok(ExitCode::Success);
         }
     }
-    let code = if ended.interrupted {
-        ExitCode::Interrupted
+    let code = if let Some(stop) = ended.interrupted {
+        stop.exit_code()
     } else {
         ExitCode::combine(
             ended
@@ -79,10 +82,25 @@ pub async fn run_status(
                 .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
         )
     };
+    if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
+        let line = timed_out_line(timeout, &ended.snapshots);
+        // One line in a log; on a terminal, lines that fit it.
+        let width = console::Term::stderr().size_checked().map(|(_, cols)| cols);
+        match width.filter(|_| options.live) {
+            Some(cols) => eprintln!("{}", wrapped(&line, usize::from(cols).saturating_sub(1))),
+            None => eprintln!("{line}"),
+        }
+    }
     ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
-    let reported = report(options, &ended.snapshots);
+    // stdout closed by its reader already: nothing more goes there.
+    let reported = match ended.interrupted {
+        Some(Stop::StdoutClosed) => Ok(()),
+        _ => report(options, &ended.snapshots),
+    };
     let (code, error) = match &reported {
         Ok(()) => (code, None),
+        // A closed stdout ends the run quietly: not an error to report.
+        Err(e) if is_stdout_closed(e) => (ExitCode::StdoutClosed, None),
         Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
     };
     ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
@@ -90,9 +108,17 @@ pub async fn run_status(
         Subject::Collection(collection) => Some(&collection.listing),
         Subject::Targets(_) => None,
     };
-    let failure = ended.interrupted.then_some("interrupted");
+    // Stopped by a signal, the states are the last known: the poll did not end.
+    let failure = match ended.interrupted {
+        None | Some(Stop::StdoutClosed) => None,
+        Some(Stop::Interrupted) => Some("interrupted"),
+        Some(Stop::Terminated | Stop::HungUp) => Some("terminated"),
+    };
     ci::export(&options.ci, listing, &ended.snapshots, failure);
-    reported.map(|()| code)
+    match reported {
+        Err(e) if !is_stdout_closed(&e) => Err(e),
+        _ => Ok(code),
+    }
 }
 
 /// One poll of the subject, as a one-off status command makes it: every
@@ -112,22 +138,24 @@ pub async fn poll(ctx: &std::sync::Arc<Context>, subject: &Subject) -> Vec<Snaps
     }
 }
 
-/// Ask once: every target, or the collection's listing. Ctrl-C keeps what
-/// has arrived. Returns the snapshots and whether Ctrl-C came first.
-async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, bool) {
+/// Ask once: every target, or the collection's listing. A signal keeps
+/// what has arrived. Returns the snapshots and the signal, if one came first.
+async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, Option<Stop>) {
     match subject {
         Subject::Targets(targets) => {
             let mut results = vec![None; targets.len()];
             let interrupted = tokio::select! {
-                () = check_all(ctx, targets, &mut results) => false,
-                _ = tokio::signal::ctrl_c() => true,
+                () = check_all(ctx, targets, &mut results) => None,
+                stopped = signals::stop() => Some(stopped),
             };
             (Snapshot::last_known(results, targets), interrupted)
         }
         Subject::Collection(collection) => {
             tokio::select! {
-                snapshots = poll(ctx, subject) => (snapshots, false),
-                _ = tokio::signal::ctrl_c() => (vec![Snapshot::unobserved(collection.listing.clone())], true),
+                snapshots = poll(ctx, subject) => (snapshots, None),
+                stopped = signals::stop() => {
+                    (vec![Snapshot::unobserved(collection.listing.clone())], Some(stopped))
+                }
             }
         }
     }

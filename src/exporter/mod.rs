@@ -181,7 +181,7 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
         setup.config_text.clone(),
         profile.as_deref(),
     )
-    .map_err(|e| e.0)?;
+    .map_err(|e| e.message)?;
     let (vendor, organization_id, project_id) = (
         request.vendor(),
         request.field("organization_id").map(str::to_owned),
@@ -202,7 +202,7 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
     })
     .await
     .map_err(|e| format!("cannot resolve the settings: {e}"))?
-    .map_err(|e| e.0)?;
+    .map_err(|e| e.message)?;
     let subject = probe::subject(&request, &settings)?;
     let client = HttpClient::new(&ClientOptions {
         request_timeout: setup.request_timeout.min(timeout),
