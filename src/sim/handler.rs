@@ -13,8 +13,8 @@ use super::errors::{error_body, not_found_body};
 use super::listing;
 use super::paging::Query;
 use super::reply::Reply;
-use super::request::ListRequest;
-use super::routing::{self, Route, Service, Target, Vendor};
+use super::request::{ListRequest, Named};
+use super::routing::{self, List, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::state::{RecordedRequest, Shared};
@@ -126,15 +126,21 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         let (reply, is_final) = match (target.service, decision) {
             (Service::List(list), Decision::Status { strip_status, .. }) => {
                 let host = host.clone().unwrap_or_else(|| fallback_host(port));
+                let query = Query::parse(query.as_deref());
+                let named = match list {
+                    List::V2(_) => named_jobs(shared, &query),
+                    _ => Vec::new(),
+                };
                 let request = ListRequest {
                     target: &target,
                     scenario: &scenario,
                     strip_status,
                     clock,
                     elapsed,
-                    query: Query::parse(query.as_deref()),
+                    query,
                     path: &path,
                     host: &host,
+                    named,
                 };
                 let reply = listing::reply(list, &request);
                 let is_final = match &reply {
@@ -187,6 +193,31 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         },
         None => reply,
     }
+}
+
+/// The jobs a v2 listing's `job_ids` names, each once, on its own key's
+/// time line (started now if the job was never asked for).
+fn named_jobs(shared: &Shared, query: &Query) -> Vec<Named> {
+    let mut inner = shared.lock();
+    let mut named: Vec<Named> = Vec::new();
+    for id in query.all("job_ids") {
+        if id.is_empty() || named.iter().any(|n| n.id == id) {
+            continue;
+        }
+        let state = inner.keys.entry(id.to_string()).or_default();
+        let (at, wall) = *state
+            .first_seen
+            .get_or_insert_with(|| (Instant::now(), SystemTime::now()));
+        named.push(Named {
+            id: id.to_string(),
+            elapsed: at.elapsed(),
+            clock: bodies::Clock {
+                first_seen: wall,
+                now: SystemTime::now(),
+            },
+        });
+    }
+    named
 }
 
 /// What a client without a Host header (HTTP/1.0) reached.
