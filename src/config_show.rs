@@ -47,6 +47,9 @@ pub fn render(
                 if let Some(project) = &s.project_id {
                     let _ = writeln!(out, "project_id = {project:?}");
                 }
+                if let Some(tenant) = &s.tenant {
+                    let _ = writeln!(out, "tenant = {tenant:?}");
+                }
                 let _ = writeln!(out, "allow_http = {}", s.allow_http);
                 if let Some(ca) = &s.ca_cert {
                     let _ = writeln!(out, "ca_cert = {:?}", ca.display().to_string());

@@ -15,7 +15,7 @@ use crate::secret::Secret;
 use crate::settings::{SettingsError, Source, VendorSettings};
 use crate::sim::Server;
 use crate::status::ExitCode;
-use crate::target::{Collection, Subject, Target, Vendor};
+use crate::target::{Collection, JobKind, Subject, Target, Vendor};
 
 /// The key the demo sends; the simulator accepts any non-empty one.
 const DEMO_KEY: &str = "demo-key";
@@ -74,6 +74,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             ca_cert: None,
             organization_id: None,
             project_id: None,
+            tenant: None,
         };
         // Outcomes are the demo's content, not its result; Ctrl-C is.
         if run_status(&options, settings, subject).await? == ExitCode::Interrupted {
@@ -121,6 +122,24 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
+            "LlamaCloud parse jobs: pipewatch llama parse status",
+            Vendor::Llama,
+            Subject::Targets(vec![
+                Target::LlamaJob {
+                    kind: JobKind::Parse,
+                    job_id: s("pjb-invoices-ok-2s"),
+                    organization_id: None,
+                    project_id: None,
+                },
+                Target::LlamaJob {
+                    kind: JobKind::Parse,
+                    job_id: s("pjb-scans-failed-1s"),
+                    organization_id: None,
+                    project_id: None,
+                },
+            ]),
+        ),
+        (
             "Clarifeye run: pipewatch clarifeye run --project demo",
             Vendor::Clarifeye,
             one(Target::ClarifeyeRun {
@@ -134,6 +153,16 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             one(Target::FelderaToken {
                 pipeline_name: s("orders"),
                 token: s("tok-ok-1s"),
+            }),
+        ),
+        (
+            "Feldera connector: pipewatch feldera token orders --connector ORDERS.kafka",
+            Vendor::Feldera,
+            one(Target::FelderaConnector {
+                pipeline_name: s("orders"),
+                table_name: s("ORDERS"),
+                connector_name: s("kafka-ok-1s"),
+                token: String::new(),
             }),
         ),
     ]

@@ -27,6 +27,8 @@ pub struct ClientOptions<'a> {
     pub retries: u32,
     pub verbose: bool,
     pub ca_cert: Option<&'a Path>,
+    /// Sent as `Feldera-Tenant` on every request (Feldera's only).
+    pub tenant: Option<&'a str>,
 }
 
 /// An HTTP answer whose body was read in full (under the cap). The body
@@ -99,6 +101,17 @@ impl HttpClient {
             .user_agent(concat!("pipewatch/", env!("CARGO_PKG_VERSION")))
             .tcp_nodelay(true)
             .pool_idle_timeout(Duration::from_secs(50));
+        if let Some(tenant) = opts.tenant {
+            let value = HeaderValue::from_str(tenant).map_err(|_| {
+                anyhow::anyhow!(
+                    "the Feldera tenant `{}` cannot be sent in a header (control characters?)",
+                    tenant.escape_default()
+                )
+            })?;
+            let mut headers = HeaderMap::new();
+            headers.insert("feldera-tenant", value);
+            builder = builder.default_headers(headers);
+        }
         if let Some(path) = opts.ca_cert {
             for cert in read_ca_cert(path)? {
                 builder = builder.add_root_certificate(cert);

@@ -11,7 +11,10 @@ use clap::CommandFactory;
 mod command_line;
 mod subject;
 
-use crate::cli::{BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs};
+use crate::cli::{
+    BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs, LlamaCommand,
+    LlamaJobCommand,
+};
 use crate::env::{Env, process_env};
 use crate::options::{Ci, Items, Mode, RunOptions, Summary};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
@@ -196,6 +199,18 @@ fn vendor_flags<'a>(command: &'a Command, global: &'a GlobalArgs) -> (Vendor, Ve
             project_id,
             ..
         }) => {
+            flags.organization_id = organization_id.as_deref();
+            flags.project_id = project_id.as_deref();
+            Vendor::Llama
+        }
+        Command::Llama(
+            LlamaCommand::Parse(job) | LlamaCommand::Extract(job) | LlamaCommand::Classify(job),
+        ) => {
+            let LlamaJobCommand::Status {
+                organization_id,
+                project_id,
+                ..
+            } = job;
             flags.organization_id = organization_id.as_deref();
             flags.project_id = project_id.as_deref();
             Vendor::Llama

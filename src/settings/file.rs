@@ -38,6 +38,8 @@ pub(super) struct VendorConfig {
     pub(super) base_url: Option<Spanned<String>>,
     pub(super) organization_id: Option<Spanned<String>>,
     pub(super) project_id: Option<Spanned<String>>,
+    /// Feldera only: the `Feldera-Tenant` header.
+    pub(super) tenant: Option<Spanned<String>>,
     pub(super) allow_http: Option<bool>,
     pub(super) ca_cert: Option<PathBuf>,
 }
@@ -196,18 +198,21 @@ impl Config {
         format!("[profiles.{}.{}]", self.profile_name, vendor.key())
     }
 
-    /// organization_id is a LlamaCloud setting and project_id is not
-    /// Feldera's; refuse them where they would silently do nothing.
+    /// organization_id is a LlamaCloud setting, project_id is not
+    /// Feldera's and tenant only Feldera's; refuse them where they would
+    /// silently do nothing.
     fn check_keys_apply(&self, vendor: Vendor) -> Result<(), SettingsError> {
         let Some(config) = self.vendor(vendor) else {
             return Ok(());
         };
+        let tenant = config.tenant.as_ref().map(|v| ("tenant", v));
         let misplaced = match vendor {
-            Vendor::Llama => None,
+            Vendor::Llama => tenant,
             Vendor::Clarifeye => config
                 .organization_id
                 .as_ref()
-                .map(|v| ("organization_id", v)),
+                .map(|v| ("organization_id", v))
+                .or(tenant),
             Vendor::Feldera => config
                 .organization_id
                 .as_ref()
