@@ -5,7 +5,7 @@ use std::time::{Instant, SystemTime};
 
 use bytes::Bytes;
 use hyper::body::Incoming;
-use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
+use hyper::header::{AUTHORIZATION, HOST, HeaderName, USER_AGENT};
 use hyper::{Method, Request, Response};
 
 use super::bodies;
@@ -56,6 +56,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         host: host.clone(),
         authorization: header(AUTHORIZATION),
         user_agent: header(USER_AGENT),
+        tenant: header(HeaderName::from_static("feldera-tenant")),
         key,
         at: Instant::now(),
     };
