@@ -78,6 +78,9 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline'= {
@@ -205,9 +208,207 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         }
         &'pipewatch;llama;file;help;help'= {
         }
+        &'pipewatch;llama;parse'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;parse;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;parse;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;parse;help;status'= {
+        }
+        &'pipewatch;llama;parse;help;help'= {
+        }
+        &'pipewatch;llama;extract'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;extract;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;extract;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;extract;help;status'= {
+        }
+        &'pipewatch;llama;extract;help;help'= {
+        }
+        &'pipewatch;llama;classify'= {
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;classify;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'Time between polls of one target [default: 2s]'
+            cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --color 'When to use colour'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;classify;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;classify;help;status'= {
+        }
+        &'pipewatch;llama;classify;help;help'= {
+        }
         &'pipewatch;llama;help'= {
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;help;pipeline'= {
@@ -219,6 +420,21 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;llama;help;file;status'= {
+        }
+        &'pipewatch;llama;help;parse'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;parse;status'= {
+        }
+        &'pipewatch;llama;help;extract'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;extract;status'= {
+        }
+        &'pipewatch;llama;help;classify'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;classify;status'= {
         }
         &'pipewatch;llama;help;help'= {
         }
@@ -380,6 +596,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;feldera;token'= {
+            cand --connector 'Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)'
             cand --interval 'Time between polls of one target [default: 2s]'
             cand --timeout 'Give up watching after this long (exit 6) [default: no limit]'
             cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
@@ -566,6 +783,9 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama'= {
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
         }
         &'pipewatch;help;llama;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
@@ -576,6 +796,21 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;help;llama;file;status'= {
+        }
+        &'pipewatch;help;llama;parse'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;parse;status'= {
+        }
+        &'pipewatch;help;llama;extract'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;extract;status'= {
+        }
+        &'pipewatch;help;llama;classify'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;classify;status'= {
         }
         &'pipewatch;help;batch'= {
             cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
