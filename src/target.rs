@@ -55,7 +55,7 @@ impl JobKind {
 
 /// One thing to check, with its path parameters by their API names.
 ///
-/// The last three are listings (`--all`): a target only while the listing
+/// The last four are listings (`--all`): a target only while the listing
 /// itself fails (a 404 pipeline, an outage); their items are targets of
 /// the single kinds above.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -118,8 +118,8 @@ pub enum Target {
 /// What `--all` waits for: a listing and its filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Collection {
-    /// The listing: [`Target::LlamaFiles`], [`Target::BatchJobs`] or
-    /// [`Target::ClarifeyeRuns`].
+    /// The listing: [`Target::LlamaFiles`], [`Target::BatchJobs`],
+    /// [`Target::ClarifeyeRuns`] or [`Target::LlamaJobs`].
     pub listing: Target,
     /// `--status`: the vendor's status values, as the vendor spells them;
     /// empty for every status.

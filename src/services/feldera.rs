@@ -8,7 +8,7 @@
 use serde_json::Value;
 use url::Url;
 
-use super::endpoint::endpoint;
+use super::endpoint::{endpoint, with_query};
 use super::read::{as_count, status_field, str_field};
 use crate::status::{Classified, State};
 
@@ -31,6 +31,15 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
         details,
         ..Classified::default()
     })
+}
+
+/// `GET /v0/pipelines/{pipeline_name}/completion_status?token=`.
+pub fn status_url(base: &Url, pipeline_name: &str, token: &str) -> Url {
+    let url = endpoint(
+        base,
+        &["v0", "pipelines", pipeline_name, "completion_status"],
+    );
+    with_query(url, [("token", token)])
 }
 
 /// Where an input connector hands out a completion token.

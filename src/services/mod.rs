@@ -1,6 +1,9 @@
-//! One module per API. Each knows its URL, its vendor types and how to
+//! One module per API. Each knows its URLs, its vendor types and how to
 //! classify a body into the normalized model; none of them prints.
-//! This file dispatches a [`Target`] to its API's module.
+//! This file only dispatches a [`Target`] to its API's module: a new API
+//! is a module plus one arm in each function below (and its variant in
+//! [`Target`]); a new kind of an API with the same shape, as the v2 jobs
+//! are, is one entry in that module's table.
 
 pub mod batch;
 pub mod clarifeye;
@@ -15,7 +18,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 use url::Url;
 
-use endpoint::{endpoint, with_query};
+use endpoint::with_query;
 pub use page::{Cursor, PAGE_SIZE, Page};
 pub use read::error_message;
 
@@ -29,49 +32,20 @@ pub fn url(target: &Target, base: &Url) -> Url {
         Target::LlamaPipeline {
             pipeline_id,
             full_details,
-        } => {
-            let url = endpoint(base, &["api", "v1", "pipelines", pipeline_id, "status"]);
-            with_query(url, full_details.then_some(("full_details", "true")))
-        }
+        } => llama::pipeline_url(base, pipeline_id, *full_details),
         Target::LlamaFile {
             pipeline_id,
             file_id,
-        } => endpoint(
-            base,
-            &[
-                "api",
-                "v1",
-                "pipelines",
-                pipeline_id,
-                "files",
-                file_id,
-                "status",
-            ],
-        ),
+        } => llama::file_url(base, pipeline_id, file_id),
         Target::Batch {
             job_id,
             organization_id,
             project_id,
-        } => {
-            let url = endpoint(base, &["api", "v1", "beta", "batch-processing", job_id]);
-            with_query(url, batch::scope(organization_id, project_id))
-        }
-        // The trailing empty segment keeps Django's trailing slash.
+        } => batch::job_url(base, job_id, organization_id, project_id),
         Target::ClarifeyeRun {
             project_id,
             pipeline_run_id,
-        } => endpoint(
-            base,
-            &[
-                "api",
-                "v1",
-                "projects",
-                project_id,
-                "pipeline-runs",
-                pipeline_run_id,
-                "",
-            ],
-        ),
+        } => clarifeye::run_url(base, project_id, pipeline_run_id),
         Target::FelderaToken {
             pipeline_name,
             token,
@@ -80,31 +54,25 @@ pub fn url(target: &Target, base: &Url) -> Url {
             pipeline_name,
             token,
             ..
-        } => {
-            let url = endpoint(
-                base,
-                &["v0", "pipelines", pipeline_name, "completion_status"],
-            );
-            with_query(url, [("token", token.as_str())])
-        }
+        } => feldera::status_url(base, pipeline_name, token),
         Target::LlamaJob {
             kind,
             job_id,
             organization_id,
             project_id,
         } => jobs::job_url(*kind, base, job_id, organization_id, project_id),
-        Target::LlamaJobs {
-            kind,
-            organization_id,
-            project_id,
-            ..
-        } => jobs::jobs_url(*kind, base, organization_id, project_id),
         Target::LlamaFiles { pipeline_id } => llama::files_url(base, pipeline_id),
         Target::BatchJobs {
             organization_id,
             project_id,
         } => batch::jobs_url(base, organization_id, project_id),
         Target::ClarifeyeRuns { project_id } => clarifeye::runs_url(base, project_id),
+        Target::LlamaJobs {
+            kind,
+            organization_id,
+            project_id,
+            ..
+        } => jobs::jobs_url(*kind, base, organization_id, project_id),
     }
 }
 
