@@ -18,6 +18,7 @@ use super::routing::{self, List, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::state::{RecordedRequest, Shared};
+use super::v2_jobs;
 
 /// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
 const HUGE_BYTES: u64 = 200 * 1024 * 1024;
@@ -294,7 +295,18 @@ fn grammar_reply(
             strip_status,
         } => Reply::json(
             200,
-            bodies::status_body(target, scenario, &phase, clock, strip_status),
+            match target.service {
+                Service::V2Job(kind) => v2_jobs::single_body(
+                    kind,
+                    &target.key,
+                    target.parent.as_deref(),
+                    scenario,
+                    &phase,
+                    clock,
+                    strip_status,
+                ),
+                _ => bodies::status_body(target, scenario, &phase, clock, strip_status),
+            },
         ),
     }
 }
