@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines and their files')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
@@ -837,7 +837,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help' {
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines and their files')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')

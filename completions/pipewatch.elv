@@ -43,7 +43,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud managed pipelines and their files'
+            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -771,7 +771,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud managed pipelines and their files'
+            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'

@@ -33,7 +33,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// LlamaCloud managed pipelines and their files
+    /// LlamaCloud managed pipelines, their files, and parse, extract and classify jobs
     #[command(subcommand)]
     Llama(LlamaCommand),
     /// LlamaCloud batch processing jobs (beta)
