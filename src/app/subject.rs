@@ -200,20 +200,7 @@ fn v2_jobs(
                 .collect(),
         ));
     }
-    let valid = jobs::spec(kind).statuses;
-    let mut statuses: Vec<String> = Vec::new();
-    for given in status {
-        let Some(known) = valid.iter().find(|v| v.eq_ignore_ascii_case(given.trim())) else {
-            return Err(SettingsError(format!(
-                "invalid value '{given}' for '--status <STATUS>': a {} job's status is one of {}",
-                kind.name(),
-                valid.join(", ")
-            )));
-        };
-        if !statuses.iter().any(|s| s == known) {
-            statuses.push((*known).to_owned());
-        }
-    }
+    let statuses = jobs::check_statuses(kind, status).map_err(SettingsError)?;
     Ok(Subject::Collection(Collection {
         listing: Target::LlamaJobs {
             kind,

@@ -67,6 +67,26 @@ pub fn spec(kind: JobKind) -> &'static KindSpec {
     KINDS.iter().find(|s| s.kind == kind).unwrap_or(&KINDS[0])
 }
 
+/// `--status` values checked against the kind's enum, case-insensitively,
+/// in the vendor's spelling, each once. Err names the valid ones.
+pub fn check_statuses(kind: JobKind, given: &[String]) -> Result<Vec<String>, String> {
+    let valid = spec(kind).statuses;
+    let mut statuses: Vec<String> = Vec::new();
+    for status in given {
+        let Some(known) = valid.iter().find(|v| v.eq_ignore_ascii_case(status.trim())) else {
+            return Err(format!(
+                "invalid value '{status}' for '--status <STATUS>': a {} job's status is one of {}",
+                kind.name(),
+                valid.join(", ")
+            ));
+        };
+        if !statuses.iter().any(|s| s == known) {
+            statuses.push((*known).to_owned());
+        }
+    }
+    Ok(statuses)
+}
+
 /// CONTRACT §14's states; anything else (THROTTLED included) is unknown.
 pub fn state_of(status: &str) -> Option<State> {
     Some(match status {
@@ -198,6 +218,20 @@ mod tests {
             let nested = json!({"job": {"status": status}});
             assert_eq!(classify(JobKind::Parse, &nested).unwrap().state, state);
         }
+    }
+
+    #[test]
+    fn statuses_are_checked_per_kind() {
+        let given = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            check_statuses(JobKind::Extract, &given(&["throttled", "FAILED", "failed"])).unwrap(),
+            ["THROTTLED", "FAILED"]
+        );
+        let err = check_statuses(JobKind::Parse, &given(&["throttled"])).unwrap_err();
+        assert!(
+            err.contains("PENDING, RUNNING, COMPLETED, FAILED, CANCELLED"),
+            "{err}"
+        );
     }
 
     #[test]
