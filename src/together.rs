@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 use crate::listing::all_pages;
 use crate::query::{Context, check, malformed};
 use crate::services;
-use crate::status::Snapshot;
+use crate::status::{ErrorKind, Snapshot};
 use crate::target::Target;
 
 /// Targets split by how they are asked: groups of indexes asked together
@@ -80,7 +80,8 @@ pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Op
 
 /// Ask `listing` for `targets` by ID (every page followed), then each
 /// target it did not return on its own. One snapshot per target, in order.
-/// A listing that fails gives every target its error.
+/// A listing that fails gives every target its error when that is an
+/// outage or a refused key; otherwise each target is asked on its own.
 pub async fn check_together(
     ctx: &Arc<Context>,
     listing: &Target,
@@ -116,13 +117,24 @@ pub async fn check_together(
     )
     .await;
     if let Err(failed) = listed {
-        return targets
-            .iter()
-            .map(|target| Snapshot {
-                target: target.clone(),
-                ..(*failed).clone()
-            })
-            .collect();
+        // An outage or a refused key would fail each job alike: report it
+        // for each, without a request per job. A listing the server does
+        // not have (an older deployment) or refuses as asked leaves the
+        // single endpoints to answer.
+        let alike = failed
+            .error
+            .as_ref()
+            .is_none_or(|e| e.kind.is_transient() || e.kind == ErrorKind::Auth);
+        if alike {
+            return targets
+                .iter()
+                .map(|target| Snapshot {
+                    target: target.clone(),
+                    ..(*failed).clone()
+                })
+                .collect();
+        }
+        found.clear();
     }
     let mut set = JoinSet::new();
     for (index, target) in targets.iter().enumerate() {

@@ -438,3 +438,48 @@ fn ids_come_from_stdin_too() {
     let envs: Vec<Value> = envelopes(&stdout);
     assert_eq!(envs.len(), 2);
 }
+
+#[test]
+fn a_listing_the_server_lacks_leaves_the_jobs_to_their_own_endpoints() {
+    let server = sim();
+    server.script(
+        "parse:default",
+        vec![Reply::json(404, serde_json::json!({"detail": "Not Found"}))],
+    );
+    let (code, stdout, stderr) = query(
+        &server,
+        &["llama", "parse", "status", "a-ok", "b-failed", "--json"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let envs = envelopes(&stdout);
+    assert_eq!(envs[0]["state"], "succeeded");
+    assert_eq!(envs[1]["state"], "failed");
+    assert_eq!((server.hits("a-ok"), server.hits("b-failed")), (1, 1));
+
+    // An outage is every job's, without a request per job.
+    let server = sim();
+    server.script(
+        "parse:default",
+        vec![Reply::json(503, serde_json::json!({"detail": "down"}))],
+    );
+    let (code, stdout, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "parse",
+            "status",
+            "a-ok",
+            "b-ok",
+            "--json",
+            "--retries",
+            "0",
+        ],
+    );
+    assert_eq!(code, 9, "{stderr}");
+    let envs = envelopes(&stdout);
+    assert!(
+        envs.iter().all(|e| e["error"]["kind"] == "unavailable"),
+        "{envs:?}"
+    );
+    assert_eq!((server.hits("a-ok"), server.hits("b-ok")), (0, 0));
+}
