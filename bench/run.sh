@@ -41,7 +41,10 @@ need nginx nginx-light
 need curl curl
 
 cargo build --release --locked --quiet
-bin=$PWD/target/release/pipewatch
+# Where cargo put it: CARGO_TARGET_DIR when set (relative to here, as cargo reads it).
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$PWD/$target_dir ;; esac
+bin=$target_dir/release/pipewatch
 
 work=$(mktemp -d)
 # Two free ports: the second server takes measures 5-8.

@@ -193,7 +193,9 @@ pub fn config(data: &[u8]) {
     for profile in [None, Some("default"), Some("ci")] {
         match Config::from_text(path.clone(), Some(text.clone()), profile) {
             Ok(config) => {
-                for duration in [config.watch_interval(), config.watch_timeout()] {
+                let interval = config.watch_interval().map(|d| d.map(|(d, _)| d));
+                let timeout = config.watch_timeout().map(|t| t.and_then(|(t, _)| t.0));
+                for duration in [interval, timeout] {
                     match duration {
                         Ok(Some(d)) => assert!(!d.is_zero()),
                         Ok(None) => {}

@@ -67,6 +67,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             vendor,
             base_url: base.clone(),
             base_url_source: Source::Default,
+            stripped_prefix: None,
             api_key: Some(Secret::new(DEMO_KEY.to_owned())),
             api_key_source: None,
             api_key_cmd: None,

@@ -11,7 +11,10 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
+use crate::exchange::{Hops, next_number, numbered, tag};
 use crate::secret::Secret;
+
+pub use crate::exchange::redact_url;
 
 /// Bodies over this size are refused without being read whole (CONTRACT §8).
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -38,6 +41,9 @@ pub struct ClientOptions<'a> {
 pub struct Fetched {
     pub status: u16,
     pub content_type: Option<String>,
+    /// The host a redirect led to, other than the one asked, which was
+    /// sent no key (CONTRACT §8): a 401 or 403 from it says so.
+    pub other_host: Option<String>,
     body: Vec<u8>,
 }
 
@@ -52,6 +58,7 @@ impl Fetched {
         Fetched {
             status,
             content_type,
+            other_host: None,
             body,
         }
     }
@@ -100,6 +107,7 @@ impl HttpClient {
         let mut builder = reqwest::Client::builder()
             .user_agent(concat!("pipewatch/", env!("CARGO_PKG_VERSION")))
             .tcp_nodelay(true)
+            .redirect(crate::exchange::redirect_policy())
             .pool_idle_timeout(Duration::from_secs(50));
         if let Some(tenant) = opts.tenant {
             let value = HeaderValue::from_str(tenant).map_err(|_| {
@@ -140,22 +148,24 @@ impl HttpClient {
     ) -> Result<Fetched, FetchError> {
         let mut attempt = 0;
         loop {
+            let number = next_number();
+            let tag = tag(number);
             let (result, elapsed) = {
                 // The semaphore is never closed, so acquire cannot fail; if
                 // it ever did, going ahead unbounded beats hanging.
                 let _slot = slots.acquire().await.ok();
                 if self.verbose {
-                    eprintln!("> GET {}", redact_url(url));
+                    eprintln!("{tag}> GET {}", redact_url(url));
                 }
                 let started = Instant::now();
-                let result = self.get_once(url, key).await;
-                (result, started.elapsed())
+                let (result, hops) = numbered(number, self.verbose, self.get_once(url, key)).await;
+                (with_hops(result, hops), started.elapsed())
             };
             let wait = match &result {
                 Ok((fetched, headers)) => {
                     if self.verbose {
                         eprintln!(
-                            "< {} {} ({} ms)",
+                            "{tag}< {} {} ({} ms)",
                             fetched.status,
                             reason(fetched.status),
                             elapsed.as_millis()
@@ -165,7 +175,7 @@ impl HttpClient {
                 }
                 Err(e) => {
                     if self.verbose {
-                        eprintln!("< {e} ({} ms)", elapsed.as_millis());
+                        eprintln!("{tag}< {e} ({} ms)", elapsed.as_millis());
                     }
                     matches!(e, FetchError::Timeout(_) | FetchError::Unreachable(_)).then_some(None)
                 }
@@ -179,7 +189,7 @@ impl HttpClient {
             let delay = server_wait.unwrap_or_else(|| backoff(attempt));
             if self.verbose {
                 eprintln!(
-                    "* retrying in {} (retry {} of {})",
+                    "{tag}* retrying in {} (retry {} of {})",
                     humantime::format_duration(round_ms(delay)),
                     attempt + 1,
                     self.retries
@@ -237,11 +247,7 @@ impl HttpClient {
     }
 
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
-        let host = match (url.host_str(), url.port_or_known_default()) {
-            (Some(host), Some(port)) => format!("{host}:{port}"),
-            (Some(host), None) => host.to_owned(),
-            _ => redact_url(url),
-        };
+        let host = crate::exchange::host_port(url);
         if error.is_timeout() {
             return FetchError::Timeout(format!(
                 "no answer from {host} within {}",
@@ -255,6 +261,17 @@ impl HttpClient {
             FetchError::Unreachable(format!("request to {host} failed: {cause}"))
         }
     }
+}
+
+/// The answer with what its redirects did.
+fn with_hops(
+    result: Result<(Fetched, HeaderMap), FetchError>,
+    hops: Hops,
+) -> Result<(Fetched, HeaderMap), FetchError> {
+    result.map(|(mut fetched, headers)| {
+        fetched.other_host = hops.other_host;
+        (fetched, headers)
+    })
 }
 
 /// Read a PEM file of one or more root certificates.
@@ -341,18 +358,6 @@ fn snippet(body: &[u8]) -> String {
         line.push('…');
     }
     line
-}
-
-/// A URL fit for logs: any user name or password in it is masked.
-pub fn redact_url(url: &Url) -> String {
-    let mut url = url.clone();
-    if !url.username().is_empty() {
-        let _ = url.set_username("***");
-    }
-    if url.password().is_some() {
-        let _ = url.set_password(Some("***"));
-    }
-    url.to_string()
 }
 
 impl Secret {

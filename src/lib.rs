@@ -16,6 +16,7 @@ pub mod credential;
 mod demo;
 pub mod duration;
 pub mod env;
+mod exchange;
 pub mod http;
 pub mod items;
 pub mod listing;

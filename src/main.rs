@@ -1,13 +1,12 @@
 //! Parse, run, and map the outcome to an exit code: the only exit path.
 
-use clap::Parser;
 use pipewatch::cli::Cli;
 use pipewatch::report::exit_code_of;
 use pipewatch::status::ExitCode;
 
 fn main() -> std::process::ExitCode {
     // clap exits 2 on a usage error and 0 for --help/--version.
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     // One thread is plenty for a few thousand idle sockets, and starts
     // faster than a pool.
     let runtime = match tokio::runtime::Builder::new_current_thread()

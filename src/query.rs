@@ -100,6 +100,23 @@ struct Answer {
 async fn get(ctx: &Context, url: &Url) -> Result<Answer, FetchError> {
     let sent = ctx.key.current();
     let fetched = ctx.client.get(url, sent.key(), &ctx.limit).await?;
+    // A redirect to another host drops the key (CONTRACT §8): its refusal
+    // is no verdict on the key, and a new key would not be sent either.
+    if let (Some(host), true, Some(_)) = (
+        &fetched.other_host,
+        matches!(fetched.status, 401 | 403),
+        sent.key(),
+    ) {
+        let from = crate::http::redact_url(url);
+        let note = format!(
+            "the key was not sent to {host}: a redirect led there from {from}, and pipewatch \
+             never sends a key to another host; point the base URL at the host that answers"
+        );
+        return Ok(Answer {
+            fetched,
+            note: Some(note),
+        });
+    }
     if fetched.status != 401 {
         return Ok(Answer {
             fetched,

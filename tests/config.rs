@@ -430,7 +430,7 @@ fn config_show_shows_settings_and_sources_never_keys() {
                          // llama: default URL, key from the env; clarifeye: from the file; feldera: env, no key
                          Stdout("https://api.cloud.llamaindex.ai"), Stdout("LLAMA_CLOUD_API_KEY"),
                          Stdout("https://us.app.clarifeye.ai"), Stdout("proj-9"),
-                         Stdout("http://127.0.0.1:9999"), Stdout("FELDERA_HOST"), Stdout("(not set)")],
+                         Stdout("http://127.0.0.1:9999"), Stdout("FELDERA_HOST"), Stdout("not set")],
                ..PASS },
         Case { name: "the --base-url flag is named", args: "config show --base-url https://flag.example",
                checks: &[Stdout("https://flag.example"), Stdout("--base-url")], ..PASS },
@@ -440,7 +440,7 @@ fn config_show_shows_settings_and_sources_never_keys() {
                                 [profiles.default.feldera]\napi_key = \"{key}\"\n")],
                args: "config show --verbose", checks: &[StdoutCount("<redacted>", 3)], ..PASS },
         Case { name: "without any config", args: "config show",
-               checks: &[Stdout("not found"), Stdout("profile: default")], ..PASS },
+               checks: &[Stdout("not found"), Stdout("default_profile = \"default\"  # default")], ..PASS },
         // Where a user goes to find out why a key is missing: that must not hide the rest.
         Case { name: "without keys, every base URL", args: "config show",
                checks: &[Stdout("LLAMA_CLOUD_API_KEY"), Stdout("CLARIFEYE_API_KEY"), Stdout("http://localhost:8080"),

@@ -202,8 +202,12 @@ fn good_durations_are_accepted() {
         ("--request-timeout", "1m30s"),
         ("--request-timeout", "3"),
         ("--request-timeout", "2.5"),
+        ("--timeout", "none"),
     ] {
-        let (code, _, stderr) = against_sim(&["llama", "pipeline", "status", "job-ok", flag, good]);
+        let args = [
+            "llama", "pipeline", "status", "job-ok", "--watch", flag, good,
+        ];
+        let (code, _, stderr) = against_sim(&args);
         assert_eq!(code, 0, "{flag} {good}: {stderr}");
     }
 }

@@ -500,7 +500,7 @@ fn after_a_proper_answer_malformed_bodies_are_an_outage_not_an_end() {
         "tok",
         "--watch",
         "--interval",
-        "50ms",
+        "100ms",
     ];
     let (code, stdout, stderr) = watch(&server, &[&args[..], &["--retries", "0"]].concat());
     assert_eq!(code, 0, "{stderr}");

@@ -12,19 +12,19 @@ mod command_line;
 mod subject;
 
 use crate::cli::{
-    BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, GlobalArgs, LlamaCommand,
-    LlamaJobCommand,
+    BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, ConnectionArgs, GlobalArgs,
+    LlamaCommand, LlamaJobCommand, StatusArgs,
 };
+use crate::duration::DEFAULT_INTERVAL;
 use crate::env::{Env, process_env};
 use crate::options::{Ci, Items, Mode, RunOptions, Summary};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
 use crate::report::print_stdout;
 use crate::run::run_status;
-use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
+use crate::settings::{Config, SettingsError, Source, VendorFlags, VendorSettings};
 use crate::status::ExitCode;
 use crate::target::{Subject, Vendor};
 
-const DEFAULT_INTERVAL: Duration = Duration::from_secs(2);
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Resolve the options of a status run: flags, then the config's
@@ -32,35 +32,39 @@ const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// the flags, the environment and the terminal.
 fn resolve_options(
     global: &GlobalArgs,
+    status: &StatusArgs,
     config: &Config,
     env: Env<'_>,
     ci: Ci,
 ) -> Result<RunOptions, SettingsError> {
-    let mode = if global.quiet {
+    let mode = if status.quiet {
         Mode::Quiet
-    } else if global.json || global.events {
+    } else if status.json || status.events {
         Mode::Json
     } else {
         Mode::Table
     };
-    let interval = match global.interval {
+    let interval = match status.interval {
         Some(interval) => interval,
-        None => config.watch_interval()?.unwrap_or(DEFAULT_INTERVAL),
+        None => config
+            .watch_interval()?
+            .map_or(DEFAULT_INTERVAL, |(interval, _)| interval),
     };
-    let timeout = match global.timeout {
-        Some(timeout) => Some(timeout),
-        None => config.watch_timeout()?,
+    // `--timeout none` overrides a limit in the config file.
+    let timeout = match status.timeout {
+        Some(timeout) => timeout.0,
+        None => config.watch_timeout()?.and_then(|(timeout, _)| timeout.0),
     };
     Ok(RunOptions {
         mode,
-        watch: global.watch,
-        events: global.events,
+        watch: status.watch,
+        events: status.events,
         interval,
         timeout,
-        allow_partial: global.allow_partial,
-        request_timeout: global.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
-        retries: global.retries,
-        concurrency: global.concurrency as usize,
+        allow_partial: status.allow_partial,
+        request_timeout: status.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+        retries: status.retries,
+        concurrency: status.concurrency as usize,
         verbose: global.verbose,
         show_logs: false,
         items: None,
@@ -77,10 +81,10 @@ fn resolve_options(
 /// a config error still gets its summary. An empty `--summary` (the
 /// variable of `--summary "$GITHUB_STEP_SUMMARY"` unset, as outside GitHub
 /// Actions) asks for none, as an empty variable counts as unset elsewhere.
-fn resolve_ci(global: &GlobalArgs, env: Env<'_>, args: impl IntoIterator<Item = OsString>) -> Ci {
+fn resolve_ci(status: &StatusArgs, env: Env<'_>, args: impl IntoIterator<Item = OsString>) -> Ci {
     Ci {
         // The command line is quoted and masked only for a summary.
-        summary: global
+        summary: status
             .summary
             .as_ref()
             .filter(|path| !path.is_empty())
@@ -97,6 +101,7 @@ fn resolve_ci(global: &GlobalArgs, env: Env<'_>, args: impl IntoIterator<Item = 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let env: Env<'_> = &process_env;
     let global = &cli.global;
+    let status_options = &cli.options;
     // Flag, then environment; an empty variable counts as unset.
     let config_file = global
         .config
@@ -116,15 +121,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(&format!("{}\n", path.display()))?;
             Ok(ExitCode::Success)
         }
-        Command::Config(ConfigCommand::Show) => {
+        Command::Config(ConfigCommand::Show { connection }) => {
             let config = load()?;
-            let flags = connection_flags(global);
-            print_stdout(&crate::config_show::render(&config, &flags, env)?)?;
+            let flags = connection_flags(connection);
+            let profile_source = if global.profile.is_some() {
+                Source::Flag("--profile")
+            } else if env("PIPEWATCH_PROFILE").is_some() {
+                Source::Env("PIPEWATCH_PROFILE")
+            } else if config.profile_from_file() {
+                Source::Config(config.path.display().to_string())
+            } else {
+                Source::Default
+            };
+            let shown = crate::config_show::render(&config, &flags, env, profile_source)?;
+            print_stdout(&shown)?;
             Ok(ExitCode::Success)
         }
-        Command::Demo { serve, addr } => {
+        Command::Demo { serve, addr, json } => {
             let look = crate::demo::Look {
-                json: global.json,
+                json: *json,
                 verbose: global.verbose,
                 stdout: Palette::for_stdout(global.color.forced(), env),
                 stdout_width: stdout_width(),
@@ -134,16 +149,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::demo::run(*serve, *addr, look).await
         }
         status => {
-            let ci = resolve_ci(global, env, std::env::args_os());
+            let ci = resolve_ci(status_options, env, std::env::args_os());
             let (options, settings, subject) = prepare(
                 status,
                 global,
+                status_options,
                 env,
                 config_file.as_deref(),
                 profile.as_deref(),
                 ci.clone(),
             )
             .map_err(|e| crate::ci::stopped(&ci, e.into()))?;
+            if let Some(prefix) = settings.stripped_prefix {
+                eprintln!(
+                    "note: the {} base URL from {} ends in the API's own prefix {prefix}; \
+                     using {} (pipewatch adds {prefix} to every path)",
+                    settings.vendor.display_name(),
+                    settings.base_url_source,
+                    crate::http::redact_url(&settings.base_url),
+                );
+            }
             if matches!(&subject, Subject::Targets(targets) if targets.is_empty()) {
                 // Only `-` with nothing on stdin gets here: clap wants IDs.
                 eprintln!("note: no targets on stdin; nothing to wait for");
@@ -160,14 +185,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn prepare(
     status: &Command,
     global: &GlobalArgs,
+    status_options: &StatusArgs,
     env: Env<'_>,
     config_file: Option<&Path>,
     profile: Option<&str>,
     ci: Ci,
 ) -> Result<(RunOptions, VendorSettings, Subject), SettingsError> {
     let config = Config::load(config_file, profile)?;
-    let mut options = resolve_options(global, &config, env, ci)?;
-    let (vendor, flags) = vendor_flags(status, global);
+    let mut options = resolve_options(global, status_options, &config, env, ci)?;
+    let (vendor, flags) = vendor_flags(status, &status_options.connection);
     let settings = config.resolve(vendor, &flags, env, true)?;
     let subject = subject::of(status, &settings, &config)?;
     match status {
@@ -181,18 +207,21 @@ fn prepare(
 }
 
 /// The connection flags every service shares.
-fn connection_flags(global: &GlobalArgs) -> VendorFlags<'_> {
+fn connection_flags(connection: &ConnectionArgs) -> VendorFlags<'_> {
     VendorFlags {
-        base_url: global.base_url.as_deref(),
-        allow_http: global.allow_http,
-        ca_cert: global.ca_cert.as_deref(),
+        base_url: connection.base_url.as_deref(),
+        allow_http: connection.allow_http,
+        ca_cert: connection.ca_cert.as_deref(),
         ..VendorFlags::default()
     }
 }
 
 /// Which vendor a status command talks to, and what its flags say.
-fn vendor_flags<'a>(command: &'a Command, global: &'a GlobalArgs) -> (Vendor, VendorFlags<'a>) {
-    let mut flags = connection_flags(global);
+fn vendor_flags<'a>(
+    command: &'a Command,
+    connection: &'a ConnectionArgs,
+) -> (Vendor, VendorFlags<'a>) {
+    let mut flags = connection_flags(connection);
     let vendor = match command {
         Command::Batch(BatchCommand::Status {
             organization_id,
@@ -235,7 +264,8 @@ mod tests {
     fn documented_defaults() {
         let cli = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t"]).unwrap();
         let config = Config::from_text(PathBuf::from("/none/config.toml"), None, None).unwrap();
-        let options = resolve_options(&cli.global, &config, &|_| None, Ci::default()).unwrap();
+        let options =
+            resolve_options(&cli.global, &cli.options, &config, &|_| None, Ci::default()).unwrap();
         assert_eq!(options.request_timeout, Duration::from_secs(30));
         assert_eq!(options.interval, Duration::from_secs(2));
         assert_eq!(options.timeout, None);
@@ -253,7 +283,7 @@ mod tests {
         let ci = |args: &[&str], value: Option<&'static str>| {
             let cli = Cli::try_parse_from(args).unwrap();
             let env = move |name: &str| (name == "GITHUB_ACTIONS").then_some(value?.to_owned());
-            resolve_ci(&cli.global, &env, args.iter().map(OsString::from))
+            resolve_ci(&cli.options, &env, args.iter().map(OsString::from))
         };
         let token = ["pipewatch", "feldera", "token", "p", "t"];
         assert!(ci(&token, Some("true")).github_actions);

@@ -22,6 +22,7 @@ pub fn of(
         Command::Llama(LlamaCommand::Pipeline(LlamaPipelineCommand::Status {
             pipeline_ids,
             full_details,
+            ..
         })) => Subject::Targets(
             with_stdin(pipeline_ids)?
                 .into_iter()
@@ -37,6 +38,7 @@ pub fn of(
             all,
             status,
             name_contains,
+            ..
         })) => {
             if *all {
                 Subject::Collection(Collection {

@@ -211,16 +211,22 @@ pub fn token_page(body: &[u8], field: &str) -> Result<Page, String> {
     })
 }
 
-/// A page of a listing paged by `limit`/`offset`, starting at `at`: a
-/// short or empty page is the last, and so is one that reaches the total
-/// the server reports.
+/// A page of a listing paged by `limit`/`offset`, starting at `at`
+/// (CONTRACT §13). An empty page is the last. Where the server reports the
+/// listing's size, the listing goes on until it is reached, however short
+/// the pages: a server that caps its page size below our `limit` (DRF's
+/// `max_limit`, a proxy) answers short pages that are not the last. With
+/// no total, a full page means more may follow and a short one is the last.
 pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
     let mut fields = Fields::parse(body, field, &["total_size", "count"])?;
     let items = fields.items(field)?;
     let total = fields.count("total_size").or_else(|| fields.count("count"));
     let end = at + items.len() as u64;
-    let full = items.len() as u64 >= PAGE_SIZE;
-    let next = (full && total.is_none_or(|total| end < total)).then_some(Cursor::Offset(end));
+    let more = match total {
+        Some(total) => end < total,
+        None => items.len() as u64 >= PAGE_SIZE,
+    };
+    let next = (more && !items.is_empty()).then_some(Cursor::Offset(end));
     Ok(Page {
         items,
         next,
@@ -232,7 +238,8 @@ pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
 /// A Django REST framework page (`count`, `next`, `results`) starting at
 /// `at`. Its `next` link only says whether there is more: the next offset
 /// is computed here, so a link with another host (a proxy's inside name)
-/// never receives the key.
+/// never receives the key. A `count` beyond this page says more as well
+/// (CONTRACT §13); an empty page always ends the listing.
 pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
     let mut fields = Fields::parse(body, "results", &["next", "count"])?;
     let items = fields.items("results")?;
@@ -241,12 +248,14 @@ pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
         Some(Value::String(link)) => !link.is_empty(),
         Some(_) => return Err("`next` is not a link".to_owned()),
     };
+    let total = fields.count("count");
     let end = at + items.len() as u64;
+    let more = more || total.is_some_and(|total| end < total);
     let next = (more && !items.is_empty()).then_some(Cursor::Offset(end));
     Ok(Page {
         items,
         next,
-        total: fields.count("count"),
+        total,
         compact: compact(body),
     })
 }
@@ -291,7 +300,7 @@ mod tests {
     }
 
     #[test]
-    fn offset_pages_end_when_short_or_at_the_total() {
+    fn offset_pages_end_when_empty_or_at_the_total() {
         let full: Vec<u64> = (0..PAGE_SIZE).collect();
         let page = offset_page(&bytes(json!({"items": full})), "items", 2000).unwrap();
         assert_eq!(page.next, Some(Cursor::Offset(3000)));
@@ -302,14 +311,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(page.next, None);
+        // A capped page (500 of the 1000 asked) is not the last while the
+        // total says more remain.
+        let capped: Vec<u64> = (0..500).collect();
         let page = offset_page(
-            &bytes(json!({"items": [1], "total_size": 9000})),
+            &bytes(json!({"items": capped, "total_size": 1500})),
             "items",
-            0,
+            500,
         )
         .unwrap();
+        assert_eq!(page.next, Some(Cursor::Offset(1000)));
+        assert_eq!(page.total, Some(1500));
+        let page = offset_page(
+            &bytes(json!({"items": capped, "count": 1000})),
+            "items",
+            500,
+        );
+        assert_eq!(page.unwrap().next, None);
+        // With no total, a short page is the last; an empty one always is.
+        let page = offset_page(&bytes(json!({"items": capped})), "items", 0).unwrap();
         assert_eq!(page.next, None);
-        assert_eq!(page.total, Some(9000));
+        let page = offset_page(&bytes(json!({"items": [], "total_size": 9000})), "items", 0);
+        assert_eq!(page.unwrap().next, None);
     }
 
     #[test]
@@ -323,6 +346,9 @@ mod tests {
         // A `next` with nothing on the page would never end.
         let body = bytes(json!({"count": 3, "next": "http://x/?offset=9", "results": []}));
         assert_eq!(drf_page(&body, 9).unwrap().next, None);
+        // A count beyond this page says more, even without a link.
+        let body = bytes(json!({"count": 3, "next": null, "results": [1]}));
+        assert_eq!(drf_page(&body, 0).unwrap().next, Some(Cursor::Offset(1)));
         assert!(drf_page(&bytes(json!({"count": 1})), 0).is_err());
     }
 }

@@ -9,7 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{SettingsError, err};
-use crate::duration::parse_duration;
+use super::source::Source;
+use crate::duration::{DurationValue, Timeout, check_interval};
 use crate::secret::Secret;
 use crate::target::Vendor;
 
@@ -33,22 +34,22 @@ pub struct Profile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct VendorConfig {
-    pub(super) api_key: Option<Secret>,
+    pub(super) api_key: Option<Spanned<Secret>>,
     pub(super) api_key_cmd: Option<Spanned<String>>,
     pub(super) base_url: Option<Spanned<String>>,
     pub(super) organization_id: Option<Spanned<String>>,
     pub(super) project_id: Option<Spanned<String>>,
     /// Feldera only: the `Feldera-Tenant` header.
     pub(super) tenant: Option<Spanned<String>>,
-    pub(super) allow_http: Option<bool>,
-    pub(super) ca_cert: Option<PathBuf>,
+    pub(super) allow_http: Option<Spanned<bool>>,
+    pub(super) ca_cert: Option<Spanned<PathBuf>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct WatchConfig {
-    interval: Option<Spanned<String>>,
-    timeout: Option<Spanned<String>>,
+    interval: Option<Spanned<DurationValue>>,
+    timeout: Option<Spanned<DurationValue>>,
 }
 
 /// The config file as loaded, with the profile chosen. Its `Debug` shows
@@ -58,6 +59,8 @@ pub struct Config {
     /// None when the file does not exist (only allowed for the default path).
     text: Option<String>,
     profile_name: String,
+    /// The profile was chosen by the file's `default_profile`.
+    profile_from_file: bool,
     profile: Profile,
     /// Some profile in the file (not only the chosen one) holds an api_key.
     holds_key: bool,
@@ -123,6 +126,7 @@ impl Config {
             })?,
             None => ConfigFile::default(),
         };
+        let profile_from_file = profile.is_none() && file.default_profile.is_some();
         let (profile_name, named) = match (profile, &file.default_profile) {
             (Some(name), _) => (name.to_owned(), true),
             (None, Some(name)) => (name.clone(), true),
@@ -159,6 +163,7 @@ impl Config {
             path,
             text,
             profile_name,
+            profile_from_file,
             profile,
             holds_key,
         };
@@ -170,6 +175,11 @@ impl Config {
 
     pub fn profile_name(&self) -> &str {
         &self.profile_name
+    }
+
+    /// Whether the file's `default_profile` chose the profile.
+    pub fn profile_from_file(&self) -> bool {
+        self.profile_from_file
     }
 
     pub fn exists(&self) -> bool {
@@ -184,7 +194,7 @@ impl Config {
         }
     }
 
-    /// `file:line` of a spanned value, to point at the offending line.
+    /// `file line L, column C` of a spanned value, to point at the offending line.
     pub(super) fn at<T>(&self, value: &Spanned<T>) -> String {
         let line = self
             .text
@@ -194,8 +204,35 @@ impl Config {
         format!("{}{line}", self.path.display())
     }
 
+    /// `file:line` of a spanned value, as `config show` names a source.
+    fn file_line<T>(&self, value: &Spanned<T>) -> String {
+        let line = self.text.as_deref().map_or(0, |t| {
+            t[..value.span().start.min(t.len())].matches('\n').count() + 1
+        });
+        format!("{}:{line}", self.path.display())
+    }
+
     pub(super) fn table(&self, vendor: Vendor) -> String {
         format!("[profiles.{}.{}]", self.profile_name, vendor.key())
+    }
+
+    /// Where the chosen profile sets `key` (`api_key`, `api_key_cmd`,
+    /// `base_url`, `organization_id`, `project_id`, `tenant`, `allow_http`,
+    /// `ca_cert`) for `vendor`, if it does: `file:line`.
+    pub fn set_at(&self, vendor: Vendor, key: &str) -> Option<Source> {
+        let config = self.vendor(vendor)?;
+        let at = match key {
+            "api_key" => self.file_line(config.api_key.as_ref()?),
+            "api_key_cmd" => self.file_line(config.api_key_cmd.as_ref()?),
+            "base_url" => self.file_line(config.base_url.as_ref()?),
+            "organization_id" => self.file_line(config.organization_id.as_ref()?),
+            "project_id" => self.file_line(config.project_id.as_ref()?),
+            "tenant" => self.file_line(config.tenant.as_ref()?),
+            "allow_http" => self.file_line(config.allow_http.as_ref()?),
+            "ca_cert" => self.file_line(config.ca_cert.as_ref()?),
+            _ => return None,
+        };
+        Some(Source::Config(at))
     }
 
     /// organization_id is a LlamaCloud setting, project_id is not
@@ -229,30 +266,38 @@ impl Config {
         }
     }
 
-    /// Watch defaults from `[profiles.NAME.watch]`.
-    pub fn watch_interval(&self) -> Result<Option<std::time::Duration>, SettingsError> {
-        self.watch_duration(|w| w.interval.as_ref(), "interval")
+    /// Watch defaults from `[profiles.NAME.watch]`: the interval, and
+    /// `file:line` where it was set (for `config show`).
+    pub fn watch_interval(&self) -> Result<Option<(std::time::Duration, String)>, SettingsError> {
+        self.watch_value(
+            |w| w.interval.as_ref(),
+            "interval",
+            |v| v.duration().and_then(check_interval),
+        )
     }
 
-    pub fn watch_timeout(&self) -> Result<Option<std::time::Duration>, SettingsError> {
-        self.watch_duration(|w| w.timeout.as_ref(), "timeout")
+    /// The time limit (`none` is no limit), and `file:line` where it was set.
+    pub fn watch_timeout(&self) -> Result<Option<(Timeout, String)>, SettingsError> {
+        self.watch_value(|w| w.timeout.as_ref(), "timeout", DurationValue::timeout)
     }
 
-    fn watch_duration(
+    fn watch_value<T>(
         &self,
-        field: impl Fn(&WatchConfig) -> Option<&Spanned<String>>,
+        field: impl Fn(&WatchConfig) -> Option<&Spanned<DurationValue>>,
         key: &str,
-    ) -> Result<Option<std::time::Duration>, SettingsError> {
+        parse: impl Fn(&DurationValue) -> Result<T, String>,
+    ) -> Result<Option<(T, String)>, SettingsError> {
         let Some(value) = self.profile.watch.as_ref().and_then(field) else {
             return Ok(None);
         };
-        parse_duration(value.get_ref()).map(Some).map_err(|e| {
-            SettingsError(format!(
+        match parse(value.get_ref()) {
+            Ok(parsed) => Ok(Some((parsed, self.file_line(value)))),
+            Err(e) => err(format!(
                 "invalid config file {}: `{key}` in [profiles.{}.watch]: {e}",
                 self.at(value),
                 self.profile_name
-            ))
-        })
+            )),
+        }
     }
 }
 

@@ -16,9 +16,11 @@ use crate::target::Vendor;
 
 mod error;
 mod file;
+mod source;
 
 pub use error::SettingsError;
 pub use file::{Config, config_path};
+pub use source::Source;
 
 use error::err;
 
@@ -32,25 +34,8 @@ pub struct VendorFlags<'a> {
     pub project_id: Option<&'a str>,
 }
 
-/// Where a resolved value came from, for `config show` and error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
-    Flag(&'static str),
-    Env(&'static str),
-    Config(String),
-    Default,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Flag(flag) => write!(f, "flag {flag}"),
-            Source::Env(var) => write!(f, "environment {var}"),
-            Source::Config(at) => write!(f, "config {at}"),
-            Source::Default => f.write_str("default"),
-        }
-    }
-}
+/// Feldera's tenant variable, as its SDK reads it.
+pub const TENANT_VAR: &str = "FELDERA_TENANT";
 
 /// One vendor's settings, resolved.
 #[derive(Debug)]
@@ -58,6 +43,10 @@ pub struct VendorSettings {
     pub vendor: Vendor,
     pub base_url: Url,
     pub base_url_source: Source,
+    /// The API's own path prefix (`/api/v1`, `/v0`) that the base URL as
+    /// given ended in, and that was cut off because pipewatch adds it to
+    /// every path (CONTRACT §13); the user gets one note about it.
+    pub stripped_prefix: Option<&'static str>,
     pub api_key: Option<Secret>,
     pub api_key_source: Option<Source>,
     /// How to get a new key when the server refuses this one mid-watch
@@ -76,6 +65,9 @@ pub struct VendorSettings {
 /// The fixed facts about each vendor (CONTRACT §7).
 struct VendorFacts {
     default_base_url: &'static str,
+    /// The prefix of every path of the API, which users copy into a base
+    /// URL from the vendor's OpenAPI `servers` entry.
+    api_prefix: &'static str,
     key_vars: &'static [&'static str],
     base_url_var: &'static str,
     key_required: bool,
@@ -85,18 +77,21 @@ fn facts(vendor: Vendor) -> VendorFacts {
     match vendor {
         Vendor::Llama => VendorFacts {
             default_base_url: "https://api.cloud.llamaindex.ai",
+            api_prefix: "/api/v1",
             key_vars: &["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"],
             base_url_var: "LLAMA_CLOUD_BASE_URL",
             key_required: true,
         },
         Vendor::Clarifeye => VendorFacts {
             default_base_url: "https://eu.app.clarifeye.ai",
+            api_prefix: "/api/v1",
             key_vars: &["CLARIFEYE_API_KEY"],
             base_url_var: "CLARIFEYE_BASE_URL",
             key_required: true,
         },
         Vendor::Feldera => VendorFacts {
             default_base_url: "http://localhost:8080",
+            api_prefix: "/v0",
             key_vars: &["FELDERA_API_KEY"],
             base_url_var: "FELDERA_HOST",
             key_required: false,
@@ -114,7 +109,7 @@ pub fn key_variables(vendor: Vendor) -> (&'static [&'static str], bool) {
 /// How the key is to be had, before any command is run.
 enum KeySource<'c> {
     Env(&'static str, String),
-    Literal(&'c Secret),
+    Literal(&'c Spanned<Secret>),
     Command(&'c Spanned<String>),
     None,
 }
@@ -146,6 +141,7 @@ impl Config {
         };
         let base_url = parse_base_url(&raw_url)
             .map_err(|e| SettingsError(format!("invalid base URL from {base_url_source}: {e}")))?;
+        let (base_url, stripped_prefix) = strip_api_prefix(base_url, facts.api_prefix);
 
         let key_source = if let Some((var, value)) = facts
             .key_vars
@@ -170,10 +166,10 @@ impl Config {
         let (api_key, api_key_source) = match key_source {
             KeySource::Env(var, value) => (Some(Secret::new(value)), Some(Source::Env(var))),
             KeySource::Literal(key) => (
-                Some(key.clone()),
+                Some(key.get_ref().clone()),
                 Some(Source::Config(format!(
                     "{} api_key in {table}",
-                    self.path.display()
+                    self.at(key)
                 ))),
             ),
             KeySource::Command(cmd) => {
@@ -206,7 +202,10 @@ impl Config {
             ));
         }
 
-        let allow_http = flags.allow_http || config.and_then(|c| c.allow_http).unwrap_or(false);
+        let allow_http = flags.allow_http
+            || config
+                .and_then(|c| c.allow_http.as_ref())
+                .is_some_and(|v| *v.get_ref());
         if for_query
             && api_key.is_some()
             && base_url.scheme() == "http"
@@ -222,7 +221,7 @@ impl Config {
         }
 
         let ca_cert = flags.ca_cert.map(Path::to_owned).or_else(|| {
-            let path = config?.ca_cert.as_ref()?;
+            let path = config?.ca_cert.as_ref()?.get_ref();
             // A relative path in the file is relative to the file.
             Some(match self.path.parent() {
                 Some(dir) if path.is_relative() => dir.join(path),
@@ -234,6 +233,7 @@ impl Config {
             vendor,
             base_url,
             base_url_source,
+            stripped_prefix,
             api_key,
             api_key_source,
             api_key_cmd,
@@ -248,8 +248,9 @@ impl Config {
                 .map(str::to_owned)
                 .or_else(|| from_config(config.and_then(|c| c.project_id.as_ref()))),
             tenant: match vendor {
-                Vendor::Feldera => env("FELDERA_TENANT")
-                    .or_else(|| from_config(config.and_then(|c| c.tenant.as_ref()))),
+                Vendor::Feldera => {
+                    env(TENANT_VAR).or_else(|| from_config(config.and_then(|c| c.tenant.as_ref())))
+                }
                 _ => None,
             },
         })
@@ -269,6 +270,20 @@ fn parse_base_url(raw: &str) -> Result<Url, String> {
         return Err(format!("`{raw}`: a base URL has no query or fragment"));
     }
     Ok(url)
+}
+
+/// `url` without the API's own `prefix` at the end of its path (with or
+/// without a final `/`), and the prefix if it was there: the services add
+/// it to every path, so `https://eu.app.clarifeye.ai/api/v1` must not
+/// become `/api/v1/api/v1/...`. A proxy's path before it is kept.
+fn strip_api_prefix(mut url: Url, prefix: &'static str) -> (Url, Option<&'static str>) {
+    let path = url.path().trim_end_matches('/');
+    let Some(rest) = path.strip_suffix(prefix) else {
+        return (url, None);
+    };
+    let rest = if rest.is_empty() { "/" } else { rest }.to_owned();
+    url.set_path(&rest);
+    (url, Some(prefix))
 }
 
 /// An `api_key_cmd` and where it was set: what it takes to get a new key

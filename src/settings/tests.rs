@@ -342,6 +342,30 @@ fn bad_watch_duration_in_config() {
     assert!(e.contains("line 3") && e.contains("interval"), "{e}");
 }
 
+/// CONTRACT §13: a TOML number is seconds, `timeout = "none"` is no
+/// limit, and an interval under 100 ms is refused with its line.
+#[test]
+fn watch_durations_in_config_take_numbers_and_none() {
+    use std::time::Duration;
+    let file = write_config("[profiles.default.watch]\ninterval = 5\ntimeout = \"none\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let (interval, at) = config.watch_interval().unwrap().unwrap();
+    assert_eq!(interval, Duration::from_secs(5));
+    assert!(at.ends_with("config.toml:2") || at.ends_with(":2"), "{at}");
+    let (timeout, _) = config.watch_timeout().unwrap().unwrap();
+    assert_eq!(timeout.0, None);
+    let file = write_config("[profiles.default.watch]\ninterval = 0.5\ntimeout = 90\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let interval = config.watch_interval().unwrap().unwrap().0;
+    assert_eq!(interval, Duration::from_millis(500));
+    let timeout = config.watch_timeout().unwrap().unwrap().0;
+    assert_eq!(timeout.0, Some(Duration::from_secs(90)));
+    let file = write_config("[profiles.default.watch]\ninterval = \"1ms\"\n");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let e = config.watch_interval().unwrap_err().0;
+    assert!(e.contains("line 2") && e.contains("100ms"), "{e}");
+}
+
 #[test]
 fn bad_base_url() {
     let file = write_config("");
@@ -369,4 +393,45 @@ fn secrets_do_not_debug() {
         .unwrap();
     assert!(!format!("{s:?}").contains("llx-from-file"));
     assert!(!format!("{config:?}").contains("llx-from-file"));
+}
+
+/// CONTRACT §13: a base URL copied with the API's own prefix is used
+/// without it, and says so.
+#[test]
+fn base_urls_with_the_apis_prefix_lose_it() {
+    let file = write_config("");
+    let config = Config::load(Some(file.path()), None).unwrap();
+    let resolve = |vendor, url| {
+        let flags = VendorFlags {
+            base_url: Some(url),
+            ..VendorFlags::default()
+        };
+        let s = config.resolve(vendor, &flags, &env_of(&[]), false).unwrap();
+        (s.base_url.to_string(), s.stripped_prefix)
+    };
+    let cut = |url: &str, prefix| (url.to_owned(), Some(prefix));
+    assert_eq!(
+        resolve(Vendor::Clarifeye, "https://eu.app.clarifeye.ai/api/v1"),
+        cut("https://eu.app.clarifeye.ai/", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Llama, "https://api.cloud.llamaindex.ai/api/v1/"),
+        cut("https://api.cloud.llamaindex.ai/", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Llama, "https://proxy.example/llama/api/v1"),
+        cut("https://proxy.example/llama", "/api/v1")
+    );
+    assert_eq!(
+        resolve(Vendor::Feldera, "http://localhost:8080/v0/"),
+        cut("http://localhost:8080/", "/v0")
+    );
+    for (vendor, url) in [
+        (Vendor::Feldera, "http://localhost:8080/api/v1"),
+        (Vendor::Llama, "https://x.example/v0"),
+        (Vendor::Llama, "https://x.example/myapi/v1"),
+        (Vendor::Clarifeye, "https://x.example/proxy/"),
+    ] {
+        assert_eq!(resolve(vendor, url).1, None, "{url}");
+    }
 }

@@ -30,9 +30,17 @@ pub(crate) struct Words {
     pub endless: bool,
     /// The pipeline's status-counts endpoint answers 404.
     pub nocounts: bool,
+    /// `cap<N>`: offset pages hold at most N items whatever the `limit`
+    /// asked, as DRF's `max_limit` or a proxy caps them.
+    pub cap: Option<u64>,
 }
 
 impl Words {
+    /// The page size a server capped by `cap<N>` answers for `limit`.
+    pub(crate) fn capped(&self, limit: u64) -> u64 {
+        self.cap.map_or(limit, |cap| limit.min(cap))
+    }
+
     pub(crate) fn parse(id: &str) -> Words {
         let mut words = Words::default();
         for word in id.split(['-', '_']) {
@@ -41,7 +49,11 @@ impl Words {
                 "vanishing" => words.vanishing = true,
                 "endless" => words.endless = true,
                 "nocounts" => words.nocounts = true,
-                _ => {}
+                word => {
+                    if let Some(cap) = word.strip_prefix("cap").and_then(|n| n.parse().ok()) {
+                        words.cap = Some(u64::max(cap, 1));
+                    }
+                }
             }
         }
         words

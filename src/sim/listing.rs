@@ -215,6 +215,7 @@ fn jobs(req: &ListRequest) -> Reply {
         return unprocessable(problems);
     }
     let coll = Collection::new(Kind::Job, req.scenario, req.target.id());
+    let limit = coll.words.capped(limit);
     let keep = |item: &Item| {
         status.is_none_or(|s| s == batch_status(item.phase_at(req.elapsed).stage))
             && job_type.is_none_or(|t| t == item.job_type())

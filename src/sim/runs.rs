@@ -44,6 +44,7 @@ pub(super) fn reply(req: &ListRequest) -> Reply {
         status => status,
     };
     let coll = Collection::new(Kind::Run, req.scenario, req.target.id());
+    let limit = coll.words.capped(limit);
     let keep =
         |item: &Item| status.is_none_or(|s| s == run_status(item.phase_at(req.elapsed).stage));
     let selection = select(

@@ -1,20 +1,20 @@
 //! The whole command-line tree. Doc comments are the help text; clap types
 //! stop here: `settings` turns them into plain resolved settings.
 
-use std::ffi::OsString;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::builder::{NonEmptyStringValueParser, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{Parser, Subcommand};
 use clap_complete::Shell;
 
-use crate::duration::parse_duration;
+mod options;
+
 use crate::services::batch::{ITEM_STATUSES, JOB_STATUSES, JOB_TYPES};
 use crate::services::clarifeye::RUN_STATUSES;
 use crate::services::llama::FILE_STATUSES;
 use crate::status::exit_codes_help;
+use options::status_options_for_subcommands;
+pub use options::{ColorChoice, ConnectionArgs, GlobalArgs, StatusArgs};
 
 /// Is my job done yet, and did it work?
 ///
@@ -29,21 +29,26 @@ pub struct Cli {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+
+    // The options of status commands, wherever they were given: before the
+    // command's words, between them or after them (see `options`).
+    #[command(flatten)]
+    pub options: StatusArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// LlamaCloud managed pipelines, their files, and parse, extract and classify jobs
-    #[command(subcommand)]
+    #[command(subcommand, args = status_options_for_subcommands())]
     Llama(LlamaCommand),
     /// LlamaCloud batch processing jobs (beta)
-    #[command(subcommand)]
+    #[command(subcommand, args = status_options_for_subcommands())]
     Batch(BatchCommand),
     /// Clarifeye pipeline runs
-    #[command(subcommand)]
+    #[command(subcommand, args = status_options_for_subcommands())]
     Clarifeye(ClarifeyeCommand),
     /// Feldera completion tokens
-    #[command(subcommand)]
+    #[command(subcommand, args = status_options_for_subcommands())]
     Feldera(FelderaCommand),
     /// Print a shell completion script to stdout
     Completions {
@@ -61,7 +66,21 @@ pub enum Command {
         /// Address for --serve
         #[arg(long, default_value = "127.0.0.1:8765", requires = "serve")]
         addr: SocketAddr,
+        /// Print the demo's results as JSON envelopes, one per line
+        #[arg(long)]
+        json: bool,
     },
+}
+
+impl Command {
+    /// Whether this is a status command, the only kind that takes
+    /// [`StatusArgs`].
+    pub fn is_status(&self) -> bool {
+        matches!(
+            self,
+            Command::Llama(_) | Command::Batch(_) | Command::Clarifeye(_) | Command::Feldera(_)
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +131,8 @@ pub enum LlamaJobCommand {
         /// With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time
         #[arg(long, requires = "all", conflicts_with = "job_ids", value_name = "DUR|RFC3339", value_parser = parse_since, help_heading = "Collections")]
         since: Option<String>,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -125,6 +146,8 @@ pub enum LlamaPipelineCommand {
         /// Ask for the full details (full_details=true)
         #[arg(long)]
         full_details: bool,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -154,6 +177,8 @@ pub enum LlamaFileCommand {
             help_heading = "Collections"
         )]
         name_contains: Option<String>,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -185,6 +210,8 @@ pub enum BatchCommand {
         #[arg(long, value_name = "STATUS", num_args = 0..=1, default_missing_value = "failed", ignore_case = true,
               value_parser = one_of(ITEM_STATUSES.iter().copied().chain(["all"]), str::to_ascii_lowercase), help_heading = "Collections")]
         items: Option<String>,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -208,6 +235,8 @@ pub enum ClarifeyeCommand {
         #[arg(long, requires = "all", conflicts_with = "run_ids", value_name = "STATUS", value_delimiter = ',', ignore_case = true,
               value_parser = one_of(RUN_STATUSES.iter().copied(), str::to_ascii_lowercase), help_heading = "Collections")]
         status: Vec<String>,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -224,6 +253,8 @@ pub enum FelderaCommand {
         /// Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)
         #[arg(long = "connector", value_name = "TABLE.CONNECTOR", value_delimiter = ',', conflicts_with = "tokens", value_parser = parse_connector)]
         connectors: Vec<(String, String)>,
+        #[command(flatten)]
+        options: StatusArgs,
     },
 }
 
@@ -260,105 +291,69 @@ fn parse_since(raw: &str) -> Result<String, String> {
 pub enum ConfigCommand {
     /// Print the config file's path (whether or not it exists)
     Path,
-    /// Print the resolved settings of every service, secrets redacted
-    Show,
+    /// Print the resolved settings of every service as TOML, secrets redacted
+    Show {
+        #[command(flatten)]
+        connection: ConnectionArgs,
+    },
 }
 
-/// Options every status command accepts. They are global so they may come
-/// before or after the subcommand, as with kubectl and gh.
-#[derive(Debug, Args)]
-pub struct GlobalArgs {
-    /// Poll until every target is in a terminal state
-    #[arg(short, long, global = true, help_heading = "Watching")]
-    pub watch: bool,
-    /// Time between polls of one target [default: 2s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Watching")]
-    pub interval: Option<Duration>,
-    /// Give up watching after this long (exit 6) [default: no limit]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Watching")]
-    pub timeout: Option<Duration>,
-    /// With --watch: one JSON envelope per line each time a target changes
-    #[arg(long, global = true, requires = "watch", help_heading = "Output")]
-    pub events: bool,
+impl Cli {
+    /// Parse the process's arguments, exiting 2 on a usage error (0 for
+    /// `--help` and `--version`), as clap does.
+    pub fn parse_checked() -> Cli {
+        Cli::try_parse_checked(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
 
-    /// Machine output: one JSON envelope per target, one per line
-    #[arg(long, global = true, help_heading = "Output")]
-    pub json: bool,
-    /// Print nothing on stdout; the exit code is the answer
-    #[arg(short, long, global = true, help_heading = "Output")]
-    pub quiet: bool,
-    /// Treat a partial success as success (exit 0 instead of 3)
-    #[arg(long, global = true, help_heading = "Output")]
-    pub allow_partial: bool,
-    /// Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"
-    // An OsString, not a PathBuf: `--summary "$GITHUB_STEP_SUMMARY"` run
-    // outside GitHub Actions passes an empty value, which means no summary
-    // rather than a usage error (see `app`).
-    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath, help_heading = "Output")]
-    pub summary: Option<OsString>,
-    /// Log each HTTP exchange to stderr, credentials redacted
-    #[arg(short, long, global = true, help_heading = "Output")]
-    pub verbose: bool,
-    /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
-    pub color: ColorChoice,
+    /// Parse `args` and check what clap cannot see across the levels of the
+    /// command line (CONTRACT §13): a status option given before a command
+    /// that does not take it, and `--timeout`/`--interval`/`--events`
+    /// without `--watch` wherever each was given.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::error::ErrorKind;
+        use clap::parser::ValueSource;
+        use clap::{CommandFactory, FromArgMatches};
 
-    /// This service's base URL for this call
-    #[arg(long, global = true, value_name = "URL", help_heading = "Connection")]
-    pub base_url: Option<String>,
-    /// Allow sending a credential over plain HTTP to a non-loopback host
-    #[arg(long, global = true, help_heading = "Connection")]
-    pub allow_http: bool,
-    /// Trust this extra root certificate (PEM)
-    #[arg(long, global = true, value_name = "PEM", help_heading = "Connection")]
-    pub ca_cert: Option<PathBuf>,
-    /// Per-request time limit [default: 30s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = parse_duration, help_heading = "Connection")]
-    pub request_timeout: Option<Duration>,
-    /// Retries of one request on a transient failure
-    #[arg(long, global = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=100), help_heading = "Connection")]
-    pub retries: u32,
-    /// Requests in flight
-    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1024), help_heading = "Connection")]
-    pub concurrency: u32,
-
-    // PIPEWATCH_PROFILE and PIPEWATCH_CONFIG are read in `app`, not with
-    // clap's `env`, so that an empty variable counts as unset like every
-    // other variable pipewatch reads.
-    /// Config profile to use [env: PIPEWATCH_PROFILE]
-    #[arg(
-        long,
-        global = true,
-        value_name = "NAME",
-        help_heading = "Configuration"
-    )]
-    pub profile: Option<String>,
-    /// Config file to use [env: PIPEWATCH_CONFIG]
-    #[arg(
-        long,
-        global = true,
-        value_name = "PATH",
-        help_heading = "Configuration"
-    )]
-    pub config: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    /// What the flag forces, if anything: `auto` leaves it to the
-    /// environment and the terminal.
-    pub fn forced(self) -> Option<bool> {
-        match self {
-            ColorChoice::Auto => None,
-            ColorChoice::Always => Some(true),
-            ColorChoice::Never => Some(false),
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))?;
+        if !cli.command.is_status() {
+            let name = matches.subcommand_name().unwrap_or_default();
+            let given = options::status_option_ids()
+                .into_iter()
+                .find(|id| matches.value_source(id.as_str()) == Some(ValueSource::CommandLine));
+            if let Some(id) = given {
+                let flag = options::status_option_name(&id);
+                return Err(command.error(
+                    ErrorKind::UnknownArgument,
+                    format!(
+                        "unexpected argument '{flag}' before `{name}`: it is an option of \
+                         status commands, and `{name}` takes its own options after its name"
+                    ),
+                ));
+            }
+            return Ok(cli);
         }
+        let options = &cli.options;
+        let without_watch = [
+            ("--timeout", options.timeout.is_some()),
+            ("--interval", options.interval.is_some()),
+            ("--events", options.events),
+        ];
+        if let (false, Some((flag, _))) = (
+            options.watch,
+            without_watch.iter().find(|(_, given)| *given),
+        ) {
+            return Err(command.error(
+                ErrorKind::MissingRequiredArgument,
+                format!("{flag} only applies while watching: add --watch (-w)"),
+            ));
+        }
+        Ok(cli)
     }
 }
 
@@ -372,16 +367,67 @@ mod tests {
         Cli::command().debug_assert();
     }
 
-    #[test]
-    fn options_work_before_and_after_the_subcommand() {
-        let cli = Cli::try_parse_from(["pipewatch", "--json", "feldera", "token", "p", "t", "-q"]);
-        let cli = cli.unwrap();
-        assert!(cli.global.json && cli.global.quiet);
+    fn parse(args: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_checked(args.split(' '))
     }
 
     #[test]
-    fn events_requires_watch() {
-        let err = Cli::try_parse_from(["pipewatch", "feldera", "token", "p", "t", "--events"]);
-        assert!(err.is_err());
+    fn status_options_work_before_between_and_after_the_words() {
+        for args in [
+            "pipewatch --json feldera token p t -q --retries 5",
+            "pipewatch feldera --json token p -q t --retries 5",
+            "pipewatch --retries 5 feldera token --json p t -q",
+        ] {
+            let cli = parse(args).unwrap();
+            assert!(cli.options.json && cli.options.quiet, "{args}");
+            assert_eq!(cli.options.retries, 5, "{args}");
+        }
+        let cli = parse("pipewatch batch status j").unwrap();
+        assert_eq!((cli.options.retries, cli.options.concurrency), (3, 8));
+    }
+
+    #[test]
+    fn watch_options_require_watch_wherever_given() {
+        for args in [
+            "pipewatch feldera token p t --events",
+            "pipewatch feldera token p t --timeout 1s",
+            "pipewatch --interval 1s feldera token p t",
+            "pipewatch batch --timeout none status j",
+        ] {
+            let e = parse(args).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{args}");
+            assert!(e.to_string().contains("--watch"), "{args}: {e}");
+        }
+        for args in [
+            "pipewatch feldera token p t --events -w",
+            "pipewatch --watch feldera token p t --timeout none",
+            "pipewatch batch --interval 1s status j --watch",
+        ] {
+            assert!(parse(args).is_ok(), "{args}");
+        }
+    }
+
+    #[test]
+    fn other_commands_take_no_status_option() {
+        for args in [
+            "pipewatch completions bash --watch",
+            "pipewatch completions bash --json",
+            "pipewatch --timeout 5s completions bash",
+            "pipewatch config show --json",
+            "pipewatch config path --watch",
+            "pipewatch --json demo",
+            "pipewatch demo --retries 2",
+        ] {
+            let e = parse(args).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{args}");
+        }
+        for args in [
+            "pipewatch demo --json -v",
+            "pipewatch config show --base-url http://x --profile p",
+            "pipewatch --profile p config show",
+            "pipewatch --color never completions bash",
+        ] {
+            assert!(parse(args).is_ok(), "{args}");
+        }
     }
 }
