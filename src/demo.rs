@@ -61,8 +61,26 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         ci: Ci::default(),
     };
     let heading = options.stderr;
-    for (title, vendor, subject) in jobs() {
-        eprintln!("\n{}", heading.bold(&format!("==> {title}")));
+    // Wrapped to stderr's width on a terminal, with shell continuations.
+    let width = look
+        .live
+        .then(|| console::Term::stderr().size_checked())
+        .flatten()
+        .map(|(_, cols)| usize::from(cols));
+    for (title, args, vendor, subject) in jobs() {
+        let mut words: Vec<&str> = vec!["pipewatch"];
+        words.extend(args);
+        words.extend(["--watch", "--interval", "400ms", "--timeout", "12s"]);
+        words.extend(["--allow-partial"]);
+        if look.json {
+            words.push("--json");
+        }
+        // The exact command that runs next: a user copies it (after
+        // `pipewatch demo --serve`'s exports) and sees the same.
+        eprintln!("\n{}", heading.dim(&format!("# {title}")));
+        for line in command_lines(&words, width) {
+            eprintln!("{}", heading.bold(&line));
+        }
         let settings = VendorSettings {
             vendor,
             base_url: base.clone(),
@@ -86,15 +104,43 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
     Ok(ExitCode::Success)
 }
 
+/// `words` joined by spaces, broken before a word that would pass
+/// `width` columns with ` \` and an indented next line, as a shell reads
+/// it back; one line when there is no width (not a terminal).
+fn command_lines(words: &[&str], width: Option<usize>) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in words {
+        let Some(line) = lines.last_mut() else { break };
+        if line.is_empty() {
+            line.push_str(word);
+            continue;
+        }
+        // Room for ` word` and, should another line follow, ` \`.
+        let fits = width.is_none_or(|w| line.len() + 1 + word.len() + 2 <= w);
+        if fits {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            line.push_str(" \\");
+            lines.push(format!("    {word}"));
+        }
+    }
+    lines
+}
+
 /// The demo jobs: every service, progress bars, steps, a partial success,
-/// and a collection of 40 files watched as one. Their IDs use the
-/// simulator's grammar (see README.md).
-fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
+/// and a collection of 40 files watched as one: a title, the command's
+/// arguments, and what they resolve to. Their IDs use the simulator's
+/// grammar (see README.md).
+type Job = (&'static str, &'static [&'static str], Vendor, Subject);
+
+fn jobs() -> Vec<Job> {
     let s = String::from;
     let one = |target| Subject::Targets(vec![target]);
     vec![
         (
-            "LlamaCloud pipeline: pipewatch llama pipeline status",
+            "LlamaCloud pipeline",
+            &["llama", "pipeline", "status", "docs-ok-2s"],
             Vendor::Llama,
             one(Target::LlamaPipeline {
                 pipeline_id: s("docs-ok-2s"),
@@ -102,7 +148,15 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
-            "LlamaCloud files, all of a pipeline's: pipewatch llama file status --pipeline docs --all",
+            "LlamaCloud files, all of a pipeline's, as one collection",
+            &[
+                "llama",
+                "file",
+                "status",
+                "--pipeline",
+                "docs-items40-partial-2s",
+                "--all",
+            ],
             Vendor::Llama,
             Subject::Collection(Collection {
                 listing: Target::LlamaFiles {
@@ -114,7 +168,8 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
-            "LlamaCloud batch: pipewatch batch status",
+            "LlamaCloud batch job",
+            &["batch", "status", "nightly-ok-2s-items40"],
             Vendor::Llama,
             one(Target::Batch {
                 job_id: s("nightly-ok-2s-items40"),
@@ -123,7 +178,14 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
-            "LlamaCloud parse jobs: pipewatch llama parse status",
+            "LlamaCloud parse jobs, asked together through the listing",
+            &[
+                "llama",
+                "parse",
+                "status",
+                "pjb-invoices-ok-2s",
+                "pjb-scans-failed-1s",
+            ],
             Vendor::Llama,
             Subject::Targets(vec![
                 Target::LlamaJob {
@@ -141,7 +203,8 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             ]),
         ),
         (
-            "Clarifeye run: pipewatch clarifeye run --project demo",
+            "Clarifeye run, with its steps",
+            &["clarifeye", "run", "--project", "demo", "ingest-partial-2s"],
             Vendor::Clarifeye,
             one(Target::ClarifeyeRun {
                 project_id: s("demo"),
@@ -149,7 +212,8 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
-            "Feldera token: pipewatch feldera token orders",
+            "Feldera completion token",
+            &["feldera", "token", "orders", "tok-ok-1s"],
             Vendor::Feldera,
             one(Target::FelderaToken {
                 pipeline_name: s("orders"),
@@ -157,7 +221,14 @@ fn jobs() -> Vec<(&'static str, Vendor, Subject)> {
             }),
         ),
         (
-            "Feldera connector: pipewatch feldera token orders --connector ORDERS.kafka",
+            "Feldera input connector: its completion token, then watched",
+            &[
+                "feldera",
+                "token",
+                "orders",
+                "--connector",
+                "ORDERS.kafka-ok-1s",
+            ],
             Vendor::Feldera,
             one(Target::FelderaConnector {
                 pipeline_name: s("orders"),
@@ -187,4 +258,54 @@ async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown();
     Ok(ExitCode::Interrupted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    /// Each header is a command pipewatch accepts, naming the same IDs
+    /// the demo watches.
+    #[test]
+    fn headers_are_the_commands_that_run() {
+        for (title, args, _, subject) in jobs() {
+            let mut words = vec!["pipewatch"];
+            words.extend(args);
+            words.extend(["--watch", "--interval", "400ms", "--timeout", "12s"]);
+            if let Err(e) = crate::cli::Cli::try_parse_from(&words) {
+                panic!("{title}: {e}");
+            }
+            let label = match &subject {
+                Subject::Targets(targets) => targets[0].label(),
+                Subject::Collection(c) => c.listing.label(),
+            };
+            for id in label.split('/').filter(|id| *id != "*") {
+                assert!(args.contains(&id), "{title}: {id} not in {args:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_commands_wrap_as_a_shell_reads_them() {
+        let words = [
+            "pipewatch",
+            "llama",
+            "file",
+            "status",
+            "--pipeline",
+            "p",
+            "--all",
+        ];
+        assert_eq!(
+            command_lines(&words, None),
+            ["pipewatch llama file status --pipeline p --all"]
+        );
+        let lines = command_lines(&words, Some(30));
+        assert_eq!(
+            lines,
+            ["pipewatch llama file status \\", "    --pipeline p --all"]
+        );
+        assert!(lines.iter().all(|l| l.len() <= 30));
+    }
 }

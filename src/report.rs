@@ -49,8 +49,10 @@ pub fn report(options: &RunOptions, snapshots: &[Snapshot]) -> anyhow::Result<()
         }
         Mode::Table => {
             let fit = match options.stdout_width {
+                // Asked again now: the terminal may have been resized
+                // during a watch.
                 Some(width) => Fit::Terminal {
-                    width,
+                    width: crate::render::stdout_width().unwrap_or(width),
                     now: SystemTime::now(),
                 },
                 None => Fit::Full,
@@ -102,7 +104,11 @@ pub type Warned = HashSet<String>;
 /// Warn once about what a snapshot says that is odd but not an error: a
 /// status value we do not know (once per service and status), an item
 /// listed without a status, a problem that leaves the outcome alone.
-pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) {
+/// Returns the lines to print on stderr: the caller prints them where they
+/// do not disturb a live display.
+#[must_use]
+pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) -> Vec<String> {
+    let mut lines = Vec::new();
     for s in snapshots {
         // Most snapshots have nothing to warn about: decide that before
         // formatting anything (a collection brings 10,000 a poll).
@@ -114,7 +120,7 @@ pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) {
         let label = sanitize(&s.target.label());
         if let Some(warning) = &s.warning {
             if warned.insert(format!("{service} {label} {warning}")) {
-                eprintln!("warning: {service} {label}: {}", sanitize(warning));
+                lines.push(format!("warning: {service} {label}: {}", sanitize(warning)));
             }
         }
         if !odd {
@@ -122,22 +128,23 @@ pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) {
         }
         match &s.status {
             Some(status) if warned.insert(format!("{service} status {status}")) => {
-                eprintln!(
+                lines.push(format!(
                     "warning: {service} {label}: unknown status `{}`; treating it as not finished",
                     sanitize(status)
-                );
+                ));
             }
             // Listed without a status (an unobserved target has no body).
             None if s.response.is_some()
                 && warned.insert(format!("{service} {label} no status")) =>
             {
-                eprintln!(
+                lines.push(format!(
                     "warning: {service} {label}: listed without a status; treating it as not finished"
-                );
+                ));
             }
             _ => {}
         }
     }
+    lines
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a word.

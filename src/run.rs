@@ -60,7 +60,9 @@ pub async fn run_status(
             .map_err(|e| ci::stopped(&options.ci, e))?
     } else {
         let (snapshots, interrupted) = once(&ctx, &subject).await;
-        warn_once(&snapshots, &mut Warned::new());
+        for warning in warn_once(&snapshots, &mut Warned::new()) {
+            eprintln!("{warning}");
+        }
         Ended {
             snapshots,
             interrupted,

@@ -265,7 +265,9 @@ impl Board<'_> {
     /// Take in one answer for one target.
     fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
         let i = self.row(&snapshot.target);
-        warn_once(std::slice::from_ref(&snapshot), &mut self.warned);
+        for warning in warn_once(std::slice::from_ref(&snapshot), &mut self.warned) {
+            self.display.say(&warning);
+        }
         let row = &mut self.rows[i];
         row.vanished = false;
         if !row
@@ -304,11 +306,11 @@ impl Board<'_> {
             }
             row.vanished = true;
             self.display.remove(i);
-            eprintln!(
+            self.display.say(&format!(
                 "warning: {} {}: no longer listed; dropped from the watch",
                 target.service(),
                 sanitize(&target.label())
-            );
+            ));
         }
         for item in items {
             self.observe(item, false)?;

@@ -1,115 +1,47 @@
-//! The live display on a real terminal: tmux runs pipewatch in a pane and
-//! we read the screen while it watches and after it ends. CONTRACT §6.
-//! .ci/run installs tmux; without it this test fails and says so.
+//! The live display on a real terminal: pipewatch runs on a pseudo-terminal
+//! (tests/common/pty.rs) and we read the screen while it watches and after
+//! it ends. CONTRACT §6, §12.
 
 mod common;
 
-use std::process::Command as StdCommand;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::pty::*;
 use common::*;
 
-struct Tmux {
-    session: String,
-}
+const WAIT: Duration = Duration::from_secs(15);
 
-impl Tmux {
-    fn start(command: &str) -> Tmux {
-        Tmux::start_sized(command, 150, 40)
-    }
-
-    fn start_sized(command: &str, columns: u16, rows: u16) -> Tmux {
-        let session = format!(
-            "pipewatch-test-{}-{}",
-            std::process::id(),
-            fastrand_suffix()
-        );
-        let status = StdCommand::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &session,
-                "-x",
-                &columns.to_string(),
-                "-y",
-                &rows.to_string(),
-                command,
-            ])
-            .status()
-            .expect("tmux is needed for this test: apt-get install tmux (.ci/run does)");
-        assert!(status.success(), "tmux new-session failed");
-        Tmux { session }
-    }
-
-    fn screen(&self) -> String {
-        self.capture(&[])
-    }
-
-    /// The screen with the lines the terminal wrapped joined again, so a
-    /// line printed wider than the pane shows as one long line.
-    fn screen_joined(&self) -> String {
-        self.capture(&["-J"])
-    }
-
-    /// The screen and everything scrolled off it.
-    fn history(&self) -> String {
-        self.capture(&["-S", "-"])
-    }
-
-    fn capture(&self, flags: &[&str]) -> String {
-        let out = StdCommand::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .args(flags)
-            .output()
-            .expect("tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `needle`; return the screen.
-    fn wait_for(&self, needle: &str, limit: Duration) -> String {
-        let started = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                started.elapsed() < limit,
-                "no {needle:?} on screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = StdCommand::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
-    }
-}
-
-fn fastrand_suffix() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() as u64)
+/// `args` on a 150x40 terminal, pointed at `server`.
+fn watch(server: &Server, args: &[&str]) -> (Terminal, tempfile::TempDir) {
+    let home = home();
+    let term = Terminal::start(pty_bin_at(home.path(), server, args), 150, 40);
+    (term, home)
 }
 
 #[test]
 fn live_bars_then_a_clean_final_table() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env -u NO_COLOR LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k CLARIFEYE_BASE_URL={base} CLARIFEYE_API_KEY=k \
-         {bin} batch status big-ok-3s-items50 other-ok-1s --watch --interval 200ms; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "batch",
+            "status",
+            "big-ok-3s-items50",
+            "other-ok-1s",
+            "--watch",
+            "--interval",
+            "200ms",
+        ],
     );
-    let tmux = Tmux::start(&command);
     // While it runs: a bar with counts, percent and ETA, and the summary.
-    let running = tmux.wait_for("% ETA", Duration::from_secs(10));
+    term.wait_for("% ETA", WAIT);
+    // Once both targets have answered (their first line says "waiting
+    // for the first answer", which the summary's "waiting" would match).
+    let mut running = term.screen();
+    while running.contains("first answer") {
+        std::thread::sleep(Duration::from_millis(20));
+        running = term.wait_for("% ETA", WAIT);
+    }
     assert!(running.contains("/50"), "{running}");
     assert!(running.contains('%'), "{running}");
     assert!(running.contains("waiting"), "summary line: {running}");
@@ -141,7 +73,8 @@ fn live_bars_then_a_clean_final_table() {
         }
     }
     // At the end: the table, and nothing of the live display left over.
-    let done = tmux.wait_for("EXIT=0", Duration::from_secs(15));
+    assert_eq!(term.wait_exit(WAIT), 0);
+    let done = term.screen();
     assert!(done.contains("TARGET"), "{done}");
     assert!(
         done.contains("big-ok-3s-items50") && done.contains("50/50 100%"),
@@ -158,19 +91,35 @@ fn live_bars_then_a_clean_final_table() {
 #[test]
 fn clarifeye_steps_show_beneath_their_run() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env CLARIFEYE_BASE_URL={base} CLARIFEYE_API_KEY=k {bin} clarifeye run --project p run-ok-4s --watch --interval 200ms; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "clarifeye",
+            "run",
+            "--project",
+            "p",
+            "run-ok-4s",
+            "--watch",
+            "--interval",
+            "200ms",
+        ],
     );
-    let tmux = Tmux::start(&command);
-    let running = tmux.wait_for("Extract tags", Duration::from_secs(10));
+    let mut running = term.wait_for("Extract tags", WAIT);
+    // A frame caught while indicatif redraws can show a line not yet
+    // written: look again for a whole one before judging.
+    for _ in 0..20 {
+        if running.contains("Parse documents") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        running = term.wait_for("Extract tags", WAIT);
+    }
     assert!(running.contains("clarifeye.run p/run-ok-4s"), "{running}");
     let lines: Vec<&str> = running.lines().collect();
     let run_line = lines.iter().position(|l| l.contains("run-ok-4s")).unwrap();
     assert!(lines[run_line + 1].contains("Parse documents"), "{running}");
-    let done = tmux.wait_for("EXIT=0", Duration::from_secs(15));
+    assert_eq!(term.wait_exit(WAIT), 0);
+    let done = term.screen();
     // The final steps table replaces the live lines.
     assert!(done.contains("STEP") && done.contains("Index"), "{done}");
 }
@@ -178,20 +127,21 @@ fn clarifeye_steps_show_beneath_their_run() {
 #[test]
 fn ctrl_c_leaves_no_half_drawn_bars() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} batch status stuck-running --watch --interval 200ms; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "batch",
+            "status",
+            "stuck-running",
+            "--watch",
+            "--interval",
+            "200ms",
+        ],
     );
-    let tmux = Tmux::start(&command);
-    tmux.wait_for("% ETA", Duration::from_secs(10));
-    let status = StdCommand::new("tmux")
-        .args(["send-keys", "-t", &tmux.session, "C-c"])
-        .status()
-        .expect("tmux send-keys");
-    assert!(status.success());
-    let done = tmux.wait_for("EXIT=130", Duration::from_secs(5));
+    term.wait_for("% ETA", WAIT);
+    term.ctrl_c();
+    assert_eq!(term.wait_exit(WAIT), 130);
+    let done = term.screen();
     assert!(
         done.contains("stuck-running") && done.contains("running"),
         "{done}"
@@ -202,14 +152,21 @@ fn ctrl_c_leaves_no_half_drawn_bars() {
 #[test]
 fn spinner_with_status_and_elapsed_where_there_is_no_progress() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env FELDERA_HOST={base} {bin} feldera token orders tok-running --watch --interval 200ms --timeout 3s; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "feldera",
+            "token",
+            "orders",
+            "tok-running",
+            "--watch",
+            "--interval",
+            "200ms",
+            "--timeout",
+            "3s",
+        ],
     );
-    let tmux = Tmux::start(&command);
-    let screen = tmux.wait_for("orders/tok-running inprogress", Duration::from_secs(10));
+    let screen = term.wait_for("orders/tok-running inprogress", WAIT);
     let line = screen
         .lines()
         .find(|l| l.contains("orders/tok-running"))
@@ -219,7 +176,7 @@ fn spinner_with_status_and_elapsed_where_there_is_no_progress() {
         "{line:?}"
     );
     assert!(!line.contains('['), "no bar without progress: {line:?}");
-    tmux.wait_for("EXIT=6", Duration::from_secs(10));
+    assert_eq!(term.wait_exit(WAIT), 6);
 }
 
 /// Issue 9: on an 80-column terminal no line of the table is wider than 80
@@ -228,22 +185,32 @@ fn spinner_with_status_and_elapsed_where_there_is_no_progress() {
 #[test]
 fn tables_fit_an_80_column_terminal() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
     let ids = "ingest-2026-11-22-failed nightly-upload-failed-items60 other-partial-items7";
-    let command = format!(
-        "export LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k; {bin} batch status {ids}; \
-         {bin} llama pipeline status docs-failed-with-a-long-pipeline-name; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
-    );
-    let tmux = Tmux::start_sized(&command, 80, 40);
-    tmux.wait_for("EXIT=", Duration::from_secs(15));
-    let screen = tmux.screen_joined();
-    for line in screen.lines() {
-        assert!(
-            line.trim_end().chars().count() <= 80,
-            "a line over 80 columns: {line:?}\n{screen}"
-        );
+    let mut screen = String::new();
+    for args in [
+        ["batch", "status"]
+            .into_iter()
+            .chain(ids.split(' '))
+            .collect(),
+        vec![
+            "llama",
+            "pipeline",
+            "status",
+            "docs-failed-with-a-long-pipeline-name",
+        ],
+    ] {
+        let home = home();
+        let mut term = Terminal::start(pty_bin_at(home.path(), &server, &args), 80, 40);
+        term.wait_exit(WAIT);
+        let shown = term.screen_joined();
+        for line in shown.lines() {
+            assert!(
+                line.trim_end().chars().count() <= 80,
+                "a line over 80 columns: {line:?}\n{shown}"
+            );
+        }
+        assert_eq!(term.wrapped_rows(), vec![], "{shown}");
+        screen.push_str(&shown);
     }
     for id in ids
         .split(' ')
@@ -252,7 +219,19 @@ fn tables_fit_an_80_column_terminal() {
         assert!(screen.contains(id), "{id} missing or cut:\n{screen}");
     }
     assert!(screen.contains('…'), "nothing was cut:\n{screen}");
+    // At 80 columns UPDATED is the first column to go (CONTRACT §12); a
+    // wider terminal keeps it, as an age.
+    assert!(!screen.contains("UPDATED"), "{screen}");
+    let wide_home = home();
+    let args: Vec<&str> = ["batch", "status"]
+        .into_iter()
+        .chain(ids.split(' '))
+        .collect();
+    let mut wide = Terminal::start(pty_bin_at(wide_home.path(), &server, &args), 110, 40);
+    wide.wait_exit(WAIT);
+    let screen = wide.screen();
     assert!(screen.contains("s ago"), "no age in UPDATED:\n{screen}");
+    assert!(wide.wrapped_rows().is_empty(), "{screen}");
 
     // The same tables into a pipe: nothing cut, full timestamps.
     let home = home();
@@ -272,14 +251,12 @@ fn tables_fit_an_80_column_terminal() {
 /// read but what the user types, which is not what they meant: exit 2.
 #[test]
 fn dash_with_stdin_a_terminal_is_exit_2() {
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env LLAMA_CLOUD_API_KEY=k {bin} batch status -; echo EXIT=$?; sleep 60",
-        bin = bin.display()
-    );
-    let tmux = Tmux::start(&command);
-    let screen = tmux.wait_for("EXIT=", Duration::from_secs(10));
-    assert!(screen.contains("EXIT=2"), "{screen}");
+    let home = home();
+    let mut cmd = pty_bin(home.path(), &["batch", "status", "-"]);
+    cmd.env("LLAMA_CLOUD_API_KEY", "k");
+    let mut term = Terminal::start(cmd, 150, 40);
+    assert_eq!(term.wait_exit(WAIT), 2);
+    let screen = term.screen();
     assert!(screen.contains("stdin is a terminal"), "{screen}");
 }
 
@@ -288,15 +265,21 @@ fn dash_with_stdin_a_terminal_is_exit_2() {
 #[test]
 fn a_collection_is_one_bar_with_an_eta() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama file status \
-         --pipeline big-items3000-failed-4s --all --watch --interval 300ms; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "llama",
+            "file",
+            "status",
+            "--pipeline",
+            "big-items3000-failed-4s",
+            "--all",
+            "--watch",
+            "--interval",
+            "300ms",
+        ],
     );
-    let tmux = Tmux::start(&command);
-    let running = tmux.wait_for("/3000 done", Duration::from_secs(10));
+    let running = term.wait_for("/3000 done", WAIT);
     let live: Vec<&str> = running.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(live.len(), 1, "one line while it runs:\n{running}");
     assert!(
@@ -307,9 +290,8 @@ fn a_collection_is_one_bar_with_an_eta() {
         live[0].contains("ETA") && live[0].contains("failed"),
         "{running}"
     );
-    tmux.wait_for("EXIT=", Duration::from_secs(20));
-    let done = tmux.history();
-    assert!(done.contains("EXIT=1"), "{done}");
+    assert_eq!(term.wait_exit(Duration::from_secs(30)), 1);
+    let done = term.history();
     assert!(
         done.contains("3000 files: 2700 succeeded, 300 failed"),
         "{done}"
@@ -321,18 +303,10 @@ fn a_collection_is_one_bar_with_an_eta() {
 #[test]
 fn on_a_terminal_errors_are_in_the_table_only() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama pipeline status p-notfound; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
-    );
-    let tmux = Tmux::start(&command);
-    let screen = tmux.wait_for("EXIT=", Duration::from_secs(10));
-    assert!(
-        screen.contains("EXIT=7") && screen.contains("not_found"),
-        "{screen}"
-    );
+    let (mut term, _home) = watch(&server, &["llama", "pipeline", "status", "p-notfound"]);
+    assert_eq!(term.wait_exit(WAIT), 7);
+    let screen = term.screen();
+    assert!(screen.contains("not_found"), "{screen}");
     assert!(!screen.contains("error: llama.pipeline"), "{screen}");
 }
 
@@ -341,23 +315,25 @@ fn on_a_terminal_errors_are_in_the_table_only() {
 #[test]
 fn a_watched_pipeline_has_a_bar_from_its_files() {
     let server = sim();
-    let bin = assert_cmd::cargo::cargo_bin("pipewatch");
-    let command = format!(
-        "env LLAMA_CLOUD_BASE_URL={base} LLAMA_CLOUD_API_KEY=k {bin} llama pipeline status \
-         docs-items50-4s --watch --interval 200ms; echo EXIT=$?; sleep 60",
-        base = server.base_url(),
-        bin = bin.display()
+    let (mut term, _home) = watch(
+        &server,
+        &[
+            "llama",
+            "pipeline",
+            "status",
+            "docs-items50-4s",
+            "--watch",
+            "--interval",
+            "200ms",
+        ],
     );
-    let tmux = Tmux::start(&command);
-    let running = tmux.wait_for("% ETA", Duration::from_secs(10));
+    let running = term.wait_for("% ETA", WAIT);
     assert!(
         running.contains("llama.pipeline docs-items50-4s"),
         "{running}"
     );
     assert!(running.contains("/50"), "{running}");
-    let done = tmux.wait_for("EXIT=", Duration::from_secs(15));
-    assert!(
-        done.contains("EXIT=0") && done.contains("50/50 100%"),
-        "{done}"
-    );
+    assert_eq!(term.wait_exit(WAIT), 0);
+    let done = term.screen();
+    assert!(done.contains("50/50 100%"), "{done}");
 }

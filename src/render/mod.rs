@@ -4,6 +4,7 @@
 pub mod github;
 pub mod json;
 mod layout;
+pub mod line;
 pub mod markdown;
 pub mod table;
 
@@ -106,6 +107,10 @@ impl Palette {
 
     pub fn bold(self, text: &str) -> String {
         self.paint(text, console::Style::new().bold())
+    }
+
+    pub fn cyan(self, text: &str) -> String {
+        self.paint(text, console::Style::new().cyan())
     }
 }
 

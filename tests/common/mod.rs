@@ -4,6 +4,8 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod pty;
+
 use std::net::SocketAddr;
 use std::path::Path;
 

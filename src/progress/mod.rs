@@ -2,9 +2,11 @@
 //! (`--quiet`), live indicatif bars (stderr is a terminal), or one plain
 //! line per change (stderr is a log file or a pipe).
 
+mod look;
+
 use std::time::{Duration, SystemTime};
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget};
 
 use crate::options::{Mode, RunOptions};
 use crate::render::{Palette, json::timestamp};
@@ -12,10 +14,16 @@ use crate::sanitize::sanitize;
 use crate::status::{Snapshot, State, StepRow};
 use crate::target::{Subject, Target};
 use crate::tty::QuietControlEcho;
+use look::{LiveBar, Look};
 
 /// Redraws per second of the live display: enough for a spinner to look
 /// alive, few enough that a long watch costs next to no CPU.
 const TICK: Duration = Duration::from_millis(250);
+/// Draws of the whole display per second at most. Every line's tick asks
+/// for one, and a line whose draw is refused keeps its old text until its
+/// next tick: room for a screenful of lines at [`TICK`] (a draw is a few
+/// kilobytes at most).
+const DRAWS_PER_SEC: u8 = 40;
 /// Above this many targets a line each would scroll off the screen: show
 /// one summary bar instead.
 const MAX_LINES: usize = 20;
@@ -29,12 +37,12 @@ pub enum Display {
 pub struct Live {
     multi: MultiProgress,
     /// One line per target, unless there are too many.
-    bars: Vec<ProgressBar>,
+    bars: Vec<LiveBar>,
     /// A Clarifeye run's step lines, beneath its bar.
-    steps: Vec<Vec<ProgressBar>>,
+    steps: Vec<Vec<LiveBar>>,
     /// done/failed/waiting, when there is more than one target or a
     /// collection (whose items join as they are listed).
-    summary: Option<ProgressBar>,
+    summary: Option<LiveBar>,
     /// The last state of each target (and whether it is final), for the
     /// summary; None before its first answer and once it vanished.
     states: Vec<Option<(State, bool)>>,
@@ -87,31 +95,47 @@ impl Display {
     pub fn totals(&mut self, total: usize) {
         if let Display::Live(live) = self {
             if let Some(summary) = &live.summary {
-                summary.set_length(total as u64);
+                summary.bar.set_length(total as u64);
             }
         }
     }
 
-    /// Take the live display off the terminal before the final table, so
-    /// no half-drawn bar is left behind (Ctrl-C included).
-    pub fn finish(&mut self) {
-        if let Display::Live(live) = std::mem::replace(self, Display::Hidden) {
-            let all: Vec<&ProgressBar> = live
-                .bars
-                .iter()
-                .chain(live.steps.iter().flatten())
-                .chain(live.summary.iter())
-                .collect();
-            // Stop every ticker first: a tick racing the clear would draw
-            // the bar again after it was wiped (seen on Ctrl-C).
-            for bar in &all {
-                bar.disable_steady_tick();
-            }
-            for bar in &all {
-                bar.finish_and_clear();
-            }
-            let _ = live.multi.clear();
+    /// Print `text` (a warning, an error) on stderr: above the live
+    /// display while there is one, so no bar is drawn over or left behind.
+    pub fn say(&self, text: &str) {
+        match self {
+            Display::Live(live) => live.multi.suspend(|| eprintln!("{text}")),
+            Display::Hidden | Display::Lines => eprintln!("{text}"),
         }
+    }
+
+    /// Take the live display off the terminal before the final table, so
+    /// no half-drawn bar is left behind. Dropping the display does the
+    /// same, so every way a watch ends (its end, the deadline, a signal,
+    /// an error) clears it.
+    pub fn finish(&mut self) {
+        *self = Display::Hidden;
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let all: Vec<&ProgressBar> = self
+            .bars
+            .iter()
+            .chain(self.steps.iter().flatten())
+            .chain(self.summary.iter())
+            .map(|line| &line.bar)
+            .collect();
+        // Stop every ticker first: a tick racing the clear would draw
+        // the bar again after it was wiped (seen on Ctrl-C).
+        for bar in &all {
+            bar.disable_steady_tick();
+        }
+        for bar in &all {
+            bar.finish_and_clear();
+        }
+        let _ = self.multi.clear();
     }
 }
 
@@ -131,32 +155,11 @@ pub fn status_word(s: &Snapshot) -> String {
     }
 }
 
-fn style(template: &str) -> ProgressStyle {
-    // The templates are constants; a typo would show a plain bar, not crash.
-    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
-}
-
-fn spinner_style() -> ProgressStyle {
-    style("{spinner:.cyan} {prefix:.bold} {msg} {elapsed:.dim}")
-}
-
-fn bar_style() -> ProgressStyle {
-    style("{spinner:.cyan} {prefix:.bold} [{bar:30.cyan/blue}] {pos}/{len} {percent}% ETA {eta} {msg}")
-        .progress_chars("=> ")
-}
-
-fn done_style() -> ProgressStyle {
-    style("  {prefix:.bold} {msg} {elapsed:.dim}")
-}
-
-fn line_style() -> ProgressStyle {
-    style("    {msg}")
-}
-
 impl Live {
     fn new(subject: &Subject, palette: Palette) -> Live {
         let echo = QuietControlEcho::on_stderr();
-        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+        let multi =
+            MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(DRAWS_PER_SEC));
         let targets: &[Target] = match subject {
             Subject::Targets(targets) => targets,
             Subject::Collection(_) => &[],
@@ -165,12 +168,11 @@ impl Live {
             targets
                 .iter()
                 .map(|t| {
+                    let prefix = format!("{} {}", t.service(), sanitize(&t.label()));
                     let bar = multi.add(ProgressBar::new_spinner());
-                    bar.set_style(spinner_style());
-                    bar.set_prefix(format!("{} {}", t.service(), sanitize(&t.label())));
-                    bar.set_message("waiting for the first answer");
-                    bar.enable_steady_tick(TICK);
-                    bar
+                    let line = LiveBar::new(bar, Look::Spinner, prefix, palette);
+                    line.set_message("waiting for the first answer".to_owned());
+                    line
                 })
                 .collect()
         } else {
@@ -179,41 +181,33 @@ impl Live {
         let summary = match subject {
             // One bar for the whole collection, however many items.
             Subject::Collection(collection) => {
-                let bar = multi.add(ProgressBar::new(0));
-                bar.set_style(style(
-                    // The bar takes what the text leaves of the line, so a
-                    // long pipeline ID never makes it wrap.
-                    "{spinner:.cyan} {prefix:.bold} [{wide_bar:.green/blue}] {pos}/{len} done {msg} · ETA {eta}",
-                ));
                 let listing = &collection.listing;
-                bar.set_prefix(format!(
-                    "{} {}",
-                    listing.service(),
-                    sanitize(&listing.label())
-                ));
-                bar.enable_steady_tick(TICK);
-                Some(bar)
+                let prefix = format!("{} {}", listing.service(), sanitize(&listing.label()));
+                // The bar takes what the text leaves of the line.
+                let bar = multi.add(ProgressBar::new(0));
+                Some(LiveBar::new(bar, Look::Collection, prefix, palette))
             }
             Subject::Targets(targets) if targets.len() > 1 => {
                 let bar = multi.add(ProgressBar::new(targets.len() as u64));
-                bar.set_style(style(
-                    "{spinner:.cyan} [{bar:30.green/blue}] {pos}/{len} done {msg} {elapsed:.dim}",
-                ));
-                bar.enable_steady_tick(TICK);
-                Some(bar)
+                Some(LiveBar::new(bar, Look::Summary, String::new(), palette))
             }
             Subject::Targets(_) => None,
         };
         let live = Live {
             multi,
             bars,
-            steps: vec![Vec::new(); targets.len()],
+            steps: targets.iter().map(|_| Vec::new()).collect(),
             summary,
             states: vec![None; targets.len()],
             palette,
             _echo: echo,
         };
+        // Every line has its words before the first draw: tickers start
+        // last, as a draw skipped by the rate limit waits for the next tick.
         live.update_summary();
+        for line in live.bars.iter().chain(live.summary.iter()) {
+            line.bar.enable_steady_tick(TICK);
+        }
         live
     }
 
@@ -223,9 +217,10 @@ impl Live {
         }
         self.states[index] = Some((s.state, s.is_final()));
         self.update_summary();
-        let Some(bar) = self.bars.get(index) else {
+        let Some(line) = self.bars.get(index) else {
             return;
         };
+        let bar = &line.bar;
         let message = match &s.error {
             Some(_) => self.palette.error(&status_word(s)),
             // `running running` says nothing twice: the vendor's word only
@@ -233,19 +228,22 @@ impl Live {
             None if status_word(s) == s.state.as_str() => self.palette.state(s.state),
             None => format!("{} {}", status_word(s), self.palette.state(s.state)),
         };
+        line.set_message(message);
         if let Some((total, done)) = s.progress.as_ref().and_then(|p| p.total.zip(p.done)) {
             if total > 0 {
                 if bar.length().is_none() {
-                    bar.set_style(bar_style());
+                    line.look(Look::TargetBar);
                 }
                 bar.set_length(total);
                 bar.set_position(done.min(total));
             }
         }
-        bar.set_message(message);
         if s.is_final() {
-            bar.set_style(done_style());
-            bar.disable_steady_tick();
+            line.look(Look::Done);
+            // A forced last draw: a tick can be skipped by the rate limit,
+            // and a finished line gets no other.
+            bar.finish();
+        } else {
             bar.tick();
         }
         self.update_steps(index, &s.steps);
@@ -256,12 +254,13 @@ impl Live {
         let (Some(parent), Some(lines)) = (self.bars.get(index), self.steps.get_mut(index)) else {
             return;
         };
+        let new = lines.len();
         while lines.len() < steps.len() {
-            let after = lines.last().unwrap_or(parent).clone();
-            let line = self.multi.insert_after(&after, ProgressBar::new_spinner());
-            line.set_style(line_style());
-            lines.push(line);
+            let after = &lines.last().unwrap_or(parent).bar;
+            let bar = self.multi.insert_after(after, ProgressBar::new_spinner());
+            lines.push(LiveBar::new(bar, Look::Step, String::new(), self.palette));
         }
+        // Words first, then draws: a line is never drawn without its text.
         for (line, step) in lines.iter().zip(steps) {
             let mark = match step.status.as_str() {
                 "completed" => self.palette.in_state_colour(State::Succeeded, "✓"),
@@ -275,6 +274,13 @@ impl Live {
                 sanitize(&step.name),
                 self.palette.dim(&sanitize(&step.status))
             ));
+        }
+        for line in lines.iter() {
+            line.bar.tick();
+        }
+        // Ticking, so a redraw skipped by the rate limit comes soon.
+        for line in lines.iter().skip(new) {
+            line.bar.enable_steady_tick(TICK);
         }
     }
 
@@ -290,13 +296,17 @@ impl Live {
                 }
             }
         }
-        let waiting = summary.length().unwrap_or(0).saturating_sub(done as u64);
-        summary.set_position(done as u64);
+        let waiting = summary
+            .bar
+            .length()
+            .unwrap_or(0)
+            .saturating_sub(done as u64);
+        summary.bar.set_position(done as u64);
         let failed = if failed > 0 {
             self.palette.error(&format!("{failed} failed"))
         } else {
             "0 failed".to_owned()
         };
-        summary.set_message(format!("· {failed} · {waiting} waiting"));
+        summary.say(format!("· {failed} · {waiting} waiting"));
     }
 }
