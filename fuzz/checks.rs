@@ -199,11 +199,11 @@ pub fn config(data: &[u8]) {
                     match duration {
                         Ok(Some(d)) => assert!(!d.is_zero()),
                         Ok(None) => {}
-                        Err(e) => assert!(e.0.contains("/fuzz/config.toml"), "{}", e.0),
+                        Err(e) => assert!(e.message.contains("/fuzz/config.toml"), "{}", e.message),
                     }
                 }
             }
-            Err(e) => assert!(e.0.contains("/fuzz/config.toml"), "{}", e.0),
+            Err(e) => assert!(e.message.contains("/fuzz/config.toml"), "{}", e.message),
         }
     }
 }

@@ -22,11 +22,12 @@ pub fn annotate(ci: &Ci, snapshots: &[Snapshot], timed_out: bool) {
     if !ci.github_actions {
         return;
     }
+    let where_ = match &ci.summary {
+        Some(_) => "the summary",
+        None => "the log",
+    };
     let mut lines = String::new();
-    for line in snapshots
-        .iter()
-        .filter_map(|s| github::annotation(s, timed_out))
-    {
+    for line in github::annotations(snapshots, timed_out, where_) {
         lines.push_str(&line);
         lines.push('\n');
     }

@@ -95,9 +95,17 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             project_id: None,
             tenant: None,
         };
-        // Outcomes are the demo's content, not its result; Ctrl-C is.
-        if run_status(&options, settings, subject).await? == ExitCode::Interrupted {
-            return Ok(ExitCode::Interrupted);
+        // Outcomes are the demo's content, not its result; a signal or a
+        // closed stdout is.
+        let code = run_status(&options, settings, subject).await?;
+        if matches!(
+            code,
+            ExitCode::Interrupted
+                | ExitCode::Terminated
+                | ExitCode::HungUp
+                | ExitCode::StdoutClosed
+        ) {
+            return Ok(code);
         }
     }
     server.shutdown();
@@ -255,9 +263,9 @@ async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
     eprintln!(
         "pipewatch simulator listening on {base}; job IDs behave as README.md describes. Ctrl-C stops it."
     );
-    let _ = tokio::signal::ctrl_c().await;
+    let stopped = crate::signals::stop().await;
     server.shutdown();
-    Ok(ExitCode::Interrupted)
+    Ok(stopped.exit_code())
 }
 
 #[cfg(test)]

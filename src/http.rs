@@ -11,7 +11,9 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
-use crate::exchange::{Hops, next_number, numbered, tag};
+use crate::exchange::{Hops, host_port, next_number, numbered, tag};
+use crate::outage;
+use crate::proxy::Proxies;
 use crate::secret::Secret;
 
 pub use crate::exchange::redact_url;
@@ -93,6 +95,9 @@ pub enum FetchError {
 
 pub struct HttpClient {
     client: reqwest::Client,
+    /// The proxies of the environment: to name the proxy when it is the
+    /// proxy that cannot be reached.
+    proxies: Proxies,
     retries: u32,
     request_timeout: Duration,
     verbose: bool,
@@ -125,9 +130,14 @@ impl HttpClient {
                 builder = builder.add_root_certificate(cert);
             }
         }
+        let proxies = Proxies::from_env(&crate::env::process_env);
+        if proxies.bypassed() {
+            builder = builder.no_proxy();
+        }
         let client = builder.build().context("cannot set up the HTTP client")?;
         Ok(HttpClient {
             client,
+            proxies,
             retries: opts.retries,
             request_timeout: opts.request_timeout,
             verbose: opts.verbose,
@@ -183,10 +193,16 @@ impl HttpClient {
             let Some(server_wait) = wait else {
                 return result.map(|(fetched, _)| fetched);
             };
-            if attempt >= self.retries {
+            let delay = server_wait.unwrap_or_else(|| backoff(attempt));
+            let again = attempt < self.retries;
+            let failed = match &result {
+                Ok((fetched, _)) => Err((fetched.status, reason(fetched.status))),
+                Err(e) => Ok((e.to_string(), matches!(e, FetchError::Timeout(_)))),
+            };
+            outage::tell(url, failed, again.then_some(delay));
+            if !again {
                 return result.map(|(fetched, _)| fetched);
             }
-            let delay = server_wait.unwrap_or_else(|| backoff(attempt));
             if self.verbose {
                 eprintln!(
                     "{tag}* retrying in {} (retry {} of {})",
@@ -247,7 +263,7 @@ impl HttpClient {
     }
 
     fn describe(&self, url: &Url, error: &reqwest::Error) -> FetchError {
-        let host = crate::exchange::host_port(url);
+        let host = host_port(url);
         if error.is_timeout() {
             return FetchError::Timeout(format!(
                 "no answer from {host} within {}",
@@ -255,6 +271,11 @@ impl HttpClient {
             ));
         }
         let cause = root_cause(error);
+        if let Some(proxy) = self.proxies.for_url(url).filter(|_| error.is_connect()) {
+            return FetchError::Unreachable(format!(
+                "cannot connect to the proxy {proxy} (for {host}): {cause}"
+            ));
+        }
         if error.is_connect() {
             FetchError::Unreachable(format!("cannot connect to {host}: {cause}"))
         } else {

@@ -8,8 +8,10 @@
 // Each file uses only files below it in the flow (README.md, Development,
 // lists the layers); tests/architecture.rs fails on any import cycle.
 pub mod app;
+mod board;
 pub mod ci;
 pub mod cli;
+mod collection_log;
 mod config_show;
 pub mod connectors;
 pub mod credential;
@@ -22,7 +24,9 @@ pub mod items;
 pub mod listing;
 pub mod loopback;
 pub mod options;
+pub mod outage;
 mod progress;
+pub mod proxy;
 pub mod query;
 pub mod render;
 pub mod report;
@@ -31,6 +35,7 @@ pub mod sanitize;
 pub mod secret;
 pub mod services;
 pub mod settings;
+pub mod signals;
 pub mod sim;
 pub mod since;
 pub mod status;

@@ -81,9 +81,23 @@ pub async fn check(ctx: &Context, target: Target) -> Snapshot {
 async fn ask(ctx: &Context, target: Target) -> Snapshot {
     let url = services::url(&target, &ctx.vendor.base_url);
     match get(ctx, &url).await {
-        Ok(answer) => noted(interpret(target, answer.fetched), answer.note),
+        Ok(answer) => from_host(noted(interpret(target, answer.fetched), answer.note), &url),
         Err(e) => fetch_failed(target, e),
     }
+}
+
+/// A transient HTTP error names the server it concerns (CONTRACT §12):
+/// `HTTP 503 Service Unavailable: down for maintenance (api.example.com:443)`.
+fn from_host(mut snapshot: Snapshot, url: &Url) -> Snapshot {
+    if let Some(e) = snapshot
+        .error
+        .as_mut()
+        .filter(|e| e.kind.is_transient() && e.http_status.is_some())
+    {
+        e.message
+            .push_str(&format!(" ({})", crate::exchange::host_port(url)));
+    }
+    snapshot
 }
 
 /// An HTTP answer, and for a 401 that stands, what the key's renewal has
@@ -146,9 +160,8 @@ fn noted(mut snapshot: Snapshot, note: Option<String>) -> Snapshot {
 /// [`interpret`] says).
 pub async fn fetch(ctx: &Context, target: &Target, url: &Url) -> Result<Fetched, Box<Snapshot>> {
     match get(ctx, url).await {
-        Ok(answer) => {
-            success(target, answer.fetched).map_err(|failed| Box::new(noted(*failed, answer.note)))
-        }
+        Ok(answer) => success(target, answer.fetched)
+            .map_err(|failed| Box::new(from_host(noted(*failed, answer.note), url))),
         Err(e) => Err(Box::new(fetch_failed(target.clone(), e))),
     }
 }

@@ -91,11 +91,67 @@ pub fn fence(ci: &Ci, text: String) -> String {
 /// error is 2; anything else (stdout gone, a socket we cannot open) is
 /// about this machine, not a target, and reported as unavailable.
 pub fn exit_code_of(error: &anyhow::Error) -> ExitCode {
-    if error.downcast_ref::<SettingsError>().is_some() {
-        ExitCode::Usage
+    if let Some(settings) = error.downcast_ref::<SettingsError>() {
+        settings.exit
+    } else if is_stdout_closed(error) {
+        ExitCode::StdoutClosed
     } else {
         ExitCode::Unavailable
     }
+}
+
+/// The one line a watch that reached `--timeout` says on stderr (CONTRACT
+/// §12): `timed out after 30s: 2 of 5 batch jobs not finished: job-a
+/// (running), job-b (unreachable: HTTP 429)`, at most 10 named.
+pub fn timed_out_line(timeout: std::time::Duration, snapshots: &[Snapshot]) -> String {
+    const NAMED: usize = 10;
+    let unfinished: Vec<&Snapshot> = snapshots.iter().filter(|s| !s.is_final()).collect();
+    let noun = snapshots.first().map_or("targets", |s| s.target.plural());
+    let mut line = format!(
+        "timed out after {}: {} of {} {noun} not finished",
+        humantime::format_duration(timeout),
+        unfinished.len(),
+        snapshots.len()
+    );
+    for (i, s) in unfinished.iter().take(NAMED).enumerate() {
+        line.push_str(if i == 0 { ": " } else { ", " });
+        let how = match (&s.outage, &s.error) {
+            (Some(outage), _) => outage.reason(),
+            (None, Some(e)) => match e.http_status {
+                Some(code) => format!("unreachable: HTTP {code}"),
+                None => "unreachable".to_owned(),
+            },
+            (None, None) if s.status.is_none() => "no answer yet".to_owned(),
+            (None, None) => s.state.as_str().to_owned(),
+        };
+        line.push_str(&format!("{} ({how})", sanitize(&s.target.label())));
+    }
+    if unfinished.len() > NAMED {
+        line.push_str(&format!(", and {} more", unfinished.len() - NAMED));
+    }
+    line
+}
+
+/// `text` in lines no wider than `width` columns, broken at spaces, the
+/// lines after the first indented by two: on a terminal every line fits
+/// (CONTRACT §12). A word wider than the line stays whole. Hand-written:
+/// ten lines of it did not seem worth a crate (textwrap) in the binary.
+pub fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let wide = console::measure_text_width(&line) + 1 + console::measure_text_width(word);
+        if !line.trim().is_empty() && wide > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from("  ");
+        } else if !line.is_empty() && !line.ends_with("  ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
 }
 
 /// What has been warned about already, so each warning comes once.
@@ -147,11 +203,45 @@ pub fn warn_once(snapshots: &[Snapshot], warned: &mut Warned) -> Vec<String> {
     lines
 }
 
-/// Write to stdout; a closed pipe (`| head`) is not an error worth a word.
+/// stdout was closed by its reader (`| head`): the run ends at once,
+/// quietly, with exit 141 (see [`ExitCode::StdoutClosed`]).
+#[derive(Debug, thiserror::Error)]
+#[error("stdout was closed")]
+pub struct StdoutClosed;
+
+/// Whether `error` is a closed stdout, which ends a run without a word.
+pub fn is_stdout_closed(error: &anyhow::Error) -> bool {
+    error.downcast_ref::<StdoutClosed>().is_some()
+}
+
+/// Write to stdout. A closed pipe (`| head`) is [`StdoutClosed`]: not an
+/// error worth a word, but the end of the run, since nothing more can be
+/// said where it was asked for.
 pub fn print_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
         other => other.context("cannot write to stdout"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "timed out after 2s: 1 of 1 pipeline runs not finished: p/run-wide (running)";
+        let out = wrapped(text, 40);
+        assert!(
+            out.lines().all(|l| console::measure_text_width(l) <= 40),
+            "{out}"
+        );
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            text.split(' ').collect::<Vec<_>>()
+        );
+        assert!(out.lines().skip(1).all(|l| l.starts_with("  ")), "{out}");
+        assert_eq!(wrapped("short", 40), "short");
     }
 }

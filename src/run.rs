@@ -9,9 +9,12 @@ use crate::items::{self, Want};
 use crate::listing;
 use crate::options::{Mode, RunOptions};
 use crate::query::Context;
-use crate::report::{Warned, exit_code_of, report, warn_once};
+use crate::report::{
+    Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
+};
 use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
+use crate::signals::{self, Stop};
 use crate::status::{ExitCode, Snapshot};
 use crate::target::{Subject, Target};
 use crate::together::check_all;
@@ -80,22 +83,22 @@ pub async fn run_status(
         None if options.mode == Mode::Table || options.ci.summary.is_some() => Some(Want::Preview),
         None => None,
     };
-    if let (Some(want), false) = (want, ended.interrupted) {
+    if let (Some(want), None) = (want, ended.interrupted) {
         for warning in items::attach(&ctx, &mut ended.snapshots, want).await {
             eprintln!("warning: {}", sanitize(&warning));
         }
     }
 
     if let Subject::Collection(collection) = &subject {
-        if ended.snapshots.is_empty() && !ended.interrupted {
+        if ended.snapshots.is_empty() && ended.interrupted.is_none() {
             // Nothing to wait for is not a failure, and not a result.
             eprintln!("note: no {} match; nothing to wait for", collection.noun());
             ci::summarize(&options.ci, ExitCode::Success, None, &[]);
             return Ok(ExitCode::Success);
         }
     }
-    let code = if ended.interrupted {
-        ExitCode::Interrupted
+    let code = if let Some(stop) = ended.interrupted {
+        stop.exit_code()
     } else {
         ExitCode::combine(
             ended
@@ -104,35 +107,55 @@ pub async fn run_status(
                 .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
         )
     };
+    if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
+        let line = timed_out_line(timeout, &ended.snapshots);
+        // One line in a log; on a terminal, lines that fit it.
+        let width = console::Term::stderr().size_checked().map(|(_, cols)| cols);
+        match width.filter(|_| options.live) {
+            Some(cols) => eprintln!("{}", wrapped(&line, usize::from(cols).saturating_sub(1))),
+            None => eprintln!("{line}"),
+        }
+    }
     ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
-    let reported = report(options, &ended.snapshots);
+    // stdout closed by its reader already: nothing more goes there.
+    let reported = match ended.interrupted {
+        Some(Stop::StdoutClosed) => Ok(()),
+        _ => report(options, &ended.snapshots),
+    };
     let (code, error) = match &reported {
         Ok(()) => (code, None),
+        // A closed stdout ends the run quietly: not an error to report.
+        Err(e) if is_stdout_closed(e) => (ExitCode::StdoutClosed, None),
         Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
     };
     ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
-    reported.map(|()| code)
+    match reported {
+        Err(e) if !is_stdout_closed(&e) => Err(e),
+        _ => Ok(code),
+    }
 }
 
-/// Ask once: every target, or the collection's listing. Ctrl-C keeps what
-/// has arrived. Returns the snapshots and whether Ctrl-C came first.
-async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, bool) {
+/// Ask once: every target, or the collection's listing. A signal keeps
+/// what has arrived. Returns the snapshots and the signal, if one came first.
+async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, Option<Stop>) {
     match subject {
         Subject::Targets(targets) => {
             let mut results = vec![None; targets.len()];
             let interrupted = tokio::select! {
-                () = check_all(ctx, targets, &mut results) => false,
-                _ = tokio::signal::ctrl_c() => true,
+                () = check_all(ctx, targets, &mut results) => None,
+                stopped = signals::stop() => Some(stopped),
             };
             (Snapshot::last_known(results, targets), interrupted)
         }
         Subject::Collection(collection) => {
             tokio::select! {
                 listed = listing::list(ctx, collection, true) => match listed {
-                    Ok(items) => (items, false),
-                    Err(failed) => (vec![*failed], false),
+                    Ok(items) => (items, None),
+                    Err(failed) => (vec![*failed], None),
                 },
-                _ = tokio::signal::ctrl_c() => (vec![Snapshot::unobserved(collection.listing.clone())], true),
+                stopped = signals::stop() => {
+                    (vec![Snapshot::unobserved(collection.listing.clone())], Some(stopped))
+                }
             }
         }
     }

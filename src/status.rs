@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::outage::Outage;
 use crate::target::Target;
 
 /// One normalized state (CONTRACT §3).
@@ -118,6 +119,21 @@ impl TargetError {
     }
 }
 
+impl From<&Outage> for TargetError {
+    fn from(outage: &Outage) -> TargetError {
+        TargetError {
+            kind: if outage.timeout {
+                ErrorKind::Timeout
+            } else {
+                ErrorKind::Unavailable
+            },
+            http_status: outage.http_status,
+            code: None,
+            message: outage.report_message(),
+        }
+    }
+}
+
 /// A row of a Clarifeye run's steps table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepRow {
@@ -176,6 +192,9 @@ pub struct Snapshot {
     pub warning: Option<String>,
     /// A batch job's items, when they were listed.
     pub items: Option<JobItems>,
+    /// The transient failure `error` comes from, with when the request is
+    /// asked again: what the live line says (CONTRACT §12).
+    pub outage: Option<Outage>,
 }
 
 /// Items of a batch job, as listed: those `--items` asked for, or the
@@ -211,6 +230,32 @@ impl Snapshot {
             logs: None,
             warning: None,
             items: None,
+            outage: None,
+        }
+    }
+
+    /// `target` as last known (`known`, if it ever answered), now failing
+    /// transiently as `failed` says: the state, status and progress stay
+    /// what they were, the error and outage are the new ones.
+    pub fn failing(known: Option<&Snapshot>, failed: Snapshot) -> Snapshot {
+        match known {
+            Some(known) if known.error.is_none() => Snapshot {
+                observed_at: failed.observed_at,
+                error: failed.error,
+                outage: failed.outage,
+                warning: None,
+                ..known.clone()
+            },
+            _ => failed,
+        }
+    }
+
+    /// A target whose request failed transiently as `outage` says.
+    pub fn from_outage(target: Target, outage: Outage) -> Snapshot {
+        Snapshot {
+            error: Some(TargetError::from(&outage)),
+            outage: Some(outage),
+            ..Snapshot::unobserved(target)
         }
     }
 
@@ -329,14 +374,24 @@ pub enum ExitCode {
     Unavailable = 9,
     BadResponse = 10,
     Interrupted = 130,
+    /// Ended by SIGTERM (a CI job cancelled): 128 + 15.
+    Terminated = 143,
+    /// Ended by SIGHUP (the terminal closed): 128 + 1.
+    HungUp = 129,
+    /// stdout was closed under us (`| head`): 128 + SIGPIPE's 13, as a
+    /// shell reports a command that SIGPIPE ended.
+    StdoutClosed = 141,
 }
 
 impl ExitCode {
     /// Most severe first: with several targets the first of this list that
     /// applies to any target wins.
-    pub const SEVERITY: [ExitCode; 12] = [
+    pub const SEVERITY: [ExitCode; 15] = [
         ExitCode::Usage,
         ExitCode::Interrupted,
+        ExitCode::Terminated,
+        ExitCode::HungUp,
+        ExitCode::StdoutClosed,
         ExitCode::Auth,
         ExitCode::Unavailable,
         ExitCode::BadResponse,
@@ -378,7 +433,7 @@ impl ExitCode {
 
 /// Every exit code with what it means, in numeric order: the one source of
 /// the table `pipewatch --help` shows and of the man page's EXIT STATUS.
-pub const EXIT_CODES: [(ExitCode, &str); 12] = [
+pub const EXIT_CODES: [(ExitCode, &str); 15] = [
     (ExitCode::Success, "every target succeeded"),
     (ExitCode::Failed, "a target failed (ERROR, failed)"),
     (ExitCode::Usage, "usage or configuration error"),
@@ -408,7 +463,16 @@ pub const EXIT_CODES: [(ExitCode, &str); 12] = [
         ExitCode::BadResponse,
         "unexpected response (not the documented JSON, or over the size limit)",
     ),
+    (ExitCode::HungUp, "ended by SIGHUP, as Ctrl-C does"),
     (ExitCode::Interrupted, "interrupted (Ctrl-C)"),
+    (
+        ExitCode::StdoutClosed,
+        "stdout was closed (| head): quietly ended",
+    ),
+    (
+        ExitCode::Terminated,
+        "ended by SIGTERM (a CI job cancelled), as Ctrl-C does",
+    ),
 ];
 
 /// The table `pipewatch --help` shows after the options, built from
@@ -420,13 +484,24 @@ pub fn exit_codes_help() -> String {
     for (code, meaning) in EXIT_CODES {
         help.push_str(&format!("    {:<5}{meaning}\n", code.code()));
     }
-    let order: Vec<String> = ExitCode::SEVERITY
-        .iter()
-        .map(|code| code.code().to_string())
-        .collect();
+    // Ctrl-C's kin (SIGTERM, SIGHUP, a closed stdout) rank with it, as the
+    // contract writes it: `2, 130 (and 143, 129), 8, ...`.
+    let kin = [
+        ExitCode::Terminated,
+        ExitCode::HungUp,
+        ExitCode::StdoutClosed,
+    ];
+    let mut order: Vec<String> = Vec::new();
+    for code in ExitCode::SEVERITY.iter().filter(|c| !kin.contains(c)) {
+        order.push(code.code().to_string());
+        if *code == ExitCode::Interrupted {
+            let kin: Vec<String> = kin.iter().map(|c| c.code().to_string()).collect();
+            order.push(format!("(and {})", kin.join(", ")));
+        }
+    }
     help.push_str(&format!(
         "  With several targets, the first of {} that applies wins.",
-        order.join(", ")
+        order.join(", ").replace(", (and", " (and")
     ));
     help
 }
@@ -438,7 +513,10 @@ mod tests {
     #[test]
     fn severity_order_matches_contract() {
         let codes: Vec<u8> = ExitCode::SEVERITY.iter().map(|c| c.code()).collect();
-        assert_eq!(codes, [2, 130, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0]);
+        assert_eq!(
+            codes,
+            [2, 130, 143, 129, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0]
+        );
     }
 
     #[test]
@@ -465,8 +543,11 @@ Exit codes:
     8    authentication or permission refused (HTTP 401, 403)
     9    service unavailable after retries (connection failure, timeout, 5xx, 429)
     10   unexpected response (not the documented JSON, or over the size limit)
+    129  ended by SIGHUP, as Ctrl-C does
     130  interrupted (Ctrl-C)
-  With several targets, the first of 2, 130, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0 that applies wins.";
+    141  stdout was closed (| head): quietly ended
+    143  ended by SIGTERM (a CI job cancelled), as Ctrl-C does
+  With several targets, the first of 2, 130 (and 143, 129, 141), 8, 9, 10, 7, 1, 4, 6, 3, 5, 0 that applies wins.";
         assert_eq!(exit_codes_help(), expected);
     }
 

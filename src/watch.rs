@@ -6,7 +6,7 @@
 //! A collection has one poller: it lists again each poll and sends the
 //! whole listing; the loop tells joined, changed and vanished items apart.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,14 +14,14 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
+use crate::board::Board;
 use crate::http;
 use crate::listing;
-use crate::options::{Mode, RunOptions};
-use crate::progress::{Display, status_word};
+use crate::options::RunOptions;
+use crate::outage::{Outage, TellOutage, reporting_outages};
 use crate::query::{Context, check};
-use crate::render::json;
-use crate::report::{Warned, print_stdout, warn_once};
-use crate::sanitize::sanitize;
+use crate::report::is_stdout_closed;
+use crate::signals::{self, Stop};
 use crate::status::Snapshot;
 use crate::target::{Collection, Subject, Target};
 use crate::together;
@@ -29,8 +29,8 @@ use crate::together;
 /// How a run of queries ended, with the last known snapshot of every target.
 pub struct Ended {
     pub snapshots: Vec<Snapshot>,
-    /// Ctrl-C came first.
-    pub interrupted: bool,
+    /// A signal (Ctrl-C, SIGTERM, SIGHUP) or a closed stdout came first.
+    pub interrupted: Option<Stop>,
     /// `--timeout` came first.
     pub timed_out: bool,
 }
@@ -47,6 +47,19 @@ enum Update {
     },
     /// One listing of a collection: every item it holds now.
     Listed(Vec<Snapshot>),
+    /// A request for `target` failed transiently and is about to be
+    /// waited out (or, retries spent, will come back as its answer).
+    Outage { target: Target, outage: Outage },
+}
+
+/// Tell the loop of each transient failure of `target`'s requests, as it
+/// happens: a request waiting out a `Retry-After` sends nothing else.
+fn teller(target: &Target, tx: &mpsc::UnboundedSender<Update>) -> TellOutage {
+    let (target, tx) = (target.clone(), tx.clone());
+    Arc::new(move |outage| {
+        let target = target.clone();
+        let _ = tx.send(Update::Outage { target, outage });
+    })
 }
 
 /// Whether polling stops after this answer, and whether it is an outage.
@@ -98,8 +111,9 @@ async fn poll_target(
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut retrying = Retrying::default();
+    let tell = teller(&target, &tx);
     loop {
-        let snapshot = check(&ctx, target.clone()).await;
+        let snapshot = reporting_outages(tell.clone(), check(&ctx, target.clone())).await;
         if retrying.again(&ctx, &snapshot).await {
             continue;
         }
@@ -163,9 +177,11 @@ async fn poll_collection(
 ) {
     let mut retrying = Retrying::default();
     let mut chosen: Option<HashSet<Target>> = None;
+    let tell = teller(&collection.listing, &tx);
     loop {
         let filtered = chosen.is_none();
-        let update = match listing::list(&ctx, &collection, filtered).await {
+        let listed = listing::list(&ctx, &collection, filtered);
+        let update = match reporting_outages(tell.clone(), listed).await {
             Ok(mut items) => {
                 retrying.answered = true;
                 if !collection.statuses.is_empty() {
@@ -195,164 +211,7 @@ async fn poll_collection(
     }
 }
 
-/// What the loop knows of one target (an item of a collection included).
-struct Row {
-    /// The last answer that was not an outage: what the target is known
-    /// to be, reported at the end.
-    known: Option<Snapshot>,
-    /// What the last answer showed (outages included), to tell changes.
-    shown: Option<Shown>,
-    /// Listed once, listed no more: out of the watch.
-    vanished: bool,
-}
-
-/// The parts of a snapshot whose change is worth a line or an event.
-#[derive(Clone, Debug, PartialEq)]
-struct Shown {
-    status: Option<String>,
-    state: crate::status::State,
-    progress: Option<crate::status::Progress>,
-    error: Option<(crate::status::ErrorKind, Option<u16>)>,
-    word: String,
-}
-
-impl Shown {
-    fn of(s: &Snapshot) -> Shown {
-        Shown {
-            status: s.status.clone(),
-            state: s.state,
-            progress: s.progress.clone(),
-            error: s.error.as_ref().map(|e| (e.kind, e.http_status)),
-            word: status_word(s),
-        }
-    }
-
-    /// Whether `s` shows the same, without building what it shows (most
-    /// of a collection's items are unchanged at each poll). The word is
-    /// made of the other fields, so it needs no comparing.
-    fn same(&self, s: &Snapshot) -> bool {
-        self.status == s.status
-            && self.state == s.state
-            && self.progress == s.progress
-            && self.error == s.error.as_ref().map(|e| (e.kind, e.http_status))
-    }
-}
-
-/// Every target the watch has seen, in the order first seen (argument
-/// order for targets given; listing order for a collection's items).
-struct Board<'a> {
-    rows: Vec<Row>,
-    index: HashMap<Target, usize>,
-    options: &'a RunOptions,
-    display: Display,
-    warned: Warned,
-}
-
-impl Board<'_> {
-    fn row(&mut self, target: &Target) -> usize {
-        if let Some(&i) = self.index.get(target) {
-            return i;
-        }
-        self.rows.push(Row {
-            known: None,
-            shown: None,
-            vanished: false,
-        });
-        self.index.insert(target.clone(), self.rows.len() - 1);
-        self.rows.len() - 1
-    }
-
-    /// Take in one answer for one target.
-    fn observe(&mut self, snapshot: Snapshot, outage: bool) -> anyhow::Result<()> {
-        let i = self.row(&snapshot.target);
-        for warning in warn_once(std::slice::from_ref(&snapshot), &mut self.warned) {
-            self.display.say(&warning);
-        }
-        let row = &mut self.rows[i];
-        row.vanished = false;
-        if !row
-            .shown
-            .as_ref()
-            .is_some_and(|shown| shown.same(&snapshot))
-        {
-            let old = row.shown.as_ref().map(|s| s.word.as_str());
-            self.display.change(i, old, &snapshot);
-            if self.options.events && self.options.mode == Mode::Json {
-                print_stdout(&format!("{}\n", json::line(&snapshot)))?;
-            }
-            row.shown = Some(Shown::of(&snapshot));
-        }
-        if !outage || row.known.is_none() {
-            row.known = Some(snapshot);
-        }
-        Ok(())
-    }
-
-    /// Take in a whole listing: items join or change, those missing vanish.
-    fn listed(&mut self, listing: &Target, items: Vec<Snapshot>) -> anyhow::Result<()> {
-        // The listing answered: a failure it had is over.
-        if let Some(&i) = self.index.get(listing) {
-            self.rows[i].vanished = true;
-            self.display.remove(i);
-        }
-        let present: HashSet<usize> = items
-            .iter()
-            .filter_map(|s| self.index.get(&s.target).copied())
-            .collect();
-        for (target, &i) in &self.index {
-            let row = &mut self.rows[i];
-            if target == listing || row.vanished || present.contains(&i) || row.known.is_none() {
-                continue;
-            }
-            row.vanished = true;
-            self.display.remove(i);
-            self.display.say(&format!(
-                "warning: {} {}: no longer listed; dropped from the watch",
-                target.service(),
-                sanitize(&target.label())
-            ));
-        }
-        for item in items {
-            self.observe(item, false)?;
-        }
-        self.display.totals(
-            self.rows
-                .iter()
-                .filter(|r| !r.vanished && r.known.is_some())
-                .count(),
-        );
-        Ok(())
-    }
-
-    /// The final snapshots: for targets given, one per argument in
-    /// argument order (a repeated argument repeats its line; an unobserved
-    /// one for a target that never answered); for a collection, every item
-    /// still listed, in the order first seen.
-    fn into_snapshots(self, given: &[Target]) -> Vec<Snapshot> {
-        if !given.is_empty() {
-            return given
-                .iter()
-                .map(|target| {
-                    self.index
-                        .get(target)
-                        .and_then(|&i| self.rows[i].known.clone())
-                        .unwrap_or_else(|| Snapshot::unobserved(target.clone()))
-                })
-                .collect();
-        }
-        let mut order: Vec<usize> = self.index.into_values().collect();
-        order.sort_unstable();
-        let mut rows: Vec<Option<Row>> = self.rows.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|i| rows[i].take())
-            .filter(|row| !row.vanished)
-            .filter_map(|row| row.known)
-            .collect()
-    }
-}
-
-/// Watch the subject to its end, the deadline, or Ctrl-C.
+/// Watch the subject to its end, the deadline, a signal or a closed stdout.
 pub async fn watch(
     ctx: &Arc<Context>,
     subject: &Subject,
@@ -411,35 +270,37 @@ pub async fn watch(
         }
     };
     tokio::pin!(sleep_until_deadline);
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
+    let stop = signals::stop();
+    tokio::pin!(stop);
 
-    let mut board = Board {
-        rows: Vec::new(),
-        index: HashMap::new(),
-        options,
-        display: Display::new(subject, options),
-        warned: Warned::default(),
-    };
-    for target in given {
-        board.row(target);
-    }
-    let (mut interrupted, mut timed_out) = (false, false);
+    let mut board = Board::new(subject, options, given);
+    let (mut interrupted, mut timed_out) = (None, false);
     // The loop ends when every poller has ended (all final) and dropped
-    // its sender, or at the deadline or Ctrl-C.
+    // its sender, or at the deadline, a signal or a closed stdout.
     loop {
-        tokio::select! {
+        let taken = tokio::select! {
             received = rx.recv() => match received {
-                Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage)?,
-                Some(Update::Listed(items)) => {
-                    if let Subject::Collection(c) = subject {
-                        board.listed(&c.listing, items)?;
-                    }
+                Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage),
+                Some(Update::Outage { target, outage }) => {
+                    board.observe(Snapshot::from_outage(target, outage), true)
                 }
+                Some(Update::Listed(items)) => match subject {
+                    Subject::Collection(c) => board.listed(&c.listing, items),
+                    Subject::Targets(_) => Ok(()),
+                },
                 None => break,
             },
             () = &mut sleep_until_deadline => { timed_out = true; break; }
-            _ = &mut ctrl_c => { interrupted = true; break; }
+            stopped = &mut stop => { interrupted = Some(stopped); break; }
+        };
+        match taken {
+            Ok(()) => {}
+            // `--events | head -1`: nobody reads any more, stop now.
+            Err(e) if is_stdout_closed(&e) => {
+                interrupted = Some(Stop::StdoutClosed);
+                break;
+            }
+            Err(e) => return Err(e),
         }
     }
     pollers.abort_all();

@@ -6,13 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-/// The stderr line of `needle`'s change to `to` (`- -> IN_PROGRESS`).
-fn line_of(stderr: &str, needle: &str, to: &str) -> Option<usize> {
-    stderr
-        .lines()
-        .position(|l| l.contains(needle) && l.ends_with(to))
-}
-
 fn files_of(stdout: &str) -> Vec<String> {
     envelopes(stdout)
         .iter()
@@ -48,15 +41,20 @@ fn each_poll_lists_again_until_every_item_is_final() {
     let listed = envelopes(&stdout);
     assert_eq!(listed.len(), 12);
     assert!(listed.iter().all(|e| e["terminal"] == true), "{stdout}");
-    // Every change is a line on stderr, the first from `-`.
-    assert!(
-        stderr.contains("w-items12-partial-2s/file-0000"),
-        "{stderr}"
-    );
+    // Off a terminal (CONTRACT §12): a line for each item that ends not
+    // succeeded, and progress lines that count the others.
     assert!(
         stderr
             .lines()
-            .any(|l| l.contains("file-0011-ok") && l.contains(" - -> ")),
+            .any(|l| l.contains("/file-0000-failed-166ms ") && l.ends_with(" -> ERROR")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("file-0011-ok"), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.ends_with("w-items12-partial-2s/* 12/12 done, 2 failed, 0 waiting")),
         "{stderr}"
     );
     // Only listings were requested, a few polls of one page each.
@@ -93,13 +91,24 @@ fn items_that_appear_join_the_watch() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(files_of(&stdout).len(), 8, "{stdout}");
-    // The last file appears only after the first one has finished.
-    let first_done = line_of(&stderr, "file-0000", "SUCCESS").expect("file-0000 succeeds");
-    let last_joins = stderr
+    // The last file appears only after the first one has finished: the
+    // progress lines count files done while fewer than 8 are listed.
+    let counts: Vec<(u32, u32)> = stderr
         .lines()
-        .position(|l| l.contains("file-0007") && l.contains(" - -> "))
-        .expect("file-0007 joins");
-    assert!(first_done < last_joins, "{stderr}");
+        .filter_map(|l| {
+            l.split(" done,")
+                .next()?
+                .rsplit(' ')
+                .next()?
+                .split_once('/')
+        })
+        .filter_map(|(done, total)| Some((done.parse().ok()?, total.parse().ok()?)))
+        .collect();
+    assert!(
+        counts.iter().any(|&(done, total)| done >= 1 && total < 8),
+        "{stderr}"
+    );
+    assert_eq!(counts.last(), Some(&(8, 8)), "{stderr}");
 }
 
 #[test]

@@ -125,3 +125,18 @@ fn stdin_that_is_not_text_is_exit_2() {
     assert!(stderr.contains("stdin"), "{stderr}");
     assert!(server.requests().is_empty());
 }
+
+/// PowerShell puts a UTF-8 byte-order mark before piped text, and Windows
+/// files end lines with CRLF: neither reaches a request (CONTRACT §12).
+#[test]
+fn a_byte_order_mark_and_crs_are_dropped() {
+    let server = sim();
+    let input = "\u{feff}job-1\r\njob-2\r\n";
+    let (code, stdout, stderr) = with_stdin(&server, &["batch", "status", "-", "--json"], input);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(envelopes(&stdout).len(), 2, "{stdout}");
+    assert_eq!(keys(&server), ["job-1", "job-2"]);
+    for request in server.requests() {
+        assert!(!request.path.contains("%EF%BB%BF"), "{}", request.path);
+    }
+}

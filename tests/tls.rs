@@ -119,6 +119,35 @@ fn ca_cert_flag_trusts_the_private_ca() {
     assert!(stdout.contains("complete"), "{stdout}");
 }
 
+/// Behind a TLS-inspecting proxy, curl and gh trust the company's CA
+/// through the system store or `SSL_CERT_FILE`: so does pipewatch.
+#[test]
+fn ssl_cert_file_trusts_the_private_ca() {
+    let addr = tls_server();
+    let home = home();
+    let (code, stdout, stderr) = run(bin(home.path())
+        .env("FELDERA_HOST", format!("https://localhost:{}", addr.port()))
+        .env("SSL_CERT_FILE", fixture("ca.pem"))
+        .args(["feldera", "token", "p", "t"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("complete"), "{stdout}");
+}
+
+/// `SSL_CERT_DIR`: a directory of PEM files, as OpenSSL's `c_rehash` makes.
+#[test]
+fn ssl_cert_dir_trusts_the_private_ca() {
+    let addr = tls_server();
+    let home = home();
+    let dir = home.path().join("certs");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(fixture("ca.pem"), dir.join("company-ca.pem")).unwrap();
+    let (code, stdout, stderr) = run(bin(home.path())
+        .env("FELDERA_HOST", format!("https://localhost:{}", addr.port()))
+        .env("SSL_CERT_DIR", &dir)
+        .args(["feldera", "token", "p", "t"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
+
 #[test]
 fn ca_cert_from_config_trusts_the_private_ca() {
     let addr = tls_server();

@@ -340,8 +340,10 @@ fn help_shows_the_exit_code_table() {
     assert!(line("7 "), "no line for 7: {stdout}");
     assert!(line("10 "), "no line for 10: {stdout}");
     assert!(line("130 "), "no line for 130: {stdout}");
+    assert!(line("143 "), "no line for 143: {stdout}");
+    assert!(line("129 "), "no line for 129: {stdout}");
     assert!(
-        stdout.contains("2, 130, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0"),
+        stdout.contains("2, 130 (and 143, 129, 141), 8, 9, 10, 7, 1, 4, 6, 3, 5, 0"),
         "no severity order: {stdout}"
     );
 }

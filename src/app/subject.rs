@@ -244,13 +244,18 @@ fn with_stdin(ids: &[String]) -> Result<Vec<String>, SettingsError> {
 }
 
 /// IDs one per line: blanks around them trimmed, empty lines and `#`
-/// comments skipped, each ID once, in order.
-fn read_ids(input: impl BufRead) -> Result<Vec<String>, SettingsError> {
+/// comments skipped, each ID once, in order. A UTF-8 byte-order mark
+/// (PowerShell puts one before piped text) is dropped, and a CR ends a
+/// line as LF does (CRLF from Windows, a lone CR from old Mac files).
+fn read_ids(mut input: impl BufRead) -> Result<Vec<String>, SettingsError> {
+    let mut text = String::new();
+    input
+        .read_to_string(&mut text)
+        .map_err(|e| SettingsError(format!("cannot read targets from stdin: {e}")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut seen = std::collections::HashSet::new();
     let mut ids = Vec::new();
-    for line in input.lines() {
-        let line =
-            line.map_err(|e| SettingsError(format!("cannot read targets from stdin: {e}")))?;
+    for line in text.split(['\n', '\r']) {
         let id = line.trim();
         if id.is_empty() || id.starts_with('#') {
             continue;
@@ -272,5 +277,11 @@ mod tests {
         assert_eq!(read_ids(input.as_bytes()).unwrap(), ["a", "b", "c d"]);
         assert!(read_ids(&b"\xff\n"[..]).is_err());
         assert!(read_ids(&b""[..]).unwrap().is_empty());
+        // PowerShell's byte-order mark, CRLF and lone CR line ends.
+        let bom = "\u{feff}job-1\r\njob-2\rjob-3\n";
+        assert_eq!(
+            read_ids(bom.as_bytes()).unwrap(),
+            ["job-1", "job-2", "job-3"]
+        );
     }
 }

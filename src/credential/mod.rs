@@ -121,8 +121,8 @@ impl Credential {
             .as_ref()
             .map(|c| format!("the api_key_cmd from {}", c.source()))
             .unwrap_or_default();
-        let renew =
-            command.map(|command| Arc::new(move || command.rerun().map_err(|e| e.0)) as Renew);
+        let renew = command
+            .map(|command| Arc::new(move || command.rerun().map_err(|e| e.message)) as Renew);
         Credential::with(
             key,
             renew,

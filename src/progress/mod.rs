@@ -221,12 +221,14 @@ impl Live {
             return;
         };
         let bar = &line.bar;
-        let message = match &s.error {
-            Some(_) => self.palette.error(&status_word(s)),
+        let message = match (&s.error, &s.outage) {
+            // Why it is unreachable, and when it is asked again.
+            (Some(_), Some(outage)) => self.palette.error(&outage.live_text()),
+            (Some(_), None) => self.palette.error(&status_word(s)),
             // `running running` says nothing twice: the vendor's word only
             // when it differs from ours.
-            None if status_word(s) == s.state.as_str() => self.palette.state(s.state),
-            None => format!("{} {}", status_word(s), self.palette.state(s.state)),
+            (None, _) if status_word(s) == s.state.as_str() => self.palette.state(s.state),
+            (None, _) => format!("{} {}", status_word(s), self.palette.state(s.state)),
         };
         line.set_message(message);
         if let Some((total, done)) = s.progress.as_ref().and_then(|p| p.total.zip(p.done)) {

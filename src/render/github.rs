@@ -48,6 +48,44 @@ pub fn annotation(s: &Snapshot, timed_out: bool) -> Option<String> {
     Some(command(level, &title, &message))
 }
 
+/// GitHub shows at most this many annotations of each kind per step.
+pub const MAX_ANNOTATIONS: usize = 10;
+
+/// Every annotation the run calls for, at most [`MAX_ANNOTATIONS`] of each
+/// kind: when more qualify, the last one says how many more there are
+/// (`... and 15 more failed: see the summary`), `where_` naming where to look.
+pub fn annotations(snapshots: &[Snapshot], timed_out: bool, where_: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (level, word) in [("error", "failed"), ("warning", "partial")] {
+        let of_level: Vec<(String, String)> = snapshots
+            .iter()
+            .filter_map(|s| {
+                let (l, message) = verdict(s, timed_out)?;
+                (l == level).then(|| {
+                    (
+                        format!("{} {}", s.target.service(), s.target.label()),
+                        message,
+                    )
+                })
+            })
+            .collect();
+        let shown = if of_level.len() > MAX_ANNOTATIONS {
+            MAX_ANNOTATIONS - 1
+        } else {
+            of_level.len()
+        };
+        for (title, message) in &of_level[..shown] {
+            lines.push(command(level, title, message));
+        }
+        if shown < of_level.len() {
+            let more = of_level.len() - shown;
+            let message = format!("... and {more} more {word}: see {where_}");
+            lines.push(command(level, "pipewatch", &message));
+        }
+    }
+    lines
+}
+
 /// `error` or `warning`, and the message; None for a target that
 /// succeeded, or that is simply not finished (a one-off query, Ctrl-C).
 fn verdict(s: &Snapshot, timed_out: bool) -> Option<(&'static str, String)> {
@@ -116,6 +154,27 @@ mod tests {
     use super::*;
     use crate::status::{ErrorKind, Progress, TargetError};
     use crate::target::Target;
+
+    #[test]
+    fn ten_of_each_kind_the_tenth_counting_the_rest() {
+        let failed: Vec<Snapshot> = (0..24)
+            .map(|i| Snapshot {
+                state: State::Failed,
+                status: Some("ERROR".into()),
+                ..pipeline(&format!("p{i}"))
+            })
+            .collect();
+        let lines = annotations(&failed, false, "the summary");
+        assert_eq!(lines.len(), 10);
+        assert!(lines[8].starts_with("::error title=llama.pipeline p8::failed"));
+        assert_eq!(
+            lines[9],
+            "::error title=pipewatch::... and 15 more failed: see the summary"
+        );
+        // Ten exactly: all ten, none counting.
+        assert_eq!(annotations(&failed[..10], false, "x").len(), 10);
+        assert!(annotations(&failed[..10], false, "x")[9].contains("p9"));
+    }
 
     #[test]
     fn data_escaping_keeps_a_message_on_its_line() {

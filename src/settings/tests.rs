@@ -92,7 +92,7 @@ fn defaults_without_a_file() {
     let missing = dir.path().join("none.toml");
     // An explicit file must exist.
     let e = Config::load(Some(&missing), None).unwrap_err();
-    assert!(e.0.contains("cannot read config file"), "{e}");
+    assert!(e.message.contains("cannot read config file"), "{e}");
     // An empty file resolves like no file at all.
     let file = write_config("");
     let config = Config::load(Some(file.path()), None).unwrap();
@@ -120,7 +120,7 @@ fn missing_key_names_variable_and_config_key() {
     let e = config
         .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
         .unwrap_err()
-        .0;
+        .message;
     assert!(e.contains("LLAMA_CLOUD_API_KEY"), "{e}");
     assert!(e.contains("LLAMA_PARSE_API_KEY"), "{e}");
     assert!(e.contains("api_key"), "{e}");
@@ -133,7 +133,7 @@ fn missing_key_names_variable_and_config_key() {
             true,
         )
         .unwrap_err()
-        .0;
+        .message;
     assert!(e.contains("CLARIFEYE_API_KEY"), "{e}");
 }
 
@@ -163,7 +163,7 @@ fn failing_api_key_cmd() {
     let e = config
         .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
         .unwrap_err()
-        .0;
+        .message;
     assert!(
         e.contains("api_key_cmd") && e.contains("vault sealed"),
         "{e}"
@@ -174,7 +174,7 @@ fn failing_api_key_cmd() {
     let e = config
         .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
         .unwrap_err()
-        .0;
+        .message;
     assert!(e.contains("printed nothing"), "{e}");
 }
 
@@ -225,7 +225,7 @@ fn a_rerun_that_fails_says_so_with_its_first_stderr_line() {
         .resolve(Vendor::Llama, &VendorFlags::default(), &env_of(&[]), true)
         .unwrap();
     assert_eq!(s.api_key.as_ref().map(Secret::expose), Some("k1"));
-    let e = s.api_key_cmd.as_ref().unwrap().rerun().unwrap_err().0;
+    let e = s.api_key_cmd.as_ref().unwrap().rerun().unwrap_err().message;
     assert!(
         e.contains("api_key_cmd from config")
             && e.contains("failed on refresh (exit status: 1): token service down"),
@@ -246,7 +246,7 @@ fn plain_http_credentials() {
     let e = config
         .resolve(Vendor::Llama, &remote, &env, true)
         .unwrap_err()
-        .0;
+        .message;
     assert!(
         e.contains("plain HTTP") && e.contains("--allow-http"),
         "{e}"
@@ -285,7 +285,7 @@ fn plain_http_credentials() {
             true,
         )
         .unwrap_err();
-    assert!(e.0.contains("plain HTTP"));
+    assert!(e.message.contains("plain HTTP"));
 }
 
 #[test]
@@ -310,26 +310,28 @@ fn profile_from_flag_with_config_allow_http_and_relative_ca() {
 #[test]
 fn unknown_profile_is_an_error() {
     let file = write_config(FULL);
-    let e = Config::load(Some(file.path()), Some("nope")).unwrap_err().0;
+    let e = Config::load(Some(file.path()), Some("nope"))
+        .unwrap_err()
+        .message;
     assert!(e.contains("`nope`") && e.contains("other, work"), "{e}");
 }
 
 #[test]
 fn unknown_key_names_file_line_and_key() {
     let file = write_config("[profiles.default.llama]\napi_key = \"x\"\napi_kye = \"y\"\n");
-    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    let e = Config::load(Some(file.path()), None).unwrap_err().message;
     assert!(e.contains(&file.path().display().to_string()), "{e}");
     assert!(e.contains("line 3"), "{e}");
     assert!(e.contains("api_kye"), "{e}");
     let file = write_config("[profiles.default.feldera]\nproject_id = \"p\"\n");
-    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    let e = Config::load(Some(file.path()), None).unwrap_err().message;
     assert!(e.contains("line 2") && e.contains("project_id"), "{e}");
 }
 
 #[test]
 fn malformed_file_hides_values() {
     let file = write_config("[profiles.default.llama]\napi_key = llx-unquoted-secret\n");
-    let e = Config::load(Some(file.path()), None).unwrap_err().0;
+    let e = Config::load(Some(file.path()), None).unwrap_err().message;
     assert!(e.contains("line 2"), "{e}");
     assert!(!e.contains("llx-unquoted-secret"), "{e}");
 }
@@ -338,7 +340,7 @@ fn malformed_file_hides_values() {
 fn bad_watch_duration_in_config() {
     let file = write_config("[profiles.default.watch]\n\ninterval = \"soon\"\n");
     let config = Config::load(Some(file.path()), None).unwrap();
-    let e = config.watch_interval().unwrap_err().0;
+    let e = config.watch_interval().unwrap_err().message;
     assert!(e.contains("line 3") && e.contains("interval"), "{e}");
 }
 
@@ -362,7 +364,7 @@ fn watch_durations_in_config_take_numbers_and_none() {
     assert_eq!(timeout.0, Some(Duration::from_secs(90)));
     let file = write_config("[profiles.default.watch]\ninterval = \"1ms\"\n");
     let config = Config::load(Some(file.path()), None).unwrap();
-    let e = config.watch_interval().unwrap_err().0;
+    let e = config.watch_interval().unwrap_err().message;
     assert!(e.contains("line 2") && e.contains("100ms"), "{e}");
 }
 
@@ -378,7 +380,7 @@ fn bad_base_url() {
         let e = config
             .resolve(Vendor::Feldera, &flags, &env_of(&[]), true)
             .unwrap_err();
-        assert!(e.0.contains("--base-url"), "{e}");
+        assert!(e.message.contains("--base-url"), "{e}");
     }
 }
 

@@ -31,7 +31,7 @@
 //! - `items<N>`: batch `total_items` (default 20); for a list, the items it holds.
 //! - Once, then normal: `flaky` (two 503s), `ratelimited` (429, `Retry-After: 1`),
 //!   `ratelimitedms` (429, `retry-after-ms: 300`).
-//! - Always: `unavailable` 503, `boom` 500, `notfound` 404, `gone` 410,
+//! - Always: `unavailable` 503, `boom` 500, `throttled` 429 (`Retry-After: 10`), `notfound` 404, `gone` 410,
 //!   `invalid` 400, `unprocessable` 422, `unauthorized` 401, `forbidden` 403,
 //!   `teapot` 418, `conflict` 409 (vendor error bodies); `reset` (connection
 //!   closed unanswered); `html` (200 text/html); `nostatus` (200 without the

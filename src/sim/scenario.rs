@@ -67,6 +67,8 @@ pub(crate) enum Prelude {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Fault {
     Unavailable,
+    /// Always 429 with `Retry-After: 10`: a service that rate-limits for good.
+    Throttled,
     Boom,
     Reset,
     NotFound,
@@ -245,6 +247,7 @@ fn prelude_word(word: &str) -> Option<Prelude> {
 fn fault_word(word: &str) -> Option<Fault> {
     Some(match word {
         "unavailable" => Fault::Unavailable,
+        "throttled" => Fault::Throttled,
         "boom" => Fault::Boom,
         "reset" => Fault::Reset,
         "notfound" => Fault::NotFound,
@@ -428,6 +431,10 @@ pub(crate) fn decide(s: &Scenario, hit: u64, elapsed: Duration) -> Decision {
     }
     match fault {
         Fault::Unavailable => error(503),
+        Fault::Throttled => Decision::Error {
+            status: 429,
+            header: Some(("retry-after", "10")),
+        },
         Fault::Boom => error(500),
         Fault::NotFound => error(404),
         Fault::Gone => error(410),

@@ -26,7 +26,7 @@ const VENDORS: [Vendor; 3] = [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera]
 /// The variables read outside each service's settings, with what they do.
 /// The services' own variables come from the settings code (see
 /// [`service_variables`]).
-const OTHER_VARIABLES: [(&[&str], &str); 10] = [
+const OTHER_VARIABLES: [(&[&str], &str); 11] = [
     (
         &["PIPEWATCH_PROFILE"],
         "The config profile to use, as --profile (the flag wins).",
@@ -62,7 +62,13 @@ const OTHER_VARIABLES: [(&[&str], &str); 10] = [
         "Proxies, honoured as curl does, lower-case forms included: http:// proxies \
          (HTTPS goes through CONNECT, so the proxy sees neither the path nor the key) \
          and socks5:// or socks5h:// (the proxy resolves names). NO_PROXY lists the \
-         hosts reached directly.",
+         hosts reached directly; NO_PROXY=* bypasses every proxy.",
+    ),
+    (
+        &["SSL_CERT_FILE", "SSL_CERT_DIR"],
+        "Trusted root certificates instead of the operating system's store: a PEM file, \
+         or directories of them (as OpenSSL reads them). The Mozilla roots built into \
+         pipewatch and --ca-cert are trusted too.",
     ),
     (
         &["GITHUB_ACTIONS"],

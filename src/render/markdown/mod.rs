@@ -19,6 +19,13 @@ use crate::status::{EXIT_CODES, ExitCode, Snapshot, State};
 /// 1 MiB, and a reader wants the first failures, not ten thousand.
 pub const MAX_TABLE_ROWS: usize = 200;
 
+/// GitHub refuses a step summary over 1 MiB: a report never passes this,
+/// whatever the servers said (CONTRACT §12).
+pub const MAX_REPORT_BYTES: usize = 1024 * 1024;
+/// A cell's text is cut here, with `…`: a 20 KB error message says what it
+/// says in its first lines, and 200 rows of them would pass the limit.
+pub const MAX_CELL_CHARS: usize = 300;
+
 /// What is known of a run besides its snapshots.
 #[derive(Clone, Copy, Debug)]
 pub struct Facts<'a> {
@@ -81,6 +88,28 @@ pub fn summary(facts: &Facts<'_>, snapshots: &[Snapshot]) -> String {
     if let Some(items) = failed_items(&shown) {
         out.push_str(&items);
     }
+    within_limit(out)
+}
+
+/// The report as it is when it fits [`MAX_REPORT_BYTES`]; else cut at the
+/// last whole line that leaves room for a last one saying what was left out.
+fn within_limit(mut out: String) -> String {
+    if out.len() <= MAX_REPORT_BYTES {
+        return out;
+    }
+    // Room for the last line, whatever its numbers.
+    let room = MAX_REPORT_BYTES - 200;
+    let mut cut = room;
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = out[..cut].rfind('\n').map_or(0, |at| at + 1);
+    let left_out = out[cut..].lines().count();
+    out.truncate(cut);
+    out.push_str(&format!(
+        "\n…the report stops here at GitHub's 1 MiB limit: {left_out} more lines left out; \
+         `--json` has every one.\n"
+    ));
     out
 }
 
@@ -107,9 +136,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Untrusted text, sanitized and escaped.
+/// Untrusted text, sanitized, cut at [`MAX_CELL_CHARS`] with `…`, and
+/// escaped (after the cut, so no escape is cut in two).
 fn text(raw: &str) -> String {
-    escape(&sanitize(raw))
+    let clean = sanitize(raw);
+    match clean.char_indices().nth(MAX_CELL_CHARS) {
+        Some((at, _)) => escape(&format!("{}…", &clean[..at])),
+        None => escape(&clean),
+    }
 }
 
 /// ✅ all good, ⚠️ not a failure but not done (partial, not finished,
@@ -120,7 +154,10 @@ fn icon(code: ExitCode) -> &'static str {
         ExitCode::Partial
         | ExitCode::NotFinished
         | ExitCode::WatchTimeout
-        | ExitCode::Interrupted => "⚠️",
+        | ExitCode::Interrupted
+        | ExitCode::Terminated
+        | ExitCode::HungUp
+        | ExitCode::StdoutClosed => "⚠️",
         _ => "❌",
     }
 }

@@ -215,3 +215,52 @@ fn the_command_cannot_close_its_code_block() {
     );
     assert_eq!(code_block("a"), "```sh\na\n```\n");
 }
+
+/// 120 failed jobs with 20 KB messages made a 2.4 MB report, which GitHub
+/// refuses whole: cells are cut, and the report stays under 1 MiB.
+#[test]
+fn long_cells_are_cut_and_the_report_stays_under_the_limit() {
+    let message = "<&>".repeat(7000);
+    let jobs: Vec<Snapshot> = (0..120)
+        .map(|i| {
+            pipeline(
+                &format!("p{i}"),
+                json!({"status": "ERROR", "error": [{"job_id": "j", "step": "PARSE", "message": message}]}),
+            )
+        })
+        .collect();
+    let out = summary(&facts("pipewatch", ExitCode::Failed), &jobs);
+    assert!(out.len() <= MAX_REPORT_BYTES, "{}", out.len());
+    assert!(out.contains("…"), "no cut cell");
+    assert!(
+        !out.contains("…the report stops here"),
+        "cut cells alone fit"
+    );
+}
+
+#[test]
+fn a_report_over_the_limit_is_cut_at_a_line_with_a_last_line_saying_so() {
+    let big: String = (0..40_000)
+        .map(|i| format!("| row {i} | {} |\n", "x".repeat(40)))
+        .collect();
+    let out = within_limit(big.clone());
+    assert!(out.len() <= MAX_REPORT_BYTES, "{}", out.len());
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("…the report stops here"), "{last}");
+    let kept = out.lines().filter(|l| l.starts_with("| row")).count();
+    let left_out: usize = last
+        .split(": ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    assert_eq!(kept + left_out, 40_000, "{last}");
+    // Whole lines only: every row kept is complete.
+    assert!(
+        out.lines()
+            .filter(|l| l.starts_with("| row"))
+            .all(|l| l.ends_with(" |"))
+    );
+    // Under the limit, nothing changes.
+    assert_eq!(within_limit("short\n".into()), "short\n");
+}
