@@ -139,17 +139,41 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__token"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama,classify)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama,extract)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__extract"
+                ;;
             pipewatch__subcmd__help__subcmd__llama,file)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama,parse)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse"
                 ;;
             pipewatch__subcmd__help__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__classify,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify__subcmd__status"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__extract,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__extract__subcmd__status"
+                ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__file,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file__subcmd__status"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__parse,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse__subcmd__status"
+                ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama,classify)
+                cmd="pipewatch__subcmd__llama__subcmd__classify"
+                ;;
+            pipewatch__subcmd__llama,extract)
+                cmd="pipewatch__subcmd__llama__subcmd__extract"
                 ;;
             pipewatch__subcmd__llama,file)
                 cmd="pipewatch__subcmd__llama__subcmd__file"
@@ -157,8 +181,35 @@ _pipewatch() {
             pipewatch__subcmd__llama,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help"
                 ;;
+            pipewatch__subcmd__llama,parse)
+                cmd="pipewatch__subcmd__llama__subcmd__parse"
+                ;;
             pipewatch__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__classify,help)
+                cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__classify,status)
+                cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__classify__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__classify__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__help__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__extract,help)
+                cmd="pipewatch__subcmd__llama__subcmd__extract__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__extract,status)
+                cmd="pipewatch__subcmd__llama__subcmd__extract__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__extract__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__extract__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__extract__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__extract__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__file,help)
                 cmd="pipewatch__subcmd__llama__subcmd__file__subcmd__help"
@@ -172,20 +223,50 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__file__subcmd__help,status)
                 cmd="pipewatch__subcmd__llama__subcmd__file__subcmd__help__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,classify)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify"
+                ;;
+            pipewatch__subcmd__llama__subcmd__help,extract)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__extract"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,file)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__file"
                 ;;
             pipewatch__subcmd__llama__subcmd__help,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__help"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,parse)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__classify,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__extract,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__extract__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__file,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__file__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__parse,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse__subcmd__status"
+                ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__parse,help)
+                cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__parse,status)
+                cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__parse__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__parse__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__pipeline,help)
                 cmd="pipewatch__subcmd__llama__subcmd__pipeline__subcmd__help"
@@ -1112,12 +1193,16 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__token)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --connector --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --connector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1392,8 +1477,64 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__llama)
-            opts="pipeline file"
+            opts="pipeline file parse extract classify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__classify)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__classify__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__extract)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__extract__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1420,6 +1561,34 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__llama__subcmd__file__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__parse)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__parse__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1462,12 +1631,464 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__classify)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__classify__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__classify__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__classify__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__classify__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__extract)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__extract__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__extract__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__extract__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__extract__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1768,8 +2389,64 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__help)
-            opts="pipeline file help"
+            opts="pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__classify)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__classify__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__extract)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__extract__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1823,6 +2500,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__parse)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__parse__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline)
             opts="status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1844,6 +2549,232 @@ _pipewatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__parse)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__parse__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__parse__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__parse__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__parse__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -44,7 +44,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud managed pipelines and their files'
+            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -81,6 +81,9 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline'= {
@@ -212,9 +215,213 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         }
         &'pipewatch;llama;file;help;help'= {
         }
+        &'pipewatch;llama;parse'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;parse;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;parse;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;parse;help;status'= {
+        }
+        &'pipewatch;llama;parse;help;help'= {
+        }
+        &'pipewatch;llama;extract'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;extract;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;extract;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;extract;help;status'= {
+        }
+        &'pipewatch;llama;extract;help;help'= {
+        }
+        &'pipewatch;llama;classify'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;classify;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)'
+            cand --since 'With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;classify;help'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;classify;help;status'= {
+        }
+        &'pipewatch;llama;classify;help;help'= {
+        }
         &'pipewatch;llama;help'= {
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;help;pipeline'= {
@@ -226,6 +433,21 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;llama;help;file;status'= {
+        }
+        &'pipewatch;llama;help;parse'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;parse;status'= {
+        }
+        &'pipewatch;llama;help;extract'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;extract;status'= {
+        }
+        &'pipewatch;llama;help;classify'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;llama;help;classify;status'= {
         }
         &'pipewatch;llama;help;help'= {
         }
@@ -392,6 +614,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;feldera;token'= {
+            cand --connector 'Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)'
             cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
             cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
             cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
@@ -507,7 +730,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud managed pipelines and their files'
+            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -520,6 +743,9 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama'= {
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
+            cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+            cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+            cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
         }
         &'pipewatch;help;llama;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
@@ -530,6 +756,21 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;help;llama;file;status'= {
+        }
+        &'pipewatch;help;llama;parse'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;parse;status'= {
+        }
+        &'pipewatch;help;llama;extract'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;extract;status'= {
+        }
+        &'pipewatch;help;llama;classify'= {
+            cand status 'Status of jobs by ID (many at once through the listing''s job_ids filter), or the project''s jobs with --all'
+        }
+        &'pipewatch;help;llama;classify;status'= {
         }
         &'pipewatch;help;batch'= {
             cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'

@@ -13,7 +13,9 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::duration::{DEFAULT_INTERVAL, Timeout};
 use crate::env::Env;
 use crate::http::redact_url;
-use crate::settings::{Config, SettingsError, Source, VendorFlags, VendorSettings, key_variables};
+use crate::settings::{
+    Config, SettingsError, Source, TENANT_VAR, VendorFlags, VendorSettings, key_variables,
+};
 use crate::target::Vendor;
 
 /// What a redacted secret shows as.
@@ -42,7 +44,7 @@ pub fn render(
     for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
         let mut table = Table::new();
         match config.resolve(vendor, flags, env, false) {
-            Ok(settings) => fill(&mut table, config, vendor, flags, &settings),
+            Ok(settings) => fill(&mut table, config, vendor, flags, env, &settings),
             // One service's problem should not hide the others' settings.
             Err(e) => comment(&mut table, &format!("error: {e}")),
         }
@@ -76,6 +78,7 @@ fn fill(
     config: &Config,
     vendor: Vendor,
     flags: &VendorFlags<'_>,
+    env: Env<'_>,
     s: &VendorSettings,
 ) {
     let from_file = |key| config.set_at(vendor, key).unwrap_or(Source::Default);
@@ -121,6 +124,14 @@ fn fill(
             value(project),
             &from_file("project_id"),
         );
+    }
+    if let Some(tenant) = &s.tenant {
+        // The environment comes before the file.
+        let source = match env(TENANT_VAR) {
+            Some(_) => Source::Env(TENANT_VAR),
+            None => from_file("tenant"),
+        };
+        set(table, "tenant", value(tenant), &source);
     }
     let source = if flags.allow_http {
         Source::Flag("--allow-http")

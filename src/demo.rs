@@ -15,7 +15,7 @@ use crate::secret::Secret;
 use crate::settings::{SettingsError, Source, VendorSettings};
 use crate::sim::Server;
 use crate::status::ExitCode;
-use crate::target::{Collection, Subject, Target, Vendor};
+use crate::target::{Collection, JobKind, Subject, Target, Vendor};
 
 /// The key the demo sends; the simulator accepts any non-empty one.
 const DEMO_KEY: &str = "demo-key";
@@ -93,6 +93,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
             ca_cert: None,
             organization_id: None,
             project_id: None,
+            tenant: None,
         };
         // Outcomes are the demo's content, not its result; a signal or a
         // closed stdout is.
@@ -185,6 +186,31 @@ fn jobs() -> Vec<Job> {
             }),
         ),
         (
+            "LlamaCloud parse jobs, asked together through the listing",
+            &[
+                "llama",
+                "parse",
+                "status",
+                "pjb-invoices-ok-2s",
+                "pjb-scans-failed-1s",
+            ],
+            Vendor::Llama,
+            Subject::Targets(vec![
+                Target::LlamaJob {
+                    kind: JobKind::Parse,
+                    job_id: s("pjb-invoices-ok-2s"),
+                    organization_id: None,
+                    project_id: None,
+                },
+                Target::LlamaJob {
+                    kind: JobKind::Parse,
+                    job_id: s("pjb-scans-failed-1s"),
+                    organization_id: None,
+                    project_id: None,
+                },
+            ]),
+        ),
+        (
             "Clarifeye run, with its steps",
             &["clarifeye", "run", "--project", "demo", "ingest-partial-2s"],
             Vendor::Clarifeye,
@@ -200,6 +226,23 @@ fn jobs() -> Vec<Job> {
             one(Target::FelderaToken {
                 pipeline_name: s("orders"),
                 token: s("tok-ok-1s"),
+            }),
+        ),
+        (
+            "Feldera input connector: its completion token, then watched",
+            &[
+                "feldera",
+                "token",
+                "orders",
+                "--connector",
+                "ORDERS.kafka-ok-1s",
+            ],
+            Vendor::Feldera,
+            one(Target::FelderaConnector {
+                pipeline_name: s("orders"),
+                table_name: s("ORDERS"),
+                connector_name: s("kafka-ok-1s"),
+                token: String::new(),
             }),
         ),
     ]

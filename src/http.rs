@@ -32,6 +32,8 @@ pub struct ClientOptions<'a> {
     pub retries: u32,
     pub verbose: bool,
     pub ca_cert: Option<&'a Path>,
+    /// Sent as `Feldera-Tenant` on every request (Feldera's only).
+    pub tenant: Option<&'a str>,
 }
 
 /// An HTTP answer whose body was read in full (under the cap). The body
@@ -112,6 +114,17 @@ impl HttpClient {
             .tcp_nodelay(true)
             .redirect(crate::exchange::redirect_policy())
             .pool_idle_timeout(Duration::from_secs(50));
+        if let Some(tenant) = opts.tenant {
+            let value = HeaderValue::from_str(tenant).map_err(|_| {
+                anyhow::anyhow!(
+                    "the Feldera tenant `{}` cannot be sent in a header (control characters?)",
+                    tenant.escape_default()
+                )
+            })?;
+            let mut headers = HeaderMap::new();
+            headers.insert("feldera-tenant", value);
+            builder = builder.default_headers(headers);
+        }
         if let Some(path) = opts.ca_cert {
             for cert in read_ca_cert(path)? {
                 builder = builder.add_root_certificate(cert);

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use tokio::sync::Semaphore;
-use tokio::task::JoinSet;
 
 use serde_json::Value;
 use url::Url;
@@ -269,22 +268,4 @@ fn success(target: &Target, fetched: Fetched) -> Result<Fetched, Box<Snapshot>> 
             message,
         },
     )))
-}
-
-/// Check every target once, `ctx.limit` at a time, filling `results` in
-/// input order as answers arrive. Taking the slice (rather than returning a
-/// Vec) keeps what has arrived when the caller stops waiting (Ctrl-C).
-pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Option<Snapshot>]) {
-    let mut set = JoinSet::new();
-    for (index, target) in targets.iter().cloned().enumerate() {
-        let ctx = Arc::clone(ctx);
-        set.spawn(async move { (index, check(&ctx, target).await) });
-    }
-    while let Some(joined) = set.join_next().await {
-        if let Ok((index, snapshot)) = joined {
-            if let Some(slot) = results.get_mut(index) {
-                *slot = Some(snapshot);
-            }
-        }
-    }
 }

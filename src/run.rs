@@ -3,11 +3,12 @@
 //! and combine the outcomes.
 
 use crate::ci;
+use crate::connectors;
 use crate::http::{ClientOptions, HttpClient};
 use crate::items::{self, Want};
 use crate::listing;
 use crate::options::{Mode, RunOptions};
-use crate::query::{Context, check_all};
+use crate::query::Context;
 use crate::report::{
     Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
 };
@@ -15,7 +16,8 @@ use crate::sanitize::sanitize;
 use crate::settings::{SettingsError, VendorSettings};
 use crate::signals::{self, Stop};
 use crate::status::{ExitCode, Snapshot};
-use crate::target::Subject;
+use crate::target::{Subject, Target};
+use crate::together::check_all;
 use crate::watch::Ended;
 
 /// Query (or watch) the subject, print the results, and say the exit code.
@@ -30,9 +32,30 @@ pub async fn run_status(
         retries: options.retries,
         verbose: options.verbose,
         ca_cert: settings.ca_cert.as_deref(),
+        tenant: settings.tenant.as_deref(),
     })
     .map_err(|e| ci::stopped(&options.ci, SettingsError(format!("{e:#}")).into()))?;
     let ctx = Context::new(client, settings, options.concurrency);
+
+    // Feldera connectors hand out their tokens first; one that cannot is
+    // reported as it is and not polled.
+    let (subject, no_token) = match subject {
+        Subject::Targets(mut targets)
+            if targets
+                .iter()
+                .any(|t| matches!(t, Target::FelderaConnector { .. })) =>
+        {
+            let failed = connectors::resolve(&ctx, &mut targets).await;
+            let polled = targets
+                .into_iter()
+                .zip(&failed)
+                .filter(|(_, f)| f.is_none())
+                .map(|(t, _)| t)
+                .collect();
+            (Subject::Targets(polled), Some(failed))
+        }
+        subject => (subject, None),
+    };
 
     let ended = if options.watch {
         crate::watch::watch(&ctx, &subject, options)
@@ -51,6 +74,9 @@ pub async fn run_status(
     };
 
     let mut ended = ended;
+    if let Some(failed) = no_token {
+        ended.snapshots = connectors::merge(failed, ended.snapshots);
+    }
     // A summary shows a failed job's first failed items, as a table does.
     let want = match &options.items {
         Some(items) => Some(Want::Asked(items)),

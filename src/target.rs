@@ -31,9 +31,31 @@ impl Vendor {
     }
 }
 
+/// LlamaCloud's v2 jobs (`/api/v2/{parse,extract,classify}`): three kinds
+/// of job behind one API shape, so one variant of [`Target`] and one module
+/// (`services::jobs`) serve them all; a fourth kind is one line here and
+/// one entry in that module's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Parse,
+    Extract,
+    Classify,
+}
+
+impl JobKind {
+    /// The path segment and command name: `parse`, `extract`, `classify`.
+    pub fn name(self) -> &'static str {
+        match self {
+            JobKind::Parse => "parse",
+            JobKind::Extract => "extract",
+            JobKind::Classify => "classify",
+        }
+    }
+}
+
 /// One thing to check, with its path parameters by their API names.
 ///
-/// The last three are listings (`--all`): a target only while the listing
+/// The last four are listings (`--all`): a target only while the listing
 /// itself fails (a 404 pipeline, an outage); their items are targets of
 /// the single kinds above.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -59,6 +81,21 @@ pub enum Target {
         pipeline_name: String,
         token: String,
     },
+    /// A v2 parse, extract or classify job.
+    LlamaJob {
+        kind: JobKind,
+        job_id: String,
+        organization_id: Option<String>,
+        project_id: Option<String>,
+    },
+    /// A completion token of a Feldera input connector, asked for before
+    /// the watch (an empty `token` until then).
+    FelderaConnector {
+        pipeline_name: String,
+        table_name: String,
+        connector_name: String,
+        token: String,
+    },
     /// The files of a pipeline.
     LlamaFiles { pipeline_id: String },
     /// The batch jobs of a project (or of the key's default project).
@@ -68,13 +105,21 @@ pub enum Target {
     },
     /// The pipeline runs of a Clarifeye project.
     ClarifeyeRuns { project_id: String },
+    /// The v2 jobs of one kind in a project, created since `since`
+    /// (RFC 3339) when given.
+    LlamaJobs {
+        kind: JobKind,
+        organization_id: Option<String>,
+        project_id: Option<String>,
+        since: Option<String>,
+    },
 }
 
 /// What `--all` waits for: a listing and its filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Collection {
-    /// The listing: [`Target::LlamaFiles`], [`Target::BatchJobs`] or
-    /// [`Target::ClarifeyeRuns`].
+    /// The listing: [`Target::LlamaFiles`], [`Target::BatchJobs`],
+    /// [`Target::ClarifeyeRuns`] or [`Target::LlamaJobs`].
     pub listing: Target,
     /// `--status`: the vendor's status values, as the vendor spells them;
     /// empty for every status.
@@ -108,7 +153,12 @@ impl Target {
             Target::LlamaFile { .. } | Target::LlamaFiles { .. } => "llama.file",
             Target::Batch { .. } | Target::BatchJobs { .. } => "batch",
             Target::ClarifeyeRun { .. } | Target::ClarifeyeRuns { .. } => "clarifeye.run",
-            Target::FelderaToken { .. } => "feldera.token",
+            Target::FelderaToken { .. } | Target::FelderaConnector { .. } => "feldera.token",
+            Target::LlamaJob { kind, .. } | Target::LlamaJobs { kind, .. } => match kind {
+                JobKind::Parse => "llama.parse",
+                JobKind::Extract => "llama.extract",
+                JobKind::Classify => "llama.classify",
+            },
         }
     }
 
@@ -118,9 +168,11 @@ impl Target {
             | Target::LlamaFile { .. }
             | Target::Batch { .. }
             | Target::LlamaFiles { .. }
-            | Target::BatchJobs { .. } => Vendor::Llama,
+            | Target::BatchJobs { .. }
+            | Target::LlamaJob { .. }
+            | Target::LlamaJobs { .. } => Vendor::Llama,
             Target::ClarifeyeRun { .. } | Target::ClarifeyeRuns { .. } => Vendor::Clarifeye,
-            Target::FelderaToken { .. } => Vendor::Feldera,
+            Target::FelderaToken { .. } | Target::FelderaConnector { .. } => Vendor::Feldera,
         }
     }
 
@@ -144,11 +196,29 @@ impl Target {
                 pipeline_name,
                 token,
             } => vec![("pipeline_name", pipeline_name), ("token", token)],
+            Target::LlamaJob { job_id, .. } => vec![("job_id", job_id)],
+            // The token first, as for `feldera token`; the connector after.
+            Target::FelderaConnector {
+                pipeline_name,
+                table_name,
+                connector_name,
+                token,
+            } => vec![
+                ("pipeline_name", pipeline_name),
+                ("token", token),
+                ("table_name", table_name),
+                ("connector_name", connector_name),
+            ],
             Target::LlamaFiles { pipeline_id } => vec![("pipeline_id", pipeline_id)],
             // Query parameters, but they choose what is listed.
             Target::BatchJobs {
                 organization_id,
                 project_id,
+            }
+            | Target::LlamaJobs {
+                organization_id,
+                project_id,
+                ..
             } => [
                 ("organization_id", organization_id),
                 ("project_id", project_id),
@@ -168,6 +238,9 @@ impl Target {
             "llama.file" => "files",
             "batch" => "batch jobs",
             "clarifeye.run" => "pipeline runs",
+            "llama.parse" => "parse jobs",
+            "llama.extract" => "extract jobs",
+            "llama.classify" => "classify jobs",
             _ => "tokens",
         }
     }
@@ -176,7 +249,10 @@ impl Target {
     pub fn is_listing(&self) -> bool {
         matches!(
             self,
-            Target::LlamaFiles { .. } | Target::BatchJobs { .. } | Target::ClarifeyeRuns { .. }
+            Target::LlamaFiles { .. }
+                | Target::BatchJobs { .. }
+                | Target::ClarifeyeRuns { .. }
+                | Target::LlamaJobs { .. }
         )
     }
 
@@ -209,6 +285,15 @@ impl Target {
     /// joined by `/` (`pipeline/file`, `project/run`, `pipeline/token`);
     /// a listing ends in `/*` (`pipeline/*`: all its files).
     pub fn label(&self) -> String {
+        if let Target::FelderaConnector {
+            pipeline_name,
+            table_name,
+            connector_name,
+            ..
+        } = self
+        {
+            return format!("{pipeline_name}/{table_name}.{connector_name}");
+        }
         let mut parts: Vec<&str> = self.params().iter().map(|(_, v)| *v).collect();
         if self.is_listing() {
             parts.push("*");

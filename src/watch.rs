@@ -24,6 +24,7 @@ use crate::report::is_stdout_closed;
 use crate::signals::{self, Stop};
 use crate::status::Snapshot;
 use crate::target::{Collection, Subject, Target};
+use crate::together;
 
 /// How a run of queries ended, with the last known snapshot of every target.
 pub struct Ended {
@@ -128,6 +129,43 @@ async fn poll_target(
     }
 }
 
+/// Poll `targets`, asked together through `listing`, until each is final,
+/// sending every answer; a target that is final leaves the next requests.
+async fn poll_together(
+    ctx: Arc<Context>,
+    listing: Target,
+    mut targets: Vec<Target>,
+    interval: Duration,
+    tx: mpsc::UnboundedSender<Update>,
+) {
+    let mut answered: HashSet<Target> = HashSet::new();
+    while !targets.is_empty() {
+        let snapshots = together::check_together(&ctx, &listing, &targets).await;
+        let mut done = HashSet::new();
+        for snapshot in snapshots {
+            if snapshot.error.is_none() {
+                answered.insert(snapshot.target.clone());
+            }
+            let (finished, outage) = judge(&snapshot, answered.contains(&snapshot.target));
+            if finished {
+                done.insert(snapshot.target.clone());
+            }
+            let update = Update::Polled {
+                snapshot: Box::new(snapshot),
+                outage,
+            };
+            if tx.send(update).is_err() {
+                return;
+            }
+        }
+        targets.retain(|t| !done.contains(t));
+        if targets.is_empty() {
+            return;
+        }
+        tokio::time::sleep(interval).await;
+    }
+}
+
 /// List `collection` until every item it holds is final. With `--status`,
 /// the first listing chooses the items and later ones, unfiltered (the
 /// items leave the filter as they change), follow those to their end.
@@ -189,8 +227,26 @@ pub async fn watch(
         Subject::Targets(targets) => {
             // A target named twice is polled once and reported twice.
             let mut polled = HashSet::new();
-            for target in targets.iter().filter(|t| polled.insert(*t)).cloned() {
+            let once: Vec<Target> = targets
+                .iter()
+                .filter(|t| polled.insert(*t))
+                .cloned()
+                .collect();
+            let plan = together::plan(&once);
+            for index in plan.alone {
+                let target = once[index].clone();
                 let poll = poll_target(Arc::clone(ctx), target, options.interval, tx.clone());
+                pollers.spawn(poll);
+            }
+            for (listing, indexes) in plan.together {
+                let group = indexes.iter().map(|i| once[*i].clone()).collect();
+                let poll = poll_together(
+                    Arc::clone(ctx),
+                    listing,
+                    group,
+                    options.interval,
+                    tx.clone(),
+                );
                 pollers.spawn(poll);
             }
         }

@@ -347,3 +347,103 @@ fn the_schema_check_bites() {
     rejected(&unconverted, &good, "/results/0/user");
     rejected(&unconverted, &good, "/next");
 }
+
+/// CONTRACT §14: the v2 jobs, single and listed (with page tokens, the
+/// `status` and `job_ids` filters), in several phases, and Feldera's
+/// connector token, against the committed specs.
+#[test]
+fn v2_job_and_connector_bodies_match_the_vendors_schemas() {
+    let server = sim();
+    let addr = server.addr();
+    let spec = Spec::llamacloud_v2();
+    let mut checked = 0;
+    for kind in ["parse", "extract", "classify"] {
+        let single = format!("/api/v2/{kind}/{{job_id}}");
+        let list = format!("/api/v2/{kind}");
+        let one = spec.validator(&spec.response_schema(&single, "200"));
+        let many = spec.validator(&spec.response_schema(&list, "200"));
+        for job in [
+            "v-ok",
+            "v-failed",
+            "v-cancelled",
+            "v-running",
+            "v-pending",
+            "v-failed-escape",
+            "v-ok-2s",
+        ] {
+            let body = check(addr, &one, &format!("/api/v2/{kind}/{job}"), 200);
+            let job_status = match kind {
+                "parse" => &body["job"]["status"],
+                _ => &body["status"],
+            };
+            assert!(job_status.is_string(), "{kind} {job}: {body}");
+            checked += 1;
+        }
+        for path in [
+            format!("{list}?page_size=7&project_id=vp-partial-items30"),
+            format!("{list}?status=FAILED&project_id=vp-failed-items30"),
+            format!("{list}?project_id=vp-running-2s&created_at_on_or_after=2020-01-01T00:00:00Z"),
+            format!("{list}?job_ids=a-ok&job_ids=b-running&job_ids=c-notfound&job_ids=d-failed"),
+            format!("{list}?job_ids=a-ok&status=RUNNING"),
+        ] {
+            let body = check(addr, &many, &path, 200);
+            checked += body["items"].as_array().map_or(0, Vec::len);
+        }
+        // The second page, reached by its token.
+        let first = get(addr, &format!("{list}?page_size=10&project_id=vp-items15")).1;
+        let token = first["next_page_token"].as_str().expect("a next page");
+        let body = check(
+            addr,
+            &many,
+            &format!("{list}?page_size=10&project_id=vp-items15&page_token={token}"),
+            200,
+        );
+        assert_eq!(body["items"].as_array().map(Vec::len), Some(5));
+        assert_eq!(body["next_page_token"], Value::Null);
+        // job_ids lists the named jobs that exist, and only those.
+        let body = get(addr, &format!("{list}?job_ids=a-ok&job_ids=x-notfound")).1;
+        let ids: Vec<&str> = body["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["a-ok"]);
+        // Refusals: FastAPI's 422.
+        let refused = spec.validator(&spec.response_schema(&list, "422"));
+        check(
+            addr,
+            &refused,
+            &format!("{list}?status=DONE&page_size=0"),
+            422,
+        );
+    }
+    assert!(checked > 100, "{checked}");
+
+    let feldera = Spec::feldera();
+    let token_path = "/v0/pipelines/{pipeline_name}/tables/{table_name}/connectors/{connector_name}/completion_token";
+    let ok = feldera.validator(&feldera.response_schema(token_path, "200"));
+    let body = check(
+        addr,
+        &ok,
+        "/v0/pipelines/p/tables/T/connectors/c-ok/completion_token",
+        200,
+    );
+    let token = body["token"].as_str().expect("a token");
+    let status = feldera.validator(
+        &feldera.response_schema("/v0/pipelines/{pipeline_name}/completion_status", "200"),
+    );
+    check(
+        addr,
+        &status,
+        &format!("/v0/pipelines/p/completion_status?token={token}"),
+        200,
+    );
+    let missing = feldera.validator(&feldera.response_schema(token_path, "404"));
+    check(
+        addr,
+        &missing,
+        "/v0/pipelines/p/tables/T/connectors/c-notfound/completion_token",
+        404,
+    );
+}

@@ -13,7 +13,7 @@ mod subject;
 
 use crate::cli::{
     BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, ConnectionArgs, GlobalArgs,
-    RequestArgs, StatusArgs,
+    LlamaCommand, LlamaJobCommand, RequestArgs, StatusArgs,
 };
 use crate::duration::DEFAULT_INTERVAL;
 use crate::env::{Env, process_env};
@@ -287,6 +287,18 @@ fn vendor_flags<'a>(
             project_id,
             ..
         }) => {
+            flags.organization_id = organization_id.as_deref();
+            flags.project_id = project_id.as_deref();
+            Vendor::Llama
+        }
+        Command::Llama(
+            LlamaCommand::Parse(job) | LlamaCommand::Extract(job) | LlamaCommand::Classify(job),
+        ) => {
+            let LlamaJobCommand::Status {
+                organization_id,
+                project_id,
+                ..
+            } = job;
             flags.organization_id = organization_id.as_deref();
             flags.project_id = project_id.as_deref();
             Vendor::Llama

@@ -5,10 +5,11 @@ use std::io::{BufRead, IsTerminal};
 
 use crate::cli::{
     BatchCommand, ClarifeyeCommand, Command, FelderaCommand, LlamaCommand, LlamaFileCommand,
-    LlamaPipelineCommand,
+    LlamaJobCommand, LlamaPipelineCommand,
 };
+use crate::services::jobs;
 use crate::settings::{Config, SettingsError, VendorSettings};
-use crate::target::{Collection, Subject, Target};
+use crate::target::{Collection, JobKind, Subject, Target};
 
 /// The subject of a status command: its targets in argument order (`-`
 /// replaced by the lines of stdin), or its collection.
@@ -127,6 +128,24 @@ pub fn of(
                 )
             }
         }
+        Command::Llama(LlamaCommand::Parse(job)) => v2_jobs(JobKind::Parse, job, settings)?,
+        Command::Llama(LlamaCommand::Extract(job)) => v2_jobs(JobKind::Extract, job, settings)?,
+        Command::Llama(LlamaCommand::Classify(job)) => v2_jobs(JobKind::Classify, job, settings)?,
+        Command::Feldera(FelderaCommand::Token {
+            pipeline_name,
+            connectors,
+            ..
+        }) if !connectors.is_empty() => Subject::Targets(
+            connectors
+                .iter()
+                .map(|(table_name, connector_name)| Target::FelderaConnector {
+                    pipeline_name: pipeline_name.clone(),
+                    table_name: table_name.clone(),
+                    connector_name: connector_name.clone(),
+                    token: String::new(),
+                })
+                .collect(),
+        ),
         Command::Feldera(FelderaCommand::Token {
             pipeline_name,
             tokens,
@@ -150,6 +169,51 @@ pub fn of(
         target.check_path_params().map_err(SettingsError)?;
     }
     Ok(subject)
+}
+
+/// The subject of `llama parse|extract|classify status`: its jobs, or with
+/// `--all` its listing, `--status` checked against the kind's enum.
+fn v2_jobs(
+    kind: JobKind,
+    command: &LlamaJobCommand,
+    settings: &VendorSettings,
+) -> Result<Subject, SettingsError> {
+    let LlamaJobCommand::Status {
+        job_ids,
+        all,
+        status,
+        since,
+        ..
+    } = command;
+    let (organization_id, project_id) = (
+        settings.organization_id.clone(),
+        settings.project_id.clone(),
+    );
+    if !*all {
+        return Ok(Subject::Targets(
+            with_stdin(job_ids)?
+                .into_iter()
+                .map(|job_id| Target::LlamaJob {
+                    kind,
+                    job_id,
+                    organization_id: organization_id.clone(),
+                    project_id: project_id.clone(),
+                })
+                .collect(),
+        ));
+    }
+    let statuses = jobs::check_statuses(kind, status).map_err(SettingsError)?;
+    Ok(Subject::Collection(Collection {
+        listing: Target::LlamaJobs {
+            kind,
+            organization_id,
+            project_id,
+            since: since.clone(),
+        },
+        statuses,
+        name_contains: None,
+        job_type: None,
+    }))
 }
 
 /// The IDs given, with `-` replaced by the IDs on stdin (once, however

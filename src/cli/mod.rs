@@ -38,7 +38,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// LlamaCloud managed pipelines and their files
+    /// LlamaCloud managed pipelines, their files, and parse, extract and classify jobs
     #[command(subcommand, args = status_options_for_subcommands())]
     Llama(LlamaCommand),
     /// LlamaCloud batch processing jobs (beta)
@@ -104,6 +104,49 @@ pub enum LlamaCommand {
     /// Ingestion status of files in a pipeline
     #[command(subcommand)]
     File(LlamaFileCommand),
+    /// Parse jobs (v2): GET /api/v2/parse/{job_id}
+    #[command(subcommand)]
+    Parse(LlamaJobCommand),
+    /// Extract jobs (v2): GET /api/v2/extract/{job_id}
+    #[command(subcommand)]
+    Extract(LlamaJobCommand),
+    /// Classify jobs (v2): GET /api/v2/classify/{job_id}
+    #[command(subcommand)]
+    Classify(LlamaJobCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LlamaJobCommand {
+    /// Status of jobs by ID (many at once through the listing's job_ids filter), or the project's jobs with --all
+    Status {
+        /// Job IDs; `-` reads them from stdin, one per line
+        #[arg(value_name = "JOB_ID", required_unless_present = "all", conflicts_with = "all", value_parser = NonEmptyStringValueParser::new())]
+        job_ids: Vec<String>,
+        /// Organization ID (default: config llama.organization_id)
+        #[arg(long, value_name = "ID")]
+        organization_id: Option<String>,
+        /// Project ID (default: config llama.project_id)
+        #[arg(long, value_name = "ID")]
+        project_id: Option<String>,
+        /// Every job of the project, from its listing (GET /api/v2/{parse,extract,classify})
+        #[arg(long, help_heading = "Collections")]
+        all: bool,
+        /// With --all: only jobs in these statuses (comma-separated): PENDING, RUNNING, COMPLETED, FAILED, CANCELLED (extract also THROTTLED)
+        #[arg(
+            long,
+            requires = "all",
+            conflicts_with = "job_ids",
+            value_name = "STATUS",
+            value_delimiter = ',',
+            help_heading = "Collections"
+        )]
+        status: Vec<String>,
+        /// With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time
+        #[arg(long, requires = "all", conflicts_with = "job_ids", value_name = "DUR|RFC3339", value_parser = parse_since, help_heading = "Collections")]
+        since: Option<String>,
+        #[command(flatten)]
+        options: StatusArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,8 +261,11 @@ pub enum FelderaCommand {
         #[arg(value_parser = NonEmptyStringValueParser::new())]
         pipeline_name: String,
         /// Completion tokens from /ingress or /completion_token; `-` reads them from stdin
-        #[arg(required = true, value_name = "TOKEN", value_parser = NonEmptyStringValueParser::new())]
+        #[arg(required_unless_present = "connectors", value_name = "TOKEN", value_parser = NonEmptyStringValueParser::new())]
         tokens: Vec<String>,
+        /// Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)
+        #[arg(long = "connector", value_name = "TABLE.CONNECTOR", value_delimiter = ',', conflicts_with = "tokens", value_parser = parse_connector)]
+        connectors: Vec<(String, String)>,
         #[command(flatten)]
         options: StatusArgs,
     },
@@ -233,6 +279,25 @@ fn one_of(
     spelling: fn(&str) -> String,
 ) -> impl TypedValueParser<Value = String> {
     PossibleValuesParser::new(values).map(move |value| spelling(&value))
+}
+
+/// `--connector TABLE.CONNECTOR`: split at the first dot (Feldera's table
+/// names are SQL identifiers; a connector name may hold dots).
+fn parse_connector(raw: &str) -> Result<(String, String), String> {
+    match raw.split_once('.') {
+        Some((table, connector)) if !table.is_empty() && !connector.is_empty() => {
+            Ok((table.to_owned(), connector.to_owned()))
+        }
+        _ => Err(format!(
+            "`{raw}` is not TABLE.CONNECTOR (a table name, a dot, a connector name)"
+        )),
+    }
+}
+
+/// `--since`: a duration ago or an RFC 3339 time, as the RFC 3339 (UTC)
+/// time the listing's `created_at_on_or_after` takes.
+fn parse_since(raw: &str) -> Result<String, String> {
+    crate::since::parse(raw, std::time::SystemTime::now())
 }
 
 #[derive(Debug, Subcommand)]

@@ -209,6 +209,8 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
         retries: setup.retries,
         verbose: setup.verbose,
         ca_cert: settings.ca_cert.as_deref(),
+        // FELDERA_TENANT or the profile's `tenant`, as for a command.
+        tenant: settings.tenant.as_deref(),
     })
     .map_err(|e| format!("{e:#}"))?;
     let ctx = Context::new(client, settings, setup.concurrency);

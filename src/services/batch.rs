@@ -111,6 +111,17 @@ pub fn scope<'a>(
     .filter_map(|(name, value)| Some((name, value.as_deref()?)))
 }
 
+/// `GET /api/v1/beta/batch-processing/{job_id}`, scoped.
+pub fn job_url(
+    base: &Url,
+    job_id: &str,
+    organization_id: &Option<String>,
+    project_id: &Option<String>,
+) -> Url {
+    let url = endpoint(base, &["api", "v1", "beta", "batch-processing", job_id]);
+    with_query(url, scope(organization_id, project_id))
+}
+
 /// `GET /api/v1/beta/batch-processing`: the batch jobs of a project.
 pub fn jobs_url(base: &Url, organization_id: &Option<String>, project_id: &Option<String>) -> Url {
     let url = endpoint(base, &["api", "v1", "beta", "batch-processing"]);

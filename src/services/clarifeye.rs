@@ -97,6 +97,23 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
     })
 }
 
+/// `GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/`;
+/// the trailing empty segment keeps Django's trailing slash.
+pub fn run_url(base: &Url, project_id: &str, pipeline_run_id: &str) -> Url {
+    endpoint(
+        base,
+        &[
+            "api",
+            "v1",
+            "projects",
+            project_id,
+            "pipeline-runs",
+            pipeline_run_id,
+            "",
+        ],
+    )
+}
+
 /// `GET /api/v1/projects/{project_id}/pipeline-runs/`: a project's runs.
 pub fn runs_url(base: &Url, project_id: &str) -> Url {
     // The trailing empty segment keeps Django's trailing slash.

@@ -14,7 +14,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 use url::Url;
 
-use super::endpoint::endpoint;
+use super::endpoint::{endpoint, with_query};
 use super::read::{as_count, status_field, str_field};
 use crate::status::{Classified, ErrorRow, Progress, State};
 use crate::target::Target;
@@ -73,6 +73,28 @@ pub fn classify(body: &Value) -> Result<Classified, String> {
         errors,
         ..Classified::default()
     })
+}
+
+/// `GET /api/v1/pipelines/{pipeline_id}/status`.
+pub fn pipeline_url(base: &Url, pipeline_id: &str, full_details: bool) -> Url {
+    let url = endpoint(base, &["api", "v1", "pipelines", pipeline_id, "status"]);
+    with_query(url, full_details.then_some(("full_details", "true")))
+}
+
+/// `GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status`.
+pub fn file_url(base: &Url, pipeline_id: &str, file_id: &str) -> Url {
+    endpoint(
+        base,
+        &[
+            "api",
+            "v1",
+            "pipelines",
+            pipeline_id,
+            "files",
+            file_id,
+            "status",
+        ],
+    )
 }
 
 /// `GET /api/v1/beta/pipelines/{pipeline_id}/files`: a pipeline's files.

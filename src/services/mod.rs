@@ -1,11 +1,15 @@
-//! One module per API. Each knows its URL, its vendor types and how to
+//! One module per API. Each knows its URLs, its vendor types and how to
 //! classify a body into the normalized model; none of them prints.
-//! This file dispatches a [`Target`] to its API's module.
+//! This file only dispatches a [`Target`] to its API's module: a new API
+//! is a module plus one arm in each function below (and its variant in
+//! [`Target`]); a new kind of an API with the same shape, as the v2 jobs
+//! are, is one entry in that module's table.
 
 pub mod batch;
 pub mod clarifeye;
 mod endpoint;
 pub mod feldera;
+pub mod jobs;
 pub mod llama;
 pub mod page;
 mod read;
@@ -14,7 +18,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 use url::Url;
 
-use endpoint::{endpoint, with_query};
+use endpoint::with_query;
 pub use page::{Cursor, PAGE_SIZE, Page};
 pub use read::error_message;
 
@@ -28,65 +32,47 @@ pub fn url(target: &Target, base: &Url) -> Url {
         Target::LlamaPipeline {
             pipeline_id,
             full_details,
-        } => {
-            let url = endpoint(base, &["api", "v1", "pipelines", pipeline_id, "status"]);
-            with_query(url, full_details.then_some(("full_details", "true")))
-        }
+        } => llama::pipeline_url(base, pipeline_id, *full_details),
         Target::LlamaFile {
             pipeline_id,
             file_id,
-        } => endpoint(
-            base,
-            &[
-                "api",
-                "v1",
-                "pipelines",
-                pipeline_id,
-                "files",
-                file_id,
-                "status",
-            ],
-        ),
+        } => llama::file_url(base, pipeline_id, file_id),
         Target::Batch {
             job_id,
             organization_id,
             project_id,
-        } => {
-            let url = endpoint(base, &["api", "v1", "beta", "batch-processing", job_id]);
-            with_query(url, batch::scope(organization_id, project_id))
-        }
-        // The trailing empty segment keeps Django's trailing slash.
+        } => batch::job_url(base, job_id, organization_id, project_id),
         Target::ClarifeyeRun {
             project_id,
             pipeline_run_id,
-        } => endpoint(
-            base,
-            &[
-                "api",
-                "v1",
-                "projects",
-                project_id,
-                "pipeline-runs",
-                pipeline_run_id,
-                "",
-            ],
-        ),
+        } => clarifeye::run_url(base, project_id, pipeline_run_id),
         Target::FelderaToken {
             pipeline_name,
             token,
-        } => {
-            let url = endpoint(
-                base,
-                &["v0", "pipelines", pipeline_name, "completion_status"],
-            );
-            with_query(url, [("token", token.as_str())])
         }
+        | Target::FelderaConnector {
+            pipeline_name,
+            token,
+            ..
+        } => feldera::status_url(base, pipeline_name, token),
+        Target::LlamaJob {
+            kind,
+            job_id,
+            organization_id,
+            project_id,
+        } => jobs::job_url(*kind, base, job_id, organization_id, project_id),
         Target::LlamaFiles { pipeline_id } => llama::files_url(base, pipeline_id),
         Target::BatchJobs {
             organization_id,
             project_id,
         } => batch::jobs_url(base, organization_id, project_id),
         Target::ClarifeyeRuns { project_id } => clarifeye::runs_url(base, project_id),
+        Target::LlamaJobs {
+            kind,
+            organization_id,
+            project_id,
+            ..
+        } => jobs::jobs_url(*kind, base, organization_id, project_id),
     }
 }
 
@@ -96,23 +82,25 @@ pub fn classify(target: &Target, body: &Value) -> Result<Classified, String> {
         Target::LlamaPipeline { .. } | Target::LlamaFile { .. } => llama::classify(body),
         Target::Batch { .. } => batch::classify(body),
         Target::ClarifeyeRun { .. } => clarifeye::classify(body),
-        Target::FelderaToken { .. } => feldera::classify(body),
-        Target::LlamaFiles { .. } | Target::BatchJobs { .. } | Target::ClarifeyeRuns { .. } => {
-            Err("a listing has no status of its own".to_owned())
-        }
+        Target::FelderaToken { .. } | Target::FelderaConnector { .. } => feldera::classify(body),
+        Target::LlamaJob { kind, .. } => jobs::classify(*kind, body),
+        Target::LlamaFiles { .. }
+        | Target::BatchJobs { .. }
+        | Target::ClarifeyeRuns { .. }
+        | Target::LlamaJobs { .. } => Err("a listing has no status of its own".to_owned()),
     }
 }
 
 /// The requests one poll of a collection makes, each a paged listing with
-/// these status filters: Clarifeye filters one status per request, the
-/// others take every status at once. With `filtered` false (a watch
+/// these status filters: Clarifeye and the v2 jobs filter one status per
+/// request, the others take every status at once. With `filtered` false (a watch
 /// following the items its first listing chose), no status filter.
 pub fn passes(collection: &Collection, filtered: bool) -> Vec<Vec<String>> {
     if !filtered || collection.statuses.is_empty() {
         return vec![Vec::new()];
     }
     match collection.listing {
-        Target::ClarifeyeRuns { .. } => collection
+        Target::ClarifeyeRuns { .. } | Target::LlamaJobs { .. } => collection
             .statuses
             .iter()
             .map(|s| vec![s.clone()])
@@ -148,6 +136,13 @@ pub fn page_url(collection: &Collection, statuses: &[String], base: &Url, cursor
                     .chain(token),
             )
         }
+        (Target::LlamaJobs { since, .. }, cursor) => jobs::page_url(
+            first,
+            statuses.first().map(String::as_str),
+            since.as_deref(),
+            &[],
+            cursor,
+        ),
         (Target::BatchJobs { .. }, _) => {
             let kind = collection.job_type.as_deref().map(|t| ("job_type", t));
             with_query(
@@ -179,7 +174,7 @@ fn collection_status_param(collection: &Collection) -> &'static str {
 /// Read one page of a listing that started at `cursor`.
 pub fn read_page(listing: &Target, body: &[u8], cursor: &Cursor) -> Result<Page, String> {
     match listing {
-        Target::LlamaFiles { .. } => page::token_page(body, "items"),
+        Target::LlamaFiles { .. } | Target::LlamaJobs { .. } => page::token_page(body, "items"),
         Target::BatchJobs { .. } => page::offset_page(body, "items", cursor.offset()),
         _ => page::drf_page(body, cursor.offset()),
     }
@@ -198,7 +193,49 @@ pub fn listed(listing: &Target, item: &RawValue) -> Result<(Target, Classified),
             project_id,
         } => batch::listed_job(organization_id, project_id, &value()?),
         Target::ClarifeyeRuns { project_id } => clarifeye::listed_run(project_id, &value()?),
+        Target::LlamaJobs {
+            kind,
+            organization_id,
+            project_id,
+            ..
+        } => jobs::listed_job(*kind, organization_id, project_id, &value()?),
         _ => Err("not a listing".to_owned()),
+    }
+}
+
+/// The listing that can answer for many targets like this one at once
+/// (CONTRACT §14: v2 jobs by their listing's `job_ids` filter), if any;
+/// targets with the same one are asked together.
+pub fn asked_together(target: &Target) -> Option<Target> {
+    match target {
+        Target::LlamaJob {
+            kind,
+            organization_id,
+            project_id,
+            ..
+        } => Some(Target::LlamaJobs {
+            kind: *kind,
+            organization_id: organization_id.clone(),
+            project_id: project_id.clone(),
+            since: None,
+        }),
+        _ => None,
+    }
+}
+
+/// How many targets one request of [`asked_together`] asks about.
+pub const ASKED_TOGETHER: usize = jobs::IDS_PER_REQUEST;
+
+/// One page of `listing` (from [`asked_together`]) filtered to these IDs.
+pub fn ids_page_url(listing: &Target, ids: &[&str], base: &Url, cursor: &Cursor) -> Url {
+    jobs::page_url(url(listing, base), None, None, ids, cursor)
+}
+
+/// The ID a target of [`asked_together`] is listed under.
+pub fn listed_id(target: &Target) -> Option<&str> {
+    match target {
+        Target::LlamaJob { job_id, .. } => Some(job_id),
+        _ => None,
     }
 }
 

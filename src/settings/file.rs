@@ -39,6 +39,8 @@ pub(super) struct VendorConfig {
     pub(super) base_url: Option<Spanned<String>>,
     pub(super) organization_id: Option<Spanned<String>>,
     pub(super) project_id: Option<Spanned<String>>,
+    /// Feldera only: the `Feldera-Tenant` header.
+    pub(super) tenant: Option<Spanned<String>>,
     pub(super) allow_http: Option<Spanned<bool>>,
     pub(super) ca_cert: Option<Spanned<PathBuf>>,
 }
@@ -215,7 +217,7 @@ impl Config {
     }
 
     /// Where the chosen profile sets `key` (`api_key`, `api_key_cmd`,
-    /// `base_url`, `organization_id`, `project_id`, `allow_http`,
+    /// `base_url`, `organization_id`, `project_id`, `tenant`, `allow_http`,
     /// `ca_cert`) for `vendor`, if it does: `file:line`.
     pub fn set_at(&self, vendor: Vendor, key: &str) -> Option<Source> {
         let config = self.vendor(vendor)?;
@@ -225,6 +227,7 @@ impl Config {
             "base_url" => self.file_line(config.base_url.as_ref()?),
             "organization_id" => self.file_line(config.organization_id.as_ref()?),
             "project_id" => self.file_line(config.project_id.as_ref()?),
+            "tenant" => self.file_line(config.tenant.as_ref()?),
             "allow_http" => self.file_line(config.allow_http.as_ref()?),
             "ca_cert" => self.file_line(config.ca_cert.as_ref()?),
             _ => return None,
@@ -232,18 +235,21 @@ impl Config {
         Some(Source::Config(at))
     }
 
-    /// organization_id is a LlamaCloud setting and project_id is not
-    /// Feldera's; refuse them where they would silently do nothing.
+    /// organization_id is a LlamaCloud setting, project_id is not
+    /// Feldera's and tenant only Feldera's; refuse them where they would
+    /// silently do nothing.
     fn check_keys_apply(&self, vendor: Vendor) -> Result<(), SettingsError> {
         let Some(config) = self.vendor(vendor) else {
             return Ok(());
         };
+        let tenant = config.tenant.as_ref().map(|v| ("tenant", v));
         let misplaced = match vendor {
-            Vendor::Llama => None,
+            Vendor::Llama => tenant,
             Vendor::Clarifeye => config
                 .organization_id
                 .as_ref()
-                .map(|v| ("organization_id", v)),
+                .map(|v| ("organization_id", v))
+                .or(tenant),
             Vendor::Feldera => config
                 .organization_id
                 .as_ref()

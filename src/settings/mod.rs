@@ -34,6 +34,9 @@ pub struct VendorFlags<'a> {
     pub project_id: Option<&'a str>,
 }
 
+/// Feldera's tenant variable, as its SDK reads it.
+pub const TENANT_VAR: &str = "FELDERA_TENANT";
+
 /// One vendor's settings, resolved.
 #[derive(Debug)]
 pub struct VendorSettings {
@@ -54,6 +57,9 @@ pub struct VendorSettings {
     pub ca_cert: Option<PathBuf>,
     pub organization_id: Option<String>,
     pub project_id: Option<String>,
+    /// Feldera's tenant (`FELDERA_TENANT`, config `tenant`), sent as the
+    /// `Feldera-Tenant` header; None for the other vendors.
+    pub tenant: Option<String>,
 }
 
 /// The fixed facts about each vendor (CONTRACT §7).
@@ -241,6 +247,12 @@ impl Config {
                 .project_id
                 .map(str::to_owned)
                 .or_else(|| from_config(config.and_then(|c| c.project_id.as_ref()))),
+            tenant: match vendor {
+                Vendor::Feldera => {
+                    env(TENANT_VAR).or_else(|| from_config(config.and_then(|c| c.tenant.as_ref())))
+                }
+                _ => None,
+            },
         })
     }
 }

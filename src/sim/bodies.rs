@@ -50,6 +50,10 @@ pub(crate) fn status_body(
         Service::Batch => batch(t, s, phase, clock),
         Service::Clarifeye => clarifeye(t, s, phase, clock),
         Service::Feldera => feldera(t, phase),
+        // Built in `v2_jobs.rs`, which reads this file's helpers.
+        Service::V2Job(_) => Value::Null,
+        // The token is the connector's key: its words make the token's story.
+        Service::Connector => json!({"token": t.id()}),
         // Lists are built item by item in `listing.rs`, from these bodies.
         Service::List(_) => Value::Null,
     };

@@ -66,6 +66,8 @@ pub(crate) enum Kind {
     File,
     Job,
     Run,
+    /// A v2 parse, extract or classify job.
+    V2,
 }
 
 /// A collection, parsed from the words of its list key.
@@ -165,6 +167,7 @@ impl Item {
             Kind::File => "file",
             Kind::Job => "bjb",
             Kind::Run => "run",
+            Kind::V2 => "job",
         };
         let mut id = format!("{prefix}-{:04}-{}", self.index, outcome_word(self.outcome));
         let ms = self.duration.as_millis();

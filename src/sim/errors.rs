@@ -46,7 +46,7 @@ pub(crate) fn error_body(
                     ("path", "pipeline_id")
                 }
                 Service::LlamaFile => ("path", "file_id"),
-                Service::List(List::Jobs) => ("query", "project_id"),
+                Service::List(List::Jobs | List::V2(_)) => ("query", "project_id"),
                 _ => ("path", "job_id"),
             };
             json!({"detail": [{
@@ -61,6 +61,10 @@ pub(crate) fn error_body(
         Vendor::Feldera => {
             let pipeline = target.and_then(|t| t.parent.as_deref()).unwrap_or("");
             let (message, details) = match status {
+                404 if service == Service::Connector => (
+                    format!("Unknown input connector '{key}' in pipeline '{pipeline}'"),
+                    json!({"pipeline_name": pipeline, "endpoint_name": key}),
+                ),
                 404 => (
                     format!("Unknown pipeline name '{pipeline}'"),
                     json!({"pipeline_name": pipeline}),
@@ -76,7 +80,11 @@ pub(crate) fn error_body(
                 ),
                 _ => (text.to_string(), json!({})),
             };
-            json!({"message": with_escape(&message, escape), "error_code": feldera_code, "details": details})
+            let code = match (service, status) {
+                (Service::Connector, 404) => "UnknownInputEndpoint",
+                _ => feldera_code,
+            };
+            json!({"message": with_escape(&message, escape), "error_code": code, "details": details})
         }
     }
 }

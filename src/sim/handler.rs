@@ -5,7 +5,7 @@ use std::time::{Instant, SystemTime};
 
 use bytes::Bytes;
 use hyper::body::Incoming;
-use hyper::header::{AUTHORIZATION, HOST, USER_AGENT};
+use hyper::header::{AUTHORIZATION, HOST, HeaderName, USER_AGENT};
 use hyper::{Method, Request, Response};
 
 use super::bodies;
@@ -13,11 +13,12 @@ use super::errors::{error_body, not_found_body};
 use super::listing;
 use super::paging::Query;
 use super::reply::Reply;
-use super::request::ListRequest;
-use super::routing::{self, Route, Service, Target, Vendor};
+use super::request::{ListRequest, Named};
+use super::routing::{self, List, Route, Service, Target, Vendor};
 use super::scenario::{self, Chaos, Decision, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::state::{RecordedRequest, Shared};
+use super::v2_jobs;
 
 /// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
 const HUGE_BYTES: u64 = 200 * 1024 * 1024;
@@ -56,6 +57,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         host: host.clone(),
         authorization: header(AUTHORIZATION),
         user_agent: header(USER_AGENT),
+        tenant: header(HeaderName::from_static("feldera-tenant")),
         key,
         at: Instant::now(),
     };
@@ -126,15 +128,21 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         let (reply, is_final) = match (target.service, decision) {
             (Service::List(list), Decision::Status { strip_status, .. }) => {
                 let host = host.clone().unwrap_or_else(|| fallback_host(port));
+                let query = Query::parse(query.as_deref());
+                let named = match list {
+                    List::V2(_) => named_jobs(shared, &query),
+                    _ => Vec::new(),
+                };
                 let request = ListRequest {
                     target: &target,
                     scenario: &scenario,
                     strip_status,
                     clock,
                     elapsed,
-                    query: Query::parse(query.as_deref()),
+                    query,
                     path: &path,
                     host: &host,
+                    named,
                 };
                 let reply = listing::reply(list, &request);
                 let is_final = match &reply {
@@ -187,6 +195,31 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
         },
         None => reply,
     }
+}
+
+/// The jobs a v2 listing's `job_ids` names, each once, on its own key's
+/// time line (started now if the job was never asked for).
+fn named_jobs(shared: &Shared, query: &Query) -> Vec<Named> {
+    let mut inner = shared.lock();
+    let mut named: Vec<Named> = Vec::new();
+    for id in query.all("job_ids") {
+        if id.is_empty() || named.iter().any(|n| n.id == id) {
+            continue;
+        }
+        let state = inner.keys.entry(id.to_string()).or_default();
+        let (at, wall) = *state
+            .first_seen
+            .get_or_insert_with(|| (Instant::now(), SystemTime::now()));
+        named.push(Named {
+            id: id.to_string(),
+            elapsed: at.elapsed(),
+            clock: bodies::Clock {
+                first_seen: wall,
+                now: SystemTime::now(),
+            },
+        });
+    }
+    named
 }
 
 /// What a client without a Host header (HTTP/1.0) reached.
@@ -262,7 +295,18 @@ fn grammar_reply(
             strip_status,
         } => Reply::json(
             200,
-            bodies::status_body(target, scenario, &phase, clock, strip_status),
+            match target.service {
+                Service::V2Job(kind) => v2_jobs::single_body(
+                    kind,
+                    &target.key,
+                    target.parent.as_deref(),
+                    scenario,
+                    &phase,
+                    clock,
+                    strip_status,
+                ),
+                _ => bodies::status_body(target, scenario, &phase, clock, strip_status),
+            },
         ),
     }
 }

@@ -69,6 +69,7 @@ pub(super) fn reply(list: List, req: &ListRequest) -> Reply {
         List::Jobs => jobs(req),
         List::Items => batch_items::reply(req),
         List::Runs => runs::reply(req),
+        List::V2(kind) => super::v2_jobs::reply(kind, req),
     }
 }
 

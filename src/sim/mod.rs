@@ -69,6 +69,7 @@ mod serve;
 mod state;
 #[cfg(test)]
 mod tests;
+mod v2_jobs;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -28,6 +28,15 @@ pub(crate) struct ListRequest<'a> {
     pub path: &'a str,
     /// The request's Host header, for DRF's links.
     pub host: &'a str,
+    /// The jobs a v2 listing's `job_ids` names, each with its own clock.
+    pub named: Vec<Named>,
+}
+
+/// A job named in `job_ids`, with its own key's time line.
+pub(crate) struct Named {
+    pub id: String,
+    pub elapsed: Duration,
+    pub clock: Clock,
 }
 
 /// FastAPI's 422 with every problem found.

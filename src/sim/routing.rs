@@ -12,7 +12,36 @@ pub(crate) enum Service {
     Batch,
     Clarifeye,
     Feldera,
+    /// A v2 parse, extract or classify job: `GET /api/v2/{kind}/{job_id}`.
+    V2Job(V2),
+    /// A Feldera input connector's completion token; key
+    /// `connector:<table>.<connector>`, parent the pipeline.
+    Connector,
     List(List),
+}
+
+/// LlamaCloud's v2 job kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum V2 {
+    Parse,
+    Extract,
+    Classify,
+}
+
+impl V2 {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            V2::Parse => "parse",
+            V2::Extract => "extract",
+            V2::Classify => "classify",
+        }
+    }
+
+    fn from_segment(segment: &str) -> Option<V2> {
+        [V2::Parse, V2::Extract, V2::Classify]
+            .into_iter()
+            .find(|k| k.name() == segment)
+    }
 }
 
 /// The list endpoints. Each answers a whole collection under a namespaced
@@ -29,6 +58,8 @@ pub(crate) enum List {
     Items,
     /// `GET /api/v1/projects/{project_id}/pipeline-runs/`
     Runs,
+    /// `GET /api/v2/{parse,extract,classify}`, keyed like the batch list.
+    V2(V2),
 }
 
 impl List {
@@ -40,6 +71,7 @@ impl List {
             List::Jobs => "jobs",
             List::Items => "items",
             List::Runs => "runs",
+            List::V2(kind) => kind.name(),
         }
     }
 }
@@ -53,15 +85,15 @@ pub(crate) enum Vendor {
 }
 
 impl Service {
-    /// Feldera's completion_status needs no key; the others need a bearer token.
+    /// Feldera needs no key; the others need a bearer token.
     pub(crate) fn needs_auth(self) -> bool {
-        self != Service::Feldera
+        self.vendor() != Vendor::Feldera
     }
 
     pub(crate) fn vendor(self) -> Vendor {
         match self {
             Service::Clarifeye | Service::List(List::Runs) => Vendor::Clarifeye,
-            Service::Feldera => Vendor::Feldera,
+            Service::Feldera | Service::Connector => Vendor::Feldera,
             _ => Vendor::Llama,
         }
     }
@@ -113,6 +145,7 @@ impl Target {
                 .strip_prefix(list.namespace())
                 .and_then(|rest| rest.strip_prefix(':'))
                 .unwrap_or(&self.key),
+            Service::Connector => self.key.strip_prefix("connector:").unwrap_or(&self.key),
             _ => &self.key,
         }
     }
@@ -152,6 +185,26 @@ pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
             (Service::List(List::Items), 4, None)
         }
         ["api", "v1", "projects", _, "pipeline-runs", ""] => (Service::List(List::Runs), 3, None),
+        ["api", "v2", kind, id] if !id.is_empty() => match V2::from_segment(kind) {
+            Some(kind) => (Service::V2Job(kind), 3, None),
+            None => return Route::NotFound,
+        },
+        ["api", "v2", kind] => match V2::from_segment(kind) {
+            Some(kind) => return listing_route(List::V2(kind), query),
+            None => return Route::NotFound,
+        },
+        [
+            "v0",
+            "pipelines",
+            pipeline,
+            "tables",
+            table,
+            "connectors",
+            connector,
+            "completion_token",
+        ] => {
+            return connector_route(pipeline, table, connector);
+        }
         _ => return Route::NotFound,
     };
     // An empty path parameter is a different URL, as on the real servers.
@@ -205,10 +258,35 @@ pub(crate) fn route(path: &str, query: Option<&str>) -> Route {
     })
 }
 
+/// A connector's completion token: its key names the table and connector.
+fn connector_route(pipeline: &str, table: &str, connector: &str) -> Route {
+    if [pipeline, table, connector].contains(&"") {
+        return Route::NotFound;
+    }
+    match (decode(pipeline), decode(table), decode(connector)) {
+        (Some(pipeline), Some(table), Some(connector)) => Route::Endpoint(Target {
+            service: Service::Connector,
+            key: format!("connector:{table}.{connector}"),
+            parent: Some(pipeline),
+            key_at: KeyAt::Segment(6),
+        }),
+        _ => Route::BadRequest {
+            service: Service::Connector,
+            message: "path parameter is not valid percent-encoded UTF-8".to_string(),
+        },
+    }
+}
+
 /// The batch list's key is its `project_id` query (the first one, as for
 /// the single-job endpoint's project), else `default`.
 fn jobs_route(query: Option<&str>) -> Route {
-    let service = Service::List(List::Jobs);
+    listing_route(List::Jobs, query)
+}
+
+/// A project's listing (batch jobs, v2 jobs): its key is the `project_id`
+/// query, else `default`.
+fn listing_route(list: List, query: Option<&str>) -> Route {
+    let service = Service::List(list);
     let (project, key_at) = match query.and_then(|q| query_param(q, "project_id")) {
         None | Some("") => (None, KeyAt::Absent),
         Some(raw) => match decode(raw) {
@@ -224,7 +302,11 @@ fn jobs_route(query: Option<&str>) -> Route {
     };
     Route::Endpoint(Target {
         service,
-        key: format!("jobs:{}", project.as_deref().unwrap_or("default")),
+        key: format!(
+            "{}:{}",
+            list.namespace(),
+            project.as_deref().unwrap_or("default")
+        ),
         parent: project,
         key_at,
     })
@@ -291,108 +373,5 @@ pub(crate) fn redirect_location(
     match new_query {
         Some(q) => format!("http://localhost:{port}{new_path}?{q}"),
         None => format!("http://localhost:{port}{new_path}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key_of(path: &str, query: Option<&str>) -> Option<(Service, String, Option<String>)> {
-        match route(path, query) {
-            Route::Endpoint(t) => Some((t.service, t.key, t.parent)),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn routes_every_endpoint_to_its_key() {
-        use Service::*;
-        let s = |x: &str| x.to_string();
-        assert_eq!(
-            key_of("/api/v1/pipelines/p1/status", None),
-            Some((LlamaPipeline, s("p1"), None))
-        );
-        assert_eq!(
-            key_of("/api/v1/pipelines/p1/files/f1/status", None),
-            Some((LlamaFile, s("f1"), Some(s("p1"))))
-        );
-        assert_eq!(
-            key_of(
-                "/api/v1/beta/batch-processing/j1",
-                Some("organization_id=o&project_id=pr%2B")
-            ),
-            Some((Batch, s("j1"), Some(s("pr+"))))
-        );
-        assert_eq!(
-            key_of("/api/v1/projects/pr/pipeline-runs/r1/", None),
-            Some((Clarifeye, s("r1"), Some(s("pr"))))
-        );
-        assert_eq!(
-            key_of(
-                "/v0/pipelines/a%2Fb/completion_status",
-                Some("x=1&token=t+1%2B%3D")
-            ),
-            Some((Feldera, s("t+1+="), Some(s("a/b"))))
-        );
-    }
-
-    #[test]
-    fn decodes_percent_encoded_segments() {
-        let got = key_of("/api/v1/pipelines/a%2Fb%3Fc/status", None);
-        assert_eq!(got.map(|k| k.1), Some("a/b?c".to_string()));
-    }
-
-    #[test]
-    fn rejects_odd_paths_without_panicking() {
-        for path in [
-            "",
-            "/",
-            "*",
-            "/api/v1/pipelines//status",
-            "/api/v1/projects/p/pipeline-runs/r",
-            "/api/v1/beta/batch-processing/j/",
-            "/api/v1/pipelines/a/b/status",
-        ] {
-            assert_eq!(route(path, None), Route::NotFound, "{path}");
-        }
-        assert!(matches!(
-            route("/api/v1/pipelines/%FF%FE/status", None),
-            Route::BadRequest { .. }
-        ));
-        assert!(matches!(
-            route("/v0/pipelines/p/completion_status", None),
-            Route::BadRequest { .. }
-        ));
-        assert!(matches!(
-            route("/v0/pipelines/p/completion_status", Some("token=")),
-            Route::BadRequest { .. }
-        ));
-        // A stray `%` is not an escape: it is kept, like most servers do.
-        assert_eq!(
-            key_of("/api/v1/pipelines/50%zz/status", None).map(|k| k.1),
-            Some("50%zz".into())
-        );
-    }
-
-    #[test]
-    fn redirect_drops_the_word_and_goes_to_localhost() {
-        let path = "/api/v1/pipelines/p/files/job-redirect-6s/status";
-        let Route::Endpoint(t) = route(path, Some("a=b")) else {
-            panic!()
-        };
-        assert_eq!(
-            redirect_location(&t, path, Some("a=b"), 81),
-            "http://localhost:81/api/v1/pipelines/p/files/job-6s/status?a=b"
-        );
-        let path = "/v0/pipelines/redirect/completion_status";
-        let query = Some("token=redirect_tok&token=redirect");
-        let Route::Endpoint(t) = route(path, query) else {
-            panic!()
-        };
-        assert_eq!(
-            redirect_location(&t, path, query, 9),
-            "http://localhost:9/v0/pipelines/redirect/completion_status?token=tok&token=redirect"
-        );
     }
 }

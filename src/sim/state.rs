@@ -25,6 +25,8 @@ pub struct RecordedRequest {
     /// The raw Authorization header value.
     pub authorization: Option<String>,
     pub user_agent: Option<String>,
+    /// The `Feldera-Tenant` header.
+    pub tenant: Option<String>,
     /// The decoded key, if the path matched an endpoint.
     pub key: Option<String>,
     pub at: Instant,

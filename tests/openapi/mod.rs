@@ -48,6 +48,29 @@ impl Spec {
         }
     }
 
+    /// LlamaCloud's v2 jobs extract (JSON, schemas under `schemas`).
+    pub fn llamacloud_v2() -> Spec {
+        Spec::json("llamacloud-v2-jobs.json", |doc| doc["schemas"].clone())
+    }
+
+    /// Feldera's document (JSON, OpenAPI 3.1).
+    pub fn feldera() -> Spec {
+        Spec::json("feldera-openapi.json", |doc| {
+            doc["components"]["schemas"].clone()
+        })
+    }
+
+    fn json(name: &str, schemas: impl Fn(&Value) -> Value) -> Spec {
+        let path = spec_path(name);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let doc: Value = serde_json::from_str(&text).expect("spec is JSON");
+        Spec {
+            paths: doc["paths"].clone(),
+            schemas: schemas(&doc),
+        }
+    }
+
     /// Clarifeye's document (YAML, OpenAPI 3.0.3).
     pub fn clarifeye() -> Spec {
         let path = spec_path("clarifeye-pipeline-runs.yml");

@@ -26,7 +26,7 @@ const VENDORS: [Vendor; 3] = [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera]
 /// The variables read outside each service's settings, with what they do.
 /// The services' own variables come from the settings code (see
 /// [`service_variables`]).
-const OTHER_VARIABLES: [(&[&str], &str); 10] = [
+const OTHER_VARIABLES: [(&[&str], &str); 11] = [
     (
         &["PIPEWATCH_PROFILE"],
         "The config profile to use, as --profile (the flag wins).",
@@ -39,6 +39,11 @@ const OTHER_VARIABLES: [(&[&str], &str); 10] = [
         &["XDG_CONFIG_HOME", "HOME"],
         "Where the config file is looked for when neither --config nor PIPEWATCH_CONFIG \
          is given (see FILES).",
+    ),
+    (
+        &["FELDERA_TENANT"],
+        "The Feldera tenant to act in, sent as the Feldera-Tenant header on every \
+         Feldera request (config: tenant).",
     ),
     (&["NO_COLOR"], "Set: no colour with --color auto."),
     (

@@ -8,4 +8,5 @@ mod list_agreement;
 mod list_paging;
 mod list_words;
 mod paging;
+mod routing;
 mod server;
