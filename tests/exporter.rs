@@ -409,3 +409,69 @@ fn the_exporter_binds_loopback_unless_told() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--base-url"), "{stderr}");
 }
+
+#[test]
+fn v2_jobs_are_probed_one_by_one_and_as_collections() {
+    let server = sim();
+    let home = home();
+    let exporter = Exporter::start(home.path(), &server, &[]);
+    // One job of each kind, by ID, at its own endpoint.
+    for (service, kind, state) in [
+        ("llama.parse", "parse", "failed"),
+        ("llama.extract", "extract", "succeeded"),
+        ("llama.classify", "classify", "running"),
+    ] {
+        let job = match state {
+            "failed" => "j-failed",
+            "succeeded" => "j-ok",
+            _ => "j-running",
+        };
+        let series = exporter.probe(&format!("service={service}&job_id={job}"));
+        assert_eq!(
+            series.value("pipewatch_probe_success", &[]),
+            1.0,
+            "{service}"
+        );
+        assert_state(&series, service, job, state);
+        let (path, _) = requests(&server).pop().unwrap();
+        assert_eq!(path, format!("/api/v2/{kind}/{job}"));
+    }
+
+    // A collection: counts per state, `status` and `since` sent as the
+    // command's `--status` and `--since` are.
+    let series = exporter
+        .probe("service=llama.parse&all=1&project_id=p-items30-failed&since=1h&status=failed");
+    let failed = [
+        ("service", "llama.parse"),
+        ("collection", "p-items30-failed/*"),
+        ("state", "failed"),
+    ];
+    assert_eq!(series.value("pipewatch_probe_success", &[]), 1.0);
+    assert!(series.value("pipewatch_collection_items", &failed) >= 1.0);
+    assert!(series.named("pipewatch_target_state").is_empty());
+    let (path, query) = requests(&server).pop().unwrap();
+    assert_eq!(path, "/api/v2/parse");
+    assert!(query.contains("status=FAILED"), "{query}");
+    assert!(query.contains("created_at_on_or_after="), "{query}");
+    assert!(query.contains("page_size=100"), "{query}");
+
+    // Bad filters are 400s with the kind's valid values, before any request.
+    let before = requests(&server).len();
+    for (query, reason) in [
+        (
+            "service=llama.classify&all=1&status=THROTTLED",
+            "PENDING, RUNNING",
+        ),
+        ("service=llama.parse&all=1&since=yesterday", "since"),
+        (
+            "service=llama.extract&all=1&job_id=j1",
+            "unknown parameter `job_id`",
+        ),
+    ] {
+        let (code, body) = exporter.get(&format!("/probe?{query}"));
+        assert_eq!(code, 400, "{query}: {body}");
+        assert!(body.contains(reason), "{query}: {body}");
+        assert_eq!(body.trim_end().lines().count(), 1, "{body}");
+    }
+    assert_eq!(requests(&server).len(), before);
+}

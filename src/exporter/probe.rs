@@ -5,13 +5,16 @@
 //! parameter (`base_url`, `api_key`, a typo) is refused, not ignored.
 
 use std::collections::BTreeMap;
+use std::time::SystemTime;
 
 use crate::sanitize::sanitize;
 use crate::services::batch::{JOB_STATUSES, JOB_TYPES};
 use crate::services::clarifeye::RUN_STATUSES;
+use crate::services::jobs;
 use crate::services::llama::FILE_STATUSES;
 use crate::settings::VendorSettings;
-use crate::target::{Collection, Subject, Target, Vendor};
+use crate::since;
+use crate::target::{Collection, JobKind, Subject, Target, Vendor};
 
 /// What a service's probe takes: the fields that name one target (all
 /// required, less those `optional`), and with `all=1` those of its
@@ -27,6 +30,12 @@ struct Spec {
     /// The subject a checked request names, with the vendor's settings.
     subject: fn(&Request, &VendorSettings) -> Result<Subject, String>,
 }
+
+/// What a v2 job's probe takes (CONTRACT §14): its ID, or with `all=1`
+/// the listing's filters; the scope may come from the config, as for batch.
+const V2_JOB: &[&str] = &["job_id", "organization_id", "project_id"];
+const V2_JOBS: &[&str] = &["organization_id", "project_id", "status", "since"];
+const V2_OPTIONAL: &[&str] = &["organization_id", "project_id", "status", "since"];
 
 const SERVICES: &[Spec] = &[
     Spec {
@@ -60,6 +69,30 @@ const SERVICES: &[Spec] = &[
         collection: Some(&["project_id", "status"]),
         optional: &["project_id", "status"],
         subject: clarifeye_run,
+    },
+    Spec {
+        service: "llama.parse",
+        vendor: Vendor::Llama,
+        target: V2_JOB,
+        collection: Some(V2_JOBS),
+        optional: V2_OPTIONAL,
+        subject: llama_parse,
+    },
+    Spec {
+        service: "llama.extract",
+        vendor: Vendor::Llama,
+        target: V2_JOB,
+        collection: Some(V2_JOBS),
+        optional: V2_OPTIONAL,
+        subject: llama_extract,
+    },
+    Spec {
+        service: "llama.classify",
+        vendor: Vendor::Llama,
+        target: V2_JOB,
+        collection: Some(V2_JOBS),
+        optional: V2_OPTIONAL,
+        subject: llama_classify,
     },
     Spec {
         service: "feldera.token",
@@ -272,6 +305,61 @@ fn clarifeye_run(request: &Request, settings: &VendorSettings) -> Result<Subject
     Ok(collection(
         Target::ClarifeyeRuns { project_id },
         statuses(request, RUN_STATUSES, false)?,
+        None,
+        None,
+    ))
+}
+
+fn llama_parse(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    llama_job(JobKind::Parse, request, settings)
+}
+
+fn llama_extract(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    llama_job(JobKind::Extract, request, settings)
+}
+
+fn llama_classify(request: &Request, settings: &VendorSettings) -> Result<Subject, String> {
+    llama_job(JobKind::Classify, request, settings)
+}
+
+/// A v2 job, or with `all=1` the kind's listing: `status=` checked against
+/// the kind's enum and `since=` read as `--since` is (a duration ago or an
+/// RFC 3339 time).
+fn llama_job(
+    kind: JobKind,
+    request: &Request,
+    settings: &VendorSettings,
+) -> Result<Subject, String> {
+    let (organization_id, project_id) = (
+        settings.organization_id.clone(),
+        settings.project_id.clone(),
+    );
+    if !request.all {
+        return Ok(one(Target::LlamaJob {
+            kind,
+            job_id: field(request, "job_id"),
+            organization_id,
+            project_id,
+        }));
+    }
+    let given: Vec<String> = request
+        .field("status")
+        .map(|s| s.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
+    let statuses = jobs::check_statuses(kind, &given).map_err(|e| sanitize(&e))?;
+    let since = request
+        .field("since")
+        .map(|raw| since::parse(raw, SystemTime::now()))
+        .transpose()
+        .map_err(|e| format!("invalid since: {}", sanitize(&e)))?;
+    Ok(collection(
+        Target::LlamaJobs {
+            kind,
+            organization_id,
+            project_id,
+            since,
+        },
+        statuses,
         None,
         None,
     ))
