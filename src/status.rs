@@ -22,6 +22,17 @@ pub enum State {
 }
 
 impl State {
+    /// The seven states, in the contract's order.
+    pub const ALL: [State; 7] = [
+        State::Pending,
+        State::Running,
+        State::Succeeded,
+        State::Partial,
+        State::Failed,
+        State::Cancelled,
+        State::Unknown,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             State::Pending => "pending",
@@ -564,19 +575,11 @@ Exit codes:
 
     #[test]
     fn terminal_states() {
-        let terminal: Vec<_> = [
-            State::Pending,
-            State::Running,
-            State::Succeeded,
-            State::Partial,
-            State::Failed,
-            State::Cancelled,
-            State::Unknown,
-        ]
-        .into_iter()
-        .filter(|s| s.is_terminal())
-        .map(State::as_str)
-        .collect();
+        let terminal: Vec<_> = State::ALL
+            .into_iter()
+            .filter(|s| s.is_terminal())
+            .map(State::as_str)
+            .collect();
         assert_eq!(terminal, ["succeeded", "partial", "failed", "cancelled"]);
     }
 

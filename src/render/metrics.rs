@@ -22,15 +22,7 @@ use crate::target::Target;
 
 /// The seven states, in the contract's order: each target has a series
 /// for every one of them.
-pub const STATES: [State; 7] = [
-    State::Pending,
-    State::Running,
-    State::Succeeded,
-    State::Partial,
-    State::Failed,
-    State::Cancelled,
-    State::Unknown,
-];
+pub const STATES: [State; 7] = State::ALL;
 
 /// What one poll found, and how it went.
 #[derive(Debug)]
