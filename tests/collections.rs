@@ -6,21 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// (path, query) of every request, in order.
-fn requests(server: &Server) -> Vec<(String, String)> {
-    server
-        .requests()
-        .into_iter()
-        .map(|r| (r.path, r.query.unwrap_or_default()))
-        .collect()
-}
-
-fn query_pairs(query: &str) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect()
-}
-
 // ---- bad input: exit 2 before any request ----
 
 #[test]

@@ -9,15 +9,6 @@ mod harness;
 use common::*;
 use harness::*;
 
-/// (path, query) of every request the simulator received.
-fn requests(server: &Server) -> Vec<(String, String)> {
-    server
-        .requests()
-        .into_iter()
-        .map(|r| (r.path, r.query.unwrap_or_default()))
-        .collect()
-}
-
 #[test]
 fn a_pipeline_probe_has_every_target_series() {
     let server = sim();

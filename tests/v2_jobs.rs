@@ -6,21 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// (path, query) of every request, in order.
-fn requests(server: &Server) -> Vec<(String, String)> {
-    server
-        .requests()
-        .into_iter()
-        .map(|r| (r.path, r.query.unwrap_or_default()))
-        .collect()
-}
-
-fn pairs(query: &str) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect()
-}
-
 fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     pairs
         .iter()
@@ -125,7 +110,7 @@ fn project_and_organization_scope_every_request() {
     assert_eq!(code, 0, "{stderr}");
     let (path, q) = &requests(&server)[0];
     assert_eq!(path, "/api/v2/parse");
-    let q = pairs(q);
+    let q = query_pairs(q);
     assert_eq!(param(&q, "project_id"), ["p1"]);
     assert_eq!(param(&q, "organization_id"), ["o1"]);
 
@@ -164,7 +149,7 @@ fn many_ids_cost_one_listing_request_per_fifty() {
     let mut asked = Vec::new();
     for (path, q) in &reqs {
         assert_eq!(path, "/api/v2/parse");
-        let q = pairs(q);
+        let q = query_pairs(q);
         let ids = param(&q, "job_ids");
         assert!(ids.len() <= 50, "{}", ids.len());
         asked.extend(ids.into_iter().map(str::to_owned));
@@ -228,7 +213,7 @@ fn a_watch_of_many_jobs_asks_only_the_unfinished_ones_together() {
     assert!(reqs.iter().all(|(p, _)| p == "/api/v2/extract"), "{reqs:?}");
     // Every poll costs at most ceil(60 / 50) = 2 requests, and a finished
     // job leaves the later polls.
-    let last = pairs(&reqs.last().unwrap().1);
+    let last = query_pairs(&reqs.last().unwrap().1);
     assert!(param(&last, "job_ids").len() < 60);
     for id in &ids {
         assert_eq!(server.hits(id), 0, "{id} was asked alone");
@@ -256,10 +241,10 @@ fn all_lists_by_page_token_at_page_size_100() {
     assert_eq!(envelopes(&stdout).len(), 150);
     let reqs = requests(&server);
     assert_eq!(reqs.len(), 2, "{reqs:?}");
-    let first = pairs(&reqs[0].1);
+    let first = query_pairs(&reqs[0].1);
     assert_eq!(param(&first, "page_size"), ["100"]);
     assert!(param(&first, "page_token").is_empty());
-    assert_eq!(param(&pairs(&reqs[1].1), "page_token").len(), 1);
+    assert_eq!(param(&query_pairs(&reqs[1].1), "page_token").len(), 1);
 }
 
 #[test]
@@ -284,7 +269,7 @@ fn status_filters_one_per_request_case_insensitive() {
     let statuses: Vec<Vec<String>> = reqs
         .iter()
         .map(|(_, q)| {
-            param(&pairs(q), "status")
+            param(&query_pairs(q), "status")
                 .into_iter()
                 .map(str::to_owned)
                 .collect()
@@ -314,7 +299,7 @@ fn since_is_sent_as_created_at_on_or_after() {
         ],
     );
     assert_eq!(code, 0, "{stderr}");
-    let q = pairs(&requests(&server)[0].1);
+    let q = query_pairs(&requests(&server)[0].1);
     assert_eq!(
         param(&q, "created_at_on_or_after"),
         ["2026-11-30T07:00:00Z"]
@@ -326,7 +311,7 @@ fn since_is_sent_as_created_at_on_or_after() {
         &["llama", "parse", "status", "--all", "--since", "2h"],
     );
     assert_eq!(code, 0, "{stderr}");
-    let q = pairs(&requests(&server)[0].1);
+    let q = query_pairs(&requests(&server)[0].1);
     let sent = param(&q, "created_at_on_or_after");
     let at = humantime::parse_rfc3339(sent[0]).expect("RFC 3339 UTC");
     let ago = std::time::SystemTime::now().duration_since(at).unwrap();

@@ -99,3 +99,19 @@ pub fn config(home: &Path, text: &str) -> std::path::PathBuf {
     }
     path
 }
+
+/// (path, query) of every request the simulator received, in order.
+pub fn requests(server: &Server) -> Vec<(String, String)> {
+    server
+        .requests()
+        .into_iter()
+        .map(|r| (r.path, r.query.unwrap_or_default()))
+        .collect()
+}
+
+/// A query string's pairs, decoded, in order.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
+}
