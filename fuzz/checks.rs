@@ -10,13 +10,13 @@
 
 use std::path::PathBuf;
 
+use pipewatch::engine::query::interpret;
 use pipewatch::http::Fetched;
-use pipewatch::query::interpret;
+use pipewatch::model::Target;
+use pipewatch::model::{ExitCode, State};
 use pipewatch::render::{Palette, json, table};
-use pipewatch::sanitize::{sanitize as clean, sanitize_multiline};
 use pipewatch::settings::Config;
-use pipewatch::status::{ExitCode, State};
-use pipewatch::target::Target;
+use pipewatch::util::sanitize::{sanitize as clean, sanitize_multiline};
 use serde_json::Value;
 
 /// The states of CONTRACT §3, spelled as the envelope spells them.
@@ -214,12 +214,12 @@ pub fn duration(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match pipewatch::duration::parse_duration(text) {
+    match pipewatch::util::duration::parse_duration(text) {
         Ok(d) => {
             assert!(!d.is_zero(), "{text:?} parsed as zero");
             let shown = humantime::format_duration(d).to_string();
             assert_eq!(
-                pipewatch::duration::parse_duration(&shown),
+                pipewatch::util::duration::parse_duration(&shown),
                 Ok(d),
                 "{text:?} -> {shown:?}"
             );

@@ -3,44 +3,29 @@
 //! The binary is a thin shell over this library so that integration tests can
 //! start the simulator in-process and drive the real binary against it.
 //! Data flows one way: arguments -> settings -> service request -> snapshot
-//! -> (watch) -> renderer -> exit code.
+//! -> (watch) -> renderer -> exit code. The folders are the layers, each
+//! using only those listed above it here (tests/architecture.rs fails on
+//! any import cycle):
 
-// Each file uses only files below it in the flow (README.md, Development,
-// lists the layers); tests/architecture.rs fails on any import cycle.
+/// From parsed arguments to an exit code; the demo.
 pub mod app;
-mod board;
-pub mod ci;
+/// The clap tree, status commands grafted from the list of APIs.
 pub mod cli;
-mod collection_log;
-mod config_show;
-pub mod connectors;
-pub mod credential;
-mod demo;
-pub mod duration;
-pub mod env;
-mod exchange;
-pub mod exporter;
+/// Query, together, listing, watch: asking and waiting.
+pub mod engine;
+/// The thin HTTP core: auth, retries, limits, `-v`.
 pub mod http;
-pub mod items;
-pub mod listing;
-pub mod loopback;
-pub mod options;
-pub mod outage;
-mod progress;
-pub mod proxy;
-pub mod query;
+/// CI reports and the Prometheus exporter.
+pub mod integrations;
+/// States, snapshots, exit codes, targets: data only.
+pub mod model;
+/// Tables, JSON, Markdown, metrics: pure functions of snapshots.
 pub mod render;
-pub mod report;
-pub mod run;
-pub mod sanitize;
-pub mod secret;
+/// One trait, one list of APIs, one file per API.
 pub mod services;
+/// Flags + environment + config file -> resolved settings.
 pub mod settings;
-pub mod signals;
+/// The simulator behind `demo` and the tests, one file per API.
 pub mod sim;
-pub mod since;
-pub mod status;
-pub mod target;
-pub mod together;
-mod tty;
-pub mod watch;
+/// Leaves: environment, durations, text, secrets.
+pub mod util;

@@ -1,8 +1,8 @@
 //! Parse, run, and map the outcome to an exit code: the only exit path.
 
 use pipewatch::cli::Cli;
-use pipewatch::report::exit_code_of;
-use pipewatch::status::ExitCode;
+use pipewatch::engine::report::exit_code_of;
+use pipewatch::model::ExitCode;
 
 fn main() -> std::process::ExitCode {
     // clap exits 2 on a usage error and 0 for --help/--version.

@@ -7,12 +7,12 @@
 //!   body it was given (CONTRACT §4).
 
 use percent_encoding::percent_decode_str;
+use pipewatch::engine::query::interpret;
 use pipewatch::http::Fetched;
-use pipewatch::query::interpret;
+use pipewatch::model::ExitCode;
+use pipewatch::model::Target;
 use pipewatch::render::json;
 use pipewatch::services;
-use pipewatch::status::ExitCode;
-use pipewatch::target::Target;
 use proptest::prelude::*;
 use serde_json::Value;
 use url::Url;

@@ -9,21 +9,23 @@ use std::time::Duration;
 use clap::CommandFactory;
 
 mod command_line;
+pub mod demo;
+pub mod run;
 mod subject;
 
+use crate::app::run::run_status;
 use crate::cli::{
     BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, ConnectionArgs, GlobalArgs,
     LlamaCommand, LlamaJobCommand, RequestArgs, StatusArgs,
 };
-use crate::duration::DEFAULT_INTERVAL;
-use crate::env::{Env, process_env};
-use crate::options::{Ci, Items, MetricsFile, Mode, RunOptions, Summary};
+use crate::engine::options::{Ci, Items, MetricsFile, Mode, RunOptions, Summary};
+use crate::engine::report::print_stdout;
+use crate::model::ExitCode;
+use crate::model::{Subject, Vendor};
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
-use crate::report::print_stdout;
-use crate::run::run_status;
 use crate::settings::{Config, SettingsError, Source, VendorFlags, VendorSettings};
-use crate::status::ExitCode;
-use crate::target::{Subject, Vendor};
+use crate::util::duration::DEFAULT_INTERVAL;
+use crate::util::env::{Env, process_env};
 
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -140,12 +142,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 Source::Default
             };
-            let shown = crate::config_show::render(&config, &flags, env, profile_source)?;
+            let shown = crate::settings::show::render(&config, &flags, env, profile_source)?;
             print_stdout(&shown)?;
             Ok(ExitCode::Success)
         }
         Command::Demo { serve, addr, json } => {
-            let look = crate::demo::Look {
+            let look = crate::app::demo::Look {
                 json: *json,
                 verbose: global.verbose,
                 stdout: Palette::for_stdout(global.color.forced(), env),
@@ -153,7 +155,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 stderr: Palette::for_stderr(global.color.forced(), env),
                 live: stderr_can_redraw(env),
             };
-            crate::demo::run(*serve, *addr, look).await
+            crate::app::demo::run(*serve, *addr, look).await
         }
         Command::Exporter {
             addr,
@@ -161,7 +163,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             requests,
         } => {
             let setup = exporter_setup(global, connection, requests, &load()?)?;
-            crate::exporter::serve(*addr, setup).await
+            crate::integrations::exporter::serve(*addr, setup).await
         }
         status => {
             let ci = resolve_ci(status_options, env, std::env::args_os());
@@ -174,7 +176,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 profile.as_deref(),
                 ci.clone(),
             )
-            .map_err(|e| crate::ci::stopped(&ci, e.into()))?;
+            .map_err(|e| crate::integrations::ci::stopped(&ci, e.into()))?;
             if let Some(prefix) = settings.stripped_prefix {
                 eprintln!(
                     "note: the {} base URL from {} ends in the API's own prefix {prefix}; \
@@ -187,8 +189,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if matches!(&subject, Subject::Targets(targets) if targets.is_empty()) {
                 // Only `-` with nothing on stdin gets here: clap wants IDs.
                 eprintln!("note: no targets on stdin; nothing to wait for");
-                crate::ci::summarize(&ci, ExitCode::Success, None, &[]);
-                crate::ci::export(&ci, None, &[], None);
+                crate::integrations::ci::summarize(&ci, ExitCode::Success, None, &[]);
+                crate::integrations::ci::export(&ci, None, &[], None);
                 return Ok(ExitCode::Success);
             }
             run_status(&options, settings, subject).await
@@ -231,7 +233,7 @@ fn exporter_setup(
     connection: &ConnectionArgs,
     requests: &RequestArgs,
     config: &Config,
-) -> Result<crate::exporter::Setup, SettingsError> {
+) -> Result<crate::integrations::exporter::Setup, SettingsError> {
     if connection.base_url.is_some() {
         return Err(SettingsError(
             "--base-url names one service's URL: give the exporter each service's URL in its \
@@ -249,7 +251,7 @@ fn exporter_setup(
     } else {
         None
     };
-    Ok(crate::exporter::Setup {
+    Ok(crate::integrations::exporter::Setup {
         config_path: config.path.clone(),
         config_text,
         profile: global

@@ -7,9 +7,9 @@ use crate::cli::{
     BatchCommand, ClarifeyeCommand, Command, FelderaCommand, LlamaCommand, LlamaFileCommand,
     LlamaJobCommand, LlamaPipelineCommand,
 };
+use crate::model::{Collection, JobKind, Subject, Target};
 use crate::services::jobs;
 use crate::settings::{Config, SettingsError, VendorSettings};
-use crate::target::{Collection, JobKind, Subject, Target};
 
 /// The subject of a status command: its targets in argument order (`-`
 /// replaced by the lines of stdin), or its collection.

@@ -9,10 +9,10 @@ use clap_complete::Shell;
 
 mod options;
 
+use crate::model::exit_codes_help;
 use crate::services::batch::{ITEM_STATUSES, JOB_STATUSES, JOB_TYPES};
 use crate::services::clarifeye::RUN_STATUSES;
 use crate::services::llama::FILE_STATUSES;
-use crate::status::exit_codes_help;
 use options::status_options_for_subcommands;
 pub use options::{ColorChoice, ConnectionArgs, GlobalArgs, RequestArgs, StatusArgs};
 
@@ -297,7 +297,7 @@ fn parse_connector(raw: &str) -> Result<(String, String), String> {
 /// `--since`: a duration ago or an RFC 3339 time, as the RFC 3339 (UTC)
 /// time the listing's `created_at_on_or_after` takes.
 fn parse_since(raw: &str) -> Result<String, String> {
-    crate::since::parse(raw, std::time::SystemTime::now())
+    crate::util::since::parse(raw, std::time::SystemTime::now())
 }
 
 #[derive(Debug, Subcommand)]
@@ -447,6 +447,19 @@ mod tests {
             "pipewatch --color never completions bash",
         ] {
             assert!(parse(args).is_ok(), "{args}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod dump_tree {
+    #[test]
+    fn dump() {
+        use clap::CommandFactory;
+        if let Ok(path) = std::env::var("DUMP_CLAP") {
+            let mut cmd = super::Cli::command();
+            cmd.build();
+            std::fs::write(path, format!("{cmd:#?}")).unwrap();
         }
     }
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, Command, ValueEnum, ValueHint};
 
-use crate::duration::{Timeout, parse_duration, parse_interval, parse_timeout};
+use crate::util::duration::{Timeout, parse_duration, parse_interval, parse_timeout};
 
 /// Options every command accepts: how to talk to the user and which
 /// configuration to read. Global, so they may come anywhere, as with

@@ -12,8 +12,8 @@
 //! step name) printed where the runner looks could hide later annotations,
 //! mask words in the log or set a step's outputs.
 
-use crate::sanitize::sanitize;
-use crate::status::{Snapshot, State};
+use crate::model::{Snapshot, State};
+use crate::util::sanitize::sanitize;
 
 /// A command's data (after `::`), escaped as the runner unescapes it
 /// (`ActionCommand.UnescapeData`): `%` first, then CR and LF, so that a
@@ -152,8 +152,8 @@ pub fn fenced(text: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::status::{ErrorKind, Progress, TargetError};
-    use crate::target::Target;
+    use crate::model::Target;
+    use crate::model::{ErrorKind, Progress, TargetError};
 
     #[test]
     fn ten_of_each_kind_the_tenth_counting_the_rest() {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-use crate::status::{Progress, Snapshot};
+use crate::model::{Progress, Snapshot};
 
 /// The envelope's fields, in the documented order. The response is its
 /// received text, embedded as is.
@@ -84,9 +84,9 @@ pub fn timestamp(at: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Target;
+    use crate::model::{ErrorKind, TargetError};
     use crate::services::classify;
-    use crate::status::{ErrorKind, TargetError};
-    use crate::target::Target;
     use std::time::Duration;
 
     fn at() -> SystemTime {

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use comfy_table::{Table, presets};
 
 use super::Palette;
-use crate::sanitize::sanitize;
+use crate::util::sanitize::sanitize;
 
 /// Spaces between columns.
 const GAP: usize = 2;

@@ -17,8 +17,8 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::registry::Registry;
 
 use super::layout::parse_rfc3339;
-use crate::status::{Progress, Snapshot, State};
-use crate::target::Target;
+use crate::model::Target;
+use crate::model::{Progress, Snapshot, State};
 
 /// The seven states, in the contract's order: each target has a series
 /// for every one of them.

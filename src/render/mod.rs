@@ -11,8 +11,8 @@ pub mod table;
 
 use std::io::IsTerminal;
 
-use crate::env::Env;
-use crate::status::State;
+use crate::model::State;
+use crate::util::env::Env;
 
 /// Whether to colour a stream: `forced` (`--color always/never`), then
 /// `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR=0`, `TERM=dumb`, then whether

@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::Palette;
 pub use super::layout::Fit;
 use super::layout::{render, when};
-use crate::sanitize::{sanitize, sanitize_multiline};
-use crate::status::{Progress, Snapshot, State};
+use crate::model::{Progress, Snapshot, State};
+use crate::util::sanitize::{sanitize, sanitize_multiline};
 
 /// Above this many targets, the table lists only those that did not succeed.
 pub const MAX_ROWS: usize = 20;
@@ -253,8 +253,8 @@ pub fn job_items(s: &Snapshot, palette: Palette, fit: Fit) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Target;
     use crate::services::classify;
-    use crate::target::Target;
     use serde_json::json;
 
     fn snap(target: Target, body: serde_json::Value) -> Snapshot {

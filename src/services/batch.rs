@@ -10,8 +10,8 @@ use url::Url;
 use super::endpoint::{endpoint, with_query};
 use super::page::{self, Cursor, Page};
 use super::read::{as_count, status_field, str_field};
-use crate::status::{Classified, Progress, State};
-use crate::target::Target;
+use crate::model::Target;
+use crate::model::{Classified, Progress, State};
 
 /// BatchJobStatus: what `batch status --all --status` filters by.
 pub const JOB_STATUSES: &[&str] = &[

@@ -8,8 +8,8 @@ use url::Url;
 
 use super::endpoint::endpoint;
 use super::read::{status_field, str_field};
-use crate::status::{Classified, Progress, State, StepRow};
-use crate::target::Target;
+use crate::model::Target;
+use crate::model::{Classified, Progress, State, StepRow};
 
 /// PipelineRunStatus: what `clarifeye run --all --status` filters by.
 pub const RUN_STATUSES: &[&str] = &[

@@ -10,7 +10,7 @@ use url::Url;
 
 use super::endpoint::{endpoint, with_query};
 use super::read::{as_count, status_field, str_field};
-use crate::status::{Classified, State};
+use crate::model::{Classified, State};
 
 pub fn state_of(status: &str) -> Option<State> {
     Some(match status {

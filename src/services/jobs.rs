@@ -14,8 +14,8 @@ use super::batch::scope;
 use super::endpoint::{endpoint, with_query};
 use super::page::Cursor;
 use super::read::{status_field, str_field};
-use crate::status::{Classified, State};
-use crate::target::{JobKind, Target};
+use crate::model::{Classified, State};
+use crate::model::{JobKind, Target};
 
 /// What one kind of v2 job does differently.
 pub struct KindSpec {

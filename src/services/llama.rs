@@ -16,8 +16,8 @@ use url::Url;
 
 use super::endpoint::{endpoint, with_query};
 use super::read::{as_count, status_field, str_field};
-use crate::status::{Classified, ErrorRow, Progress, State};
-use crate::target::Target;
+use crate::model::Target;
+use crate::model::{Classified, ErrorRow, Progress, State};
 
 /// The statuses the files listing filters by (`--status`): its enum, which
 /// has no PARTIAL_SUCCESS.

@@ -22,8 +22,8 @@ use endpoint::with_query;
 pub use page::{Cursor, PAGE_SIZE, Page};
 pub use read::error_message;
 
-use crate::status::Classified;
-use crate::target::{Collection, Target};
+use crate::model::Classified;
+use crate::model::{Collection, Target};
 
 /// The request URL of `target` under `base`; for a listing, its first
 /// page without filters.

@@ -1,7 +1,7 @@
 //! The one error settings resolution has: a configuration problem, or a
 //! key that could not be had.
 
-use crate::status::ExitCode;
+use crate::model::ExitCode;
 
 /// A configuration problem: exit 2, with a message that names the file,
 /// line, key or variable involved. Or a key that could not be had at all

@@ -10,9 +10,9 @@ use toml::Spanned;
 
 use super::error::{SettingsError, err};
 use super::source::Source;
-use crate::duration::{DurationValue, Timeout, check_interval};
-use crate::secret::Secret;
-use crate::target::Vendor;
+use crate::model::Vendor;
+use crate::util::duration::{DurationValue, Timeout, check_interval};
+use crate::util::secret::Secret;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,14 +8,15 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use url::Url;
 
-use crate::env::Env;
-use crate::loopback::is_loopback;
-use crate::sanitize::sanitize;
-use crate::secret::Secret;
-use crate::target::Vendor;
+use crate::model::Vendor;
+use crate::util::env::Env;
+use crate::util::loopback::is_loopback;
+use crate::util::sanitize::sanitize;
+use crate::util::secret::Secret;
 
 mod error;
 mod file;
+pub mod show;
 mod source;
 
 pub use error::SettingsError;

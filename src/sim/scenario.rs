@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::status::ErrorKind;
+use crate::model::ErrorKind;
 
 /// How a job ends (or that it never does).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,9 +17,9 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
 use pipewatch::cli::Cli;
+use pipewatch::model::Vendor;
+use pipewatch::model::{EXIT_CODES, ExitCode};
 use pipewatch::settings::{Config, Source, VendorFlags, key_variables};
-use pipewatch::status::{EXIT_CODES, ExitCode};
-use pipewatch::target::Vendor;
 
 const VENDORS: [Vendor; 3] = [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera];
 

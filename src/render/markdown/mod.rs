@@ -12,8 +12,8 @@ use std::time::SystemTime;
 
 use super::json::timestamp;
 use super::table::{MAX_ROWS, counts, progress};
-use crate::sanitize::sanitize;
-use crate::status::{EXIT_CODES, ExitCode, Snapshot, State};
+use crate::model::{EXIT_CODES, ExitCode, Snapshot, State};
+use crate::util::sanitize::sanitize;
 
 /// At most this many rows per table: GitHub refuses a step summary over
 /// 1 MiB, and a reader wants the first failures, not ten thousand.

@@ -3,9 +3,9 @@ use std::time::{Duration, SystemTime};
 use serde_json::json;
 
 use super::*;
+use crate::model::Target;
+use crate::model::{ErrorKind, JobItems, TargetError};
 use crate::services::classify;
-use crate::status::{ErrorKind, JobItems, TargetError};
-use crate::target::Target;
 
 fn snap(target: Target, body: serde_json::Value) -> Snapshot {
     let c = classify(&target, &body).unwrap();

@@ -3,8 +3,8 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::*;
+use crate::model::{ErrorKind, TargetError};
 use crate::services::classify;
-use crate::status::{ErrorKind, TargetError};
 
 fn snap(target: Target, body: serde_json::Value) -> Snapshot {
     let c = classify(&target, &body).unwrap();

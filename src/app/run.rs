@@ -1,0 +1,188 @@
+//! A status command from resolved settings to its exit code: query or
+//! watch the subject (targets given, or a collection listed), report it,
+//! and combine the outcomes.
+
+use crate::engine::connectors;
+use crate::engine::items::{self, Want};
+use crate::engine::listing;
+use crate::engine::options::{Mode, RunOptions};
+use crate::engine::query::Context;
+use crate::engine::report::{
+    Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
+};
+use crate::engine::signals::{self, Stop};
+use crate::engine::together::check_all;
+use crate::engine::watch::Ended;
+use crate::http::{ClientOptions, HttpClient};
+use crate::integrations::ci;
+use crate::model::{ExitCode, Snapshot};
+use crate::model::{Subject, Target};
+use crate::settings::{SettingsError, VendorSettings};
+use crate::util::sanitize::sanitize;
+
+/// Query (or watch) the subject, print the results, and say the exit code.
+/// Whatever the end, the CI reports (`--summary`, annotations) are made.
+pub async fn run_status(
+    options: &RunOptions,
+    settings: VendorSettings,
+    subject: Subject,
+) -> anyhow::Result<ExitCode> {
+    let client = HttpClient::new(&ClientOptions {
+        request_timeout: options.request_timeout,
+        retries: options.retries,
+        verbose: options.verbose,
+        ca_cert: settings.ca_cert.as_deref(),
+        tenant: settings.tenant.as_deref(),
+    })
+    .map_err(|e| ci::stopped(&options.ci, SettingsError(format!("{e:#}")).into()))?;
+    let ctx = Context::new(client, settings, options.concurrency);
+
+    // Feldera connectors hand out their tokens first; one that cannot is
+    // reported as it is and not polled.
+    let (subject, no_token) = match subject {
+        Subject::Targets(mut targets)
+            if targets
+                .iter()
+                .any(|t| matches!(t, Target::FelderaConnector { .. })) =>
+        {
+            let failed = connectors::resolve(&ctx, &mut targets).await;
+            let polled = targets
+                .into_iter()
+                .zip(&failed)
+                .filter(|(_, f)| f.is_none())
+                .map(|(t, _)| t)
+                .collect();
+            (Subject::Targets(polled), Some(failed))
+        }
+        subject => (subject, None),
+    };
+
+    let ended = if options.watch {
+        crate::engine::watch::watch(&ctx, &subject, options)
+            .await
+            .map_err(|e| ci::stopped(&options.ci, e))?
+    } else {
+        let (snapshots, interrupted) = once(&ctx, &subject).await;
+        for warning in warn_once(&snapshots, &mut Warned::new()) {
+            eprintln!("{warning}");
+        }
+        Ended {
+            snapshots,
+            interrupted,
+            timed_out: false,
+        }
+    };
+
+    let mut ended = ended;
+    if let Some(failed) = no_token {
+        ended.snapshots = connectors::merge(failed, ended.snapshots);
+    }
+    // A summary shows a failed job's first failed items, as a table does.
+    let want = match &options.items {
+        Some(items) => Some(Want::Asked(items)),
+        None if options.mode == Mode::Table || options.ci.summary.is_some() => Some(Want::Preview),
+        None => None,
+    };
+    if let (Some(want), None) = (want, ended.interrupted) {
+        for warning in items::attach(&ctx, &mut ended.snapshots, want).await {
+            eprintln!("warning: {}", sanitize(&warning));
+        }
+    }
+
+    if let Subject::Collection(collection) = &subject {
+        if ended.snapshots.is_empty() && ended.interrupted.is_none() {
+            // Nothing to wait for is not a failure, and not a result.
+            eprintln!("note: no {} match; nothing to wait for", collection.noun());
+            ci::summarize(&options.ci, ExitCode::Success, None, &[]);
+            ci::export(&options.ci, Some(&collection.listing), &[], None);
+            return Ok(ExitCode::Success);
+        }
+    }
+    let code = if let Some(stop) = ended.interrupted {
+        stop.exit_code()
+    } else {
+        ExitCode::combine(
+            ended
+                .snapshots
+                .iter()
+                .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
+        )
+    };
+    if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
+        let line = timed_out_line(timeout, &ended.snapshots);
+        // One line in a log; on a terminal, lines that fit it.
+        let width = console::Term::stderr().size_checked().map(|(_, cols)| cols);
+        match width.filter(|_| options.live) {
+            Some(cols) => eprintln!("{}", wrapped(&line, usize::from(cols).saturating_sub(1))),
+            None => eprintln!("{line}"),
+        }
+    }
+    ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
+    // stdout closed by its reader already: nothing more goes there.
+    let reported = match ended.interrupted {
+        Some(Stop::StdoutClosed) => Ok(()),
+        _ => report(options, &ended.snapshots),
+    };
+    let (code, error) = match &reported {
+        Ok(()) => (code, None),
+        // A closed stdout ends the run quietly: not an error to report.
+        Err(e) if is_stdout_closed(e) => (ExitCode::StdoutClosed, None),
+        Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
+    };
+    ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
+    let listing = match &subject {
+        Subject::Collection(collection) => Some(&collection.listing),
+        Subject::Targets(_) => None,
+    };
+    // Stopped by a signal, the states are the last known: the poll did not end.
+    let failure = match ended.interrupted {
+        None | Some(Stop::StdoutClosed) => None,
+        Some(Stop::Interrupted) => Some("interrupted"),
+        Some(Stop::Terminated | Stop::HungUp) => Some("terminated"),
+    };
+    ci::export(&options.ci, listing, &ended.snapshots, failure);
+    match reported {
+        Err(e) if !is_stdout_closed(&e) => Err(e),
+        _ => Ok(code),
+    }
+}
+
+/// One poll of the subject, as a one-off status command makes it: every
+/// target once, or every page of the collection's listing. The exporter's
+/// probes make theirs through here too.
+pub async fn poll(ctx: &std::sync::Arc<Context>, subject: &Subject) -> Vec<Snapshot> {
+    match subject {
+        Subject::Targets(targets) => {
+            let mut results = vec![None; targets.len()];
+            check_all(ctx, targets, &mut results).await;
+            Snapshot::last_known(results, targets)
+        }
+        Subject::Collection(collection) => match listing::list(ctx, collection, true).await {
+            Ok(items) => items,
+            Err(failed) => vec![*failed],
+        },
+    }
+}
+
+/// Ask once: every target, or the collection's listing. A signal keeps
+/// what has arrived. Returns the snapshots and the signal, if one came first.
+async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, Option<Stop>) {
+    match subject {
+        Subject::Targets(targets) => {
+            let mut results = vec![None; targets.len()];
+            let interrupted = tokio::select! {
+                () = check_all(ctx, targets, &mut results) => None,
+                stopped = signals::stop() => Some(stopped),
+            };
+            (Snapshot::last_known(results, targets), interrupted)
+        }
+        Subject::Collection(collection) => {
+            tokio::select! {
+                snapshots = poll(ctx, subject) => (snapshots, None),
+                stopped = signals::stop() => {
+                    (vec![Snapshot::unobserved(collection.listing.clone())], Some(stopped))
+                }
+            }
+        }
+    }
+}

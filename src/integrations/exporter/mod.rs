@@ -1,0 +1,292 @@
+//! `pipewatch exporter` (CONTRACT §15): an HTTP server for Prometheus, in
+//! the style of blackbox_exporter. `GET /probe?service=...&...` makes the
+//! requests one poll of the same status command makes and answers with
+//! its series; `GET /metrics` answers with the exporter's own process.
+//!
+//! A probe's query names what to ask about, never where or with what key:
+//! base URLs and keys come from the exporter's environment and config
+//! profile, resolved per probe as a status command resolves them.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+mod probe;
+mod process;
+
+use crate::app::run::poll;
+use crate::engine::listing;
+use crate::engine::query::Context;
+use crate::http::{ClientOptions, HttpClient};
+use crate::model::{ExitCode, Snapshot};
+use crate::model::{Subject, Target};
+use crate::render::metrics::{Counts, Found, Poll, openmetrics};
+use crate::settings::{Config, SettingsError, VendorFlags};
+use crate::util::env::process_env;
+use crate::util::sanitize::sanitize;
+
+/// How long a probe may take when Prometheus does not say
+/// (`X-Prometheus-Scrape-Timeout-Seconds`): Prometheus' default
+/// scrape_timeout.
+const DEFAULT_SCRAPE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Kept back from the scrape's timeout, so that the answer (a failed
+/// probe, if need be) reaches Prometheus before it gives up, as
+/// blackbox_exporter's `--timeout-offset` does.
+const TIMEOUT_OFFSET: Duration = Duration::from_millis(500);
+/// Polls run at once; more probes wait their turn within their own
+/// timeout. The runtime has one thread, so more at once would only hold
+/// more listing pages in memory, not answer sooner.
+const POLLS_AT_ONCE: usize = 8;
+
+const OPENMETRICS: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// What the exporter was started with: where its config is, and the
+/// connection options of its command line.
+#[derive(Debug)]
+pub struct Setup {
+    /// The config file and its text (None: there is none), read once at
+    /// start: each probe chooses its profile from it.
+    pub config_path: PathBuf,
+    pub config_text: Option<String>,
+    /// `--profile` / `PIPEWATCH_PROFILE`: the profile of a probe that names none.
+    pub profile: Option<String>,
+    pub allow_http: bool,
+    pub ca_cert: Option<PathBuf>,
+    pub request_timeout: Duration,
+    pub retries: u32,
+    pub concurrency: usize,
+    pub verbose: bool,
+}
+
+struct Shared {
+    setup: Setup,
+    polls: Semaphore,
+}
+
+/// Serve until Ctrl-C (exit 130, as any command that Ctrl-C ends).
+pub async fn serve(addr: SocketAddr, setup: Setup) -> anyhow::Result<ExitCode> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|e| SettingsError(format!("cannot listen on {addr}: {e}")))?;
+    let bound = listener.local_addr()?;
+    eprintln!(
+        "pipewatch exporter listening on http://{bound} (GET /probe?service=..., GET /metrics); \
+         Ctrl-C stops it"
+    );
+    let shared = Arc::new(Shared {
+        setup,
+        polls: Semaphore::new(POLLS_AT_ONCE),
+    });
+    loop {
+        let stream = tokio::select! {
+            _ = tokio::signal::ctrl_c() => return Ok(ExitCode::Interrupted),
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors and the like: back off, do not spin.
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = service_fn(move |request| {
+                let shared = Arc::clone(&shared);
+                async move { Ok::<_, Infallible>(answer(&shared, &request).await) }
+            });
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(Duration::from_secs(30))
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn answer(shared: &Shared, request: &Request<Incoming>) -> Response<Full<Bytes>> {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET is served\n".into(),
+        );
+    }
+    match request.uri().path() {
+        "/probe" => {
+            let query = request.uri().query().unwrap_or_default();
+            let timeout = scrape_timeout(request);
+            match run_probe(shared, query, timeout).await {
+                Ok(series) => metrics(series),
+                Err(reason) => {
+                    if shared.setup.verbose {
+                        eprintln!("probe refused: {reason}");
+                    }
+                    text(StatusCode::BAD_REQUEST, format!("{reason}\n"))
+                }
+            }
+        }
+        "/metrics" => metrics(process::openmetrics(&process::usage())),
+        "/" => text(
+            StatusCode::OK,
+            "pipewatch exporter: GET /probe?service=llama.pipeline&pipeline_id=ID \
+             (see README.md, Prometheus), GET /metrics\n"
+                .into(),
+        ),
+        _ => text(
+            StatusCode::NOT_FOUND,
+            "not found: try /probe or /metrics\n".into(),
+        ),
+    }
+}
+
+/// The scrape's timeout, less the offset, from Prometheus' header.
+fn scrape_timeout(request: &Request<Incoming>) -> Duration {
+    let given = request
+        .headers()
+        .get("x-prometheus-scrape-timeout-seconds")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(|s| Duration::from_secs_f64(s.min(3_600.0)))
+        .unwrap_or(DEFAULT_SCRAPE_TIMEOUT);
+    given
+        .checked_sub(TIMEOUT_OFFSET)
+        .filter(|left| !left.is_zero())
+        .unwrap_or(given / 2)
+}
+
+/// One probe: its series, or the one-line reason it is refused (HTTP 400).
+/// A vendor's failure is a series (`pipewatch_probe_success 0`), not a refusal.
+async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<String, String> {
+    let started = Instant::now();
+    let setup = &shared.setup;
+    let request = probe::parse(query)?;
+    let profile = request.profile.clone().or_else(|| setup.profile.clone());
+    let config = Config::from_text(
+        setup.config_path.clone(),
+        setup.config_text.clone(),
+        profile.as_deref(),
+    )
+    .map_err(|e| e.message)?;
+    let (vendor, organization_id, project_id) = (
+        request.vendor(),
+        request.field("organization_id").map(str::to_owned),
+        request.field("project_id").map(str::to_owned),
+    );
+    let (allow_http, ca_cert) = (setup.allow_http, setup.ca_cert.clone());
+    // An api_key_cmd may run for up to 30 s: not on the one thread that
+    // serves every probe.
+    let settings = tokio::task::spawn_blocking(move || {
+        let flags = VendorFlags {
+            base_url: None,
+            allow_http,
+            ca_cert: ca_cert.as_deref(),
+            organization_id: organization_id.as_deref(),
+            project_id: project_id.as_deref(),
+        };
+        config.resolve(vendor, &flags, &process_env, true)
+    })
+    .await
+    .map_err(|e| format!("cannot resolve the settings: {e}"))?
+    .map_err(|e| e.message)?;
+    let subject = probe::subject(&request, &settings)?;
+    let client = HttpClient::new(&ClientOptions {
+        request_timeout: setup.request_timeout.min(timeout),
+        retries: setup.retries,
+        verbose: setup.verbose,
+        ca_cert: settings.ca_cert.as_deref(),
+        // FELDERA_TENANT or the profile's `tenant`, as for a command.
+        tenant: settings.tenant.as_deref(),
+    })
+    .map_err(|e| format!("{e:#}"))?;
+    let ctx = Context::new(client, settings, setup.concurrency);
+
+    let polled = tokio::time::timeout(timeout, async {
+        let _turn = shared.polls.acquire().await;
+        answers(&ctx, &subject).await
+    })
+    .await;
+    let duration = started.elapsed();
+    let series = match polled {
+        Ok(Answers::Targets(snapshots)) => openmetrics(&Poll::of(None, &snapshots, duration, None)),
+        Ok(Answers::Counted(listing, Ok(counts))) => openmetrics(&Poll {
+            found: Found::Collection {
+                listing,
+                counts: Some(counts),
+            },
+            duration,
+            failure: None,
+        }),
+        Ok(Answers::Counted(listing, Err(failed))) => openmetrics(&Poll::of(
+            Some(listing),
+            std::slice::from_ref(&*failed),
+            duration,
+            None,
+        )),
+        Err(_elapsed) => {
+            let listing = match &subject {
+                Subject::Collection(collection) => Some(&collection.listing),
+                Subject::Targets(_) => None,
+            };
+            openmetrics(&Poll::of(listing, &[], duration, Some("timeout")))
+        }
+    };
+    Ok(series)
+}
+
+/// What one poll found: each target's snapshot, or a collection's items
+/// counted (the listing's own failure as a snapshot).
+enum Answers<'a> {
+    Targets(Vec<Snapshot>),
+    Counted(&'a Target, Result<Counts, Box<Snapshot>>),
+}
+
+async fn answers<'a>(ctx: &Arc<Context>, subject: &'a Subject) -> Answers<'a> {
+    match subject {
+        Subject::Targets(_) => Answers::Targets(poll(ctx, subject).await),
+        // Counted page by page: a 10,000-file listing is never held whole.
+        Subject::Collection(collection) => {
+            let mut counts = Counts::default();
+            let listed = listing::tally(ctx, collection, |state| counts.add(state)).await;
+            Answers::Counted(&collection.listing, listed.map(|()| counts))
+        }
+    }
+}
+
+fn metrics(series: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(series)));
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(OPENMETRICS));
+    response
+}
+
+fn text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(sanitize_lines(&body))));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// One line of text, ended by a newline: a reason built from a query
+/// holds nothing that could start a second line.
+fn sanitize_lines(body: &str) -> String {
+    format!("{}\n", sanitize(body.trim_end()))
+}
