@@ -26,11 +26,14 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
     entries.len()
 }
 
+/// Every API's decoder, with the seeds of its fuzz target.
 #[test]
 fn response_corpora() {
-    for service in checks::Service::ALL {
-        let n = replay(service.name(), |data| checks::response(service, data));
-        assert!(n >= 5, "{}: only {n} seeds", service.name());
+    for api in pipewatch::services::APIS {
+        let service = api.service().name;
+        let name = checks::target_name(service);
+        let n = replay(&name, |data| checks::response(service, data));
+        assert!(n >= 5, "{name}: only {n} seeds");
     }
 }
 

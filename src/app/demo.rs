@@ -1,6 +1,8 @@
 //! `pipewatch demo`: the simulator on 127.0.0.1 and a watch of demo jobs of
-//! every service on it, with the real display. `--serve` keeps the
-//! simulator up for users to point their own scripts at.
+//! every service on it, with the real display: each API's sections
+//! (`Api::demo`), in the order of the list of APIs, each its command
+//! line parsed as the user's would be. `--serve` keeps the simulator up
+//! for users to point their own scripts at.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -8,12 +10,13 @@ use std::time::Duration;
 use url::Url;
 
 use crate::app::run::run_status;
+use crate::cli::{Cli, Command};
 use crate::engine::options::{Ci, Mode, RunOptions};
 use crate::engine::report::print_stdout;
-use crate::model::ExitCode;
-use crate::model::{Collection, JobKind, Subject, Target, Vendor};
+use crate::model::{ExitCode, Subject};
 use crate::render::Palette;
-use crate::settings::{SettingsError, Source, VendorSettings};
+use crate::services::{APIS, Api, Demo};
+use crate::settings::{SettingsError, VendorSettings};
 use crate::sim::Server;
 use crate::util::secret::Secret;
 
@@ -67,37 +70,23 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         .then(|| console::Term::stderr().size_checked())
         .flatten()
         .map(|(_, cols)| usize::from(cols));
-    for (title, args, vendor, subject) in jobs() {
-        let mut words: Vec<&str> = vec!["pipewatch"];
-        words.extend(args);
-        words.extend(["--watch", "--interval", "400ms", "--timeout", "12s"]);
-        words.extend(["--allow-partial"]);
-        if look.json {
-            words.push("--json");
-        }
+    for (api, section) in sections() {
+        let words = command(section, look.json);
         // The exact command that runs next: a user copies it (after
         // `pipewatch demo --serve`'s exports) and sees the same.
-        eprintln!("\n{}", heading.dim(&format!("# {title}")));
+        eprintln!("\n{}", heading.dim(&format!("# {}", section.title)));
         for line in command_lines(&words, width) {
             eprintln!("{}", heading.bold(&line));
         }
-        let settings = VendorSettings {
-            vendor,
-            base_url: base.clone(),
-            base_url_source: Source::Default,
-            stripped_prefix: None,
-            api_key: Some(Secret::new(DEMO_KEY.to_owned())),
-            api_key_source: None,
-            api_key_cmd: None,
-            allow_http: false,
-            ca_cert: None,
-            organization_id: None,
-            project_id: None,
-            tenant: None,
-        };
+        let mut settings = VendorSettings::simple(
+            api.service().vendor,
+            base.clone(),
+            Some(Secret::new(DEMO_KEY.to_owned())),
+        );
+        let subject = subject_of(api, &words, &mut settings)?;
         // Outcomes are the demo's content, not its result; a signal or a
         // closed stdout is.
-        let code = run_status(&options, settings, subject).await?;
+        let code = run_status(&options, settings, api, subject).await?;
         if matches!(
             code,
             ExitCode::Interrupted
@@ -136,116 +125,52 @@ fn command_lines(words: &[&str], width: Option<usize>) -> Vec<String> {
     lines
 }
 
-/// The demo jobs: every service, progress bars, steps, a partial success,
-/// and a collection of 40 files watched as one: a title, the command's
-/// arguments, and what they resolve to. Their IDs use the simulator's
-/// grammar (see README.md).
-type Job = (&'static str, &'static [&'static str], Vendor, Subject);
+/// Every API's demo sections, in the order of the list of APIs: every
+/// service, progress bars, steps, a partial success, and a collection of
+/// 40 files watched as one. Their IDs use the simulator's grammar (see
+/// README.md).
+fn sections() -> impl Iterator<Item = (&'static dyn Api, &'static Demo)> {
+    APIS.iter()
+        .flat_map(|api| api.demo().iter().map(move |section| (*api, section)))
+}
 
-fn jobs() -> Vec<Job> {
-    let s = String::from;
-    let one = |target| Subject::Targets(vec![target]);
-    vec![
-        (
-            "LlamaCloud pipeline",
-            &["llama", "pipeline", "status", "docs-ok-2s"],
-            Vendor::Llama,
-            one(Target::LlamaPipeline {
-                pipeline_id: s("docs-ok-2s"),
-                full_details: false,
-            }),
-        ),
-        (
-            "LlamaCloud files, all of a pipeline's, as one collection",
-            &[
-                "llama",
-                "file",
-                "status",
-                "--pipeline",
-                "docs-items40-partial-2s",
-                "--all",
-            ],
-            Vendor::Llama,
-            Subject::Collection(Collection {
-                listing: Target::LlamaFiles {
-                    pipeline_id: s("docs-items40-partial-2s"),
-                },
-                statuses: Vec::new(),
-                name_contains: None,
-                job_type: None,
-            }),
-        ),
-        (
-            "LlamaCloud batch job",
-            &["batch", "status", "nightly-ok-2s-items40"],
-            Vendor::Llama,
-            one(Target::Batch {
-                job_id: s("nightly-ok-2s-items40"),
-                organization_id: None,
-                project_id: None,
-            }),
-        ),
-        (
-            "LlamaCloud parse jobs, asked together through the listing",
-            &[
-                "llama",
-                "parse",
-                "status",
-                "pjb-invoices-ok-2s",
-                "pjb-scans-failed-1s",
-            ],
-            Vendor::Llama,
-            Subject::Targets(vec![
-                Target::LlamaJob {
-                    kind: JobKind::Parse,
-                    job_id: s("pjb-invoices-ok-2s"),
-                    organization_id: None,
-                    project_id: None,
-                },
-                Target::LlamaJob {
-                    kind: JobKind::Parse,
-                    job_id: s("pjb-scans-failed-1s"),
-                    organization_id: None,
-                    project_id: None,
-                },
-            ]),
-        ),
-        (
-            "Clarifeye run, with its steps",
-            &["clarifeye", "run", "--project", "demo", "ingest-partial-2s"],
-            Vendor::Clarifeye,
-            one(Target::ClarifeyeRun {
-                project_id: s("demo"),
-                pipeline_run_id: s("ingest-partial-2s"),
-            }),
-        ),
-        (
-            "Feldera completion token",
-            &["feldera", "token", "orders", "tok-ok-1s"],
-            Vendor::Feldera,
-            one(Target::FelderaToken {
-                pipeline_name: s("orders"),
-                token: s("tok-ok-1s"),
-            }),
-        ),
-        (
-            "Feldera input connector: its completion token, then watched",
-            &[
-                "feldera",
-                "token",
-                "orders",
-                "--connector",
-                "ORDERS.kafka-ok-1s",
-            ],
-            Vendor::Feldera,
-            one(Target::FelderaConnector {
-                pipeline_name: s("orders"),
-                table_name: s("ORDERS"),
-                connector_name: s("kafka-ok-1s"),
-                token: String::new(),
-            }),
-        ),
-    ]
+/// The words of a section's command line, as it runs.
+fn command(section: &Demo, json: bool) -> Vec<&'static str> {
+    let mut words: Vec<&str> = vec!["pipewatch"];
+    words.extend(section.args);
+    words.extend(["--watch", "--interval", "400ms", "--timeout", "12s"]);
+    words.push("--allow-partial");
+    if json {
+        words.push("--json");
+    }
+    words
+}
+
+/// What a section's command line asks, read as the command line reads it.
+fn subject_of(
+    api: &'static dyn Api,
+    words: &[&str],
+    settings: &mut VendorSettings,
+) -> Result<Subject, SettingsError> {
+    let cli = Cli::try_parse_checked(words)
+        .map_err(|e| SettingsError(format!("the demo's command does not parse: {e}")))?;
+    let Command::Status(status) = cli.command else {
+        return Err(SettingsError(format!(
+            "the demo's `{}` is not a status command",
+            words.join(" ")
+        )));
+    };
+    if status.api.service().name != api.service().name {
+        return Err(SettingsError(format!(
+            "the demo's `{}` is not a command of {}",
+            words.join(" "),
+            api.service().name
+        )));
+    }
+    crate::services::scope_from(api, &status.given, settings);
+    crate::services::ask(api, &status.given, settings)
+        .map(|ask| ask.subject)
+        .map_err(|refusal| SettingsError(format!("the demo's command: {refusal:?}")))
 }
 
 async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
@@ -271,25 +196,26 @@ async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser as _;
 
-    /// Each header is a command pipewatch accepts, naming the same IDs
-    /// the demo watches.
+    /// Each header is a command pipewatch accepts, of its own API, naming
+    /// the IDs the demo watches.
     #[test]
     fn headers_are_the_commands_that_run() {
-        for (title, args, _, subject) in jobs() {
-            let mut words = vec!["pipewatch"];
-            words.extend(args);
-            words.extend(["--watch", "--interval", "400ms", "--timeout", "12s"]);
-            if let Err(e) = crate::cli::Cli::try_parse_from(&words) {
-                panic!("{title}: {e}");
-            }
-            let label = match &subject {
-                Subject::Targets(targets) => targets[0].label(),
-                Subject::Collection(c) => c.listing.label(),
-            };
-            for id in label.split('/').filter(|id| *id != "*") {
-                assert!(args.contains(&id), "{title}: {id} not in {args:?}");
+        let base = Url::parse("http://127.0.0.1:1").unwrap();
+        for (api, section) in sections() {
+            let mut settings = VendorSettings::simple(api.service().vendor, base.clone(), None);
+            let words = command(section, false);
+            let subject = subject_of(api, &words, &mut settings)
+                .unwrap_or_else(|e| panic!("{}: {e}", section.title));
+            for target in subject.named() {
+                let label = target.label();
+                for id in label.split(['/', '.']).filter(|id| *id != "*") {
+                    assert!(
+                        words.iter().any(|w| w.contains(id)),
+                        "{}: {id} not in {words:?}",
+                        section.title
+                    );
+                }
             }
         }
     }

@@ -15,15 +15,14 @@ mod subject;
 
 use crate::app::run::run_status;
 use crate::cli::{
-    BatchCommand, ClarifeyeCommand, Cli, Command, ConfigCommand, ConnectionArgs, GlobalArgs,
-    LlamaCommand, LlamaJobCommand, RequestArgs, StatusArgs,
+    Cli, Command, ConfigCommand, ConnectionArgs, GlobalArgs, RequestArgs, StatusArgs, StatusCommand,
 };
-use crate::engine::options::{Ci, Items, MetricsFile, Mode, RunOptions, Summary};
+use crate::engine::options::{Ci, MetricsFile, Mode, RunOptions, Summary};
 use crate::engine::report::print_stdout;
 use crate::model::ExitCode;
-use crate::model::{Subject, Vendor};
+use crate::model::Subject;
 use crate::render::{Palette, stderr_can_redraw, stdout_width};
-use crate::settings::{Config, SettingsError, Source, VendorFlags, VendorSettings};
+use crate::settings::{Config, SettingsError, Source, VendorSettings};
 use crate::util::duration::DEFAULT_INTERVAL;
 use crate::util::env::{Env, process_env};
 
@@ -132,7 +131,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Config(ConfigCommand::Show { connection }) => {
             let config = load()?;
-            let flags = connection_flags(connection);
+            let flags = subject::connection_flags(connection);
             let profile_source = if global.profile.is_some() {
                 Source::Flag("--profile")
             } else if env("PIPEWATCH_PROFILE").is_some() {
@@ -165,7 +164,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let setup = exporter_setup(global, connection, requests, &load()?)?;
             crate::integrations::exporter::serve(*addr, setup).await
         }
-        status => {
+        Command::Status(status) => {
             let ci = resolve_ci(status_options, env, std::env::args_os());
             let (options, settings, subject) = prepare(
                 status,
@@ -193,7 +192,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 crate::integrations::ci::export(&ci, None, &[], None);
                 return Ok(ExitCode::Success);
             }
-            run_status(&options, settings, subject).await
+            run_status(&options, settings, status.api, subject).await
         }
     }
 }
@@ -201,7 +200,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Everything a status command needs before its first request: the
 /// options, the vendor's settings and the subject.
 fn prepare(
-    status: &Command,
+    status: &StatusCommand,
     global: &GlobalArgs,
     status_options: &StatusArgs,
     env: Env<'_>,
@@ -211,17 +210,16 @@ fn prepare(
 ) -> Result<(RunOptions, VendorSettings, Subject), SettingsError> {
     let config = Config::load(config_file, profile)?;
     let mut options = resolve_options(global, status_options, &config, env, ci)?;
-    let (vendor, flags) = vendor_flags(status, &status_options.connection);
-    let settings = config.resolve(vendor, &flags, env, true)?;
-    let subject = subject::of(status, &settings, &config)?;
-    match status {
-        Command::Clarifeye(ClarifeyeCommand::Run { logs, .. }) => options.show_logs = *logs,
-        Command::Batch(BatchCommand::Status { items, .. }) => {
-            options.items = items.as_deref().map(Items::from_flag);
-        }
-        _ => {}
-    }
-    Ok((options, settings, subject))
+    let (settings, ask) = subject::resolve(
+        status.api,
+        &status.given,
+        &status_options.connection,
+        &config,
+        env,
+    )?;
+    options.show_logs = ask.logs;
+    options.items = ask.items;
+    Ok((options, settings, ask.subject))
 }
 
 /// What the exporter takes from its command line and config: the config
@@ -265,54 +263,6 @@ fn exporter_setup(
         concurrency: requests.concurrency as usize,
         verbose: global.verbose,
     })
-}
-
-/// The connection flags every service shares.
-fn connection_flags(connection: &ConnectionArgs) -> VendorFlags<'_> {
-    VendorFlags {
-        base_url: connection.base_url.as_deref(),
-        allow_http: connection.allow_http,
-        ca_cert: connection.ca_cert.as_deref(),
-        ..VendorFlags::default()
-    }
-}
-
-/// Which vendor a status command talks to, and what its flags say.
-fn vendor_flags<'a>(
-    command: &'a Command,
-    connection: &'a ConnectionArgs,
-) -> (Vendor, VendorFlags<'a>) {
-    let mut flags = connection_flags(connection);
-    let vendor = match command {
-        Command::Batch(BatchCommand::Status {
-            organization_id,
-            project_id,
-            ..
-        }) => {
-            flags.organization_id = organization_id.as_deref();
-            flags.project_id = project_id.as_deref();
-            Vendor::Llama
-        }
-        Command::Llama(
-            LlamaCommand::Parse(job) | LlamaCommand::Extract(job) | LlamaCommand::Classify(job),
-        ) => {
-            let LlamaJobCommand::Status {
-                organization_id,
-                project_id,
-                ..
-            } = job;
-            flags.organization_id = organization_id.as_deref();
-            flags.project_id = project_id.as_deref();
-            Vendor::Llama
-        }
-        Command::Clarifeye(ClarifeyeCommand::Run { project, .. }) => {
-            flags.project_id = project.as_deref();
-            Vendor::Clarifeye
-        }
-        Command::Feldera(_) => Vendor::Feldera,
-        _ => Vendor::Llama,
-    };
-    (vendor, flags)
 }
 
 #[cfg(test)]

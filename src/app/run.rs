@@ -2,21 +2,19 @@
 //! watch the subject (targets given, or a collection listed), report it,
 //! and combine the outcomes.
 
-use crate::engine::connectors;
 use crate::engine::items::{self, Want};
-use crate::engine::listing;
 use crate::engine::options::{Mode, RunOptions};
 use crate::engine::query::Context;
 use crate::engine::report::{
     Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
 };
-use crate::engine::signals::{self, Stop};
-use crate::engine::together::check_all;
+use crate::engine::signals::Stop;
 use crate::engine::watch::Ended;
+use crate::engine::{once, prepare};
 use crate::http::{ClientOptions, HttpClient};
 use crate::integrations::ci;
-use crate::model::{ExitCode, Snapshot};
-use crate::model::{Subject, Target};
+use crate::model::{ExitCode, Subject};
+use crate::services::Api;
 use crate::settings::{SettingsError, VendorSettings};
 use crate::util::sanitize::sanitize;
 
@@ -25,6 +23,7 @@ use crate::util::sanitize::sanitize;
 pub async fn run_status(
     options: &RunOptions,
     settings: VendorSettings,
+    api: &'static dyn Api,
     subject: Subject,
 ) -> anyhow::Result<ExitCode> {
     let client = HttpClient::new(&ClientOptions {
@@ -35,17 +34,14 @@ pub async fn run_status(
         tenant: settings.tenant.as_deref(),
     })
     .map_err(|e| ci::stopped(&options.ci, SettingsError(format!("{e:#}")).into()))?;
-    let ctx = Context::new(client, settings, options.concurrency);
+    let ctx = Context::new(client, settings, options.concurrency, api);
 
-    // Feldera connectors hand out their tokens first; one that cannot is
-    // reported as it is and not polled.
+    // Targets that need a request first (Feldera connectors hand out their
+    // tokens) make it; one whose request fails is reported as it is and
+    // not polled.
     let (subject, no_token) = match subject {
-        Subject::Targets(mut targets)
-            if targets
-                .iter()
-                .any(|t| matches!(t, Target::FelderaConnector { .. })) =>
-        {
-            let failed = connectors::resolve(&ctx, &mut targets).await;
+        Subject::Targets(mut targets) if prepare::needed(&ctx, &targets) => {
+            let failed = prepare::prepare(&ctx, &mut targets).await;
             let polled = targets
                 .into_iter()
                 .zip(&failed)
@@ -62,7 +58,7 @@ pub async fn run_status(
             .await
             .map_err(|e| ci::stopped(&options.ci, e))?
     } else {
-        let (snapshots, interrupted) = once(&ctx, &subject).await;
+        let (snapshots, interrupted) = once::once(&ctx, &subject).await;
         for warning in warn_once(&snapshots, &mut Warned::new()) {
             eprintln!("{warning}");
         }
@@ -75,7 +71,7 @@ pub async fn run_status(
 
     let mut ended = ended;
     if let Some(failed) = no_token {
-        ended.snapshots = connectors::merge(failed, ended.snapshots);
+        ended.snapshots = prepare::merge(failed, ended.snapshots);
     }
     // A summary shows a failed job's first failed items, as a table does.
     let want = match &options.items {
@@ -144,45 +140,5 @@ pub async fn run_status(
     match reported {
         Err(e) if !is_stdout_closed(&e) => Err(e),
         _ => Ok(code),
-    }
-}
-
-/// One poll of the subject, as a one-off status command makes it: every
-/// target once, or every page of the collection's listing. The exporter's
-/// probes make theirs through here too.
-pub async fn poll(ctx: &std::sync::Arc<Context>, subject: &Subject) -> Vec<Snapshot> {
-    match subject {
-        Subject::Targets(targets) => {
-            let mut results = vec![None; targets.len()];
-            check_all(ctx, targets, &mut results).await;
-            Snapshot::last_known(results, targets)
-        }
-        Subject::Collection(collection) => match listing::list(ctx, collection, true).await {
-            Ok(items) => items,
-            Err(failed) => vec![*failed],
-        },
-    }
-}
-
-/// Ask once: every target, or the collection's listing. A signal keeps
-/// what has arrived. Returns the snapshots and the signal, if one came first.
-async fn once(ctx: &std::sync::Arc<Context>, subject: &Subject) -> (Vec<Snapshot>, Option<Stop>) {
-    match subject {
-        Subject::Targets(targets) => {
-            let mut results = vec![None; targets.len()];
-            let interrupted = tokio::select! {
-                () = check_all(ctx, targets, &mut results) => None,
-                stopped = signals::stop() => Some(stopped),
-            };
-            (Snapshot::last_known(results, targets), interrupted)
-        }
-        Subject::Collection(collection) => {
-            tokio::select! {
-                snapshots = poll(ctx, subject) => (snapshots, None),
-                stopped = signals::stop() => {
-                    (vec![Snapshot::unobserved(collection.listing.clone())], Some(stopped))
-                }
-            }
-        }
     }
 }

@@ -1,219 +1,74 @@
-//! What a status command asks about: the targets its arguments (or stdin)
-//! name, or the collection `--all` lists.
+//! What a status command asks about: the settings its scope arguments
+//! resolve to, and the subject its arguments (or stdin) name, as the API
+//! says. Nothing here knows a particular API.
 
 use std::io::{BufRead, IsTerminal};
 
-use crate::cli::{
-    BatchCommand, ClarifeyeCommand, Command, FelderaCommand, LlamaCommand, LlamaFileCommand,
-    LlamaJobCommand, LlamaPipelineCommand,
-};
-use crate::model::{Collection, JobKind, Subject, Target};
-use crate::services::jobs;
-use crate::settings::{Config, SettingsError, VendorSettings};
+use crate::cli::ConnectionArgs;
+use crate::services::command::{Scope, Shape};
+use crate::services::{Api, Ask, Given, Refusal};
+use crate::settings::{Config, SettingsError, VendorFlags, VendorSettings};
+use crate::util::env::Env;
 
-/// The subject of a status command: its targets in argument order (`-`
-/// replaced by the lines of stdin), or its collection.
-pub fn of(
-    command: &Command,
-    settings: &VendorSettings,
-    config: &Config,
-) -> Result<Subject, SettingsError> {
-    let subject = match command {
-        Command::Llama(LlamaCommand::Pipeline(LlamaPipelineCommand::Status {
-            pipeline_ids,
-            full_details,
-            ..
-        })) => Subject::Targets(
-            with_stdin(pipeline_ids)?
-                .into_iter()
-                .map(|pipeline_id| Target::LlamaPipeline {
-                    pipeline_id,
-                    full_details: *full_details,
-                })
-                .collect(),
-        ),
-        Command::Llama(LlamaCommand::File(LlamaFileCommand::Status {
-            pipeline,
-            file_ids,
-            all,
-            status,
-            name_contains,
-            ..
-        })) => {
-            if *all {
-                Subject::Collection(Collection {
-                    listing: Target::LlamaFiles {
-                        pipeline_id: pipeline.clone(),
-                    },
-                    statuses: status.clone(),
-                    name_contains: name_contains.clone(),
-                    job_type: None,
-                })
-            } else {
-                Subject::Targets(
-                    with_stdin(file_ids)?
-                        .into_iter()
-                        .map(|file_id| Target::LlamaFile {
-                            pipeline_id: pipeline.clone(),
-                            file_id,
-                        })
-                        .collect(),
-                )
-            }
-        }
-        Command::Batch(BatchCommand::Status {
-            job_ids,
-            all,
-            status,
-            job_type,
-            ..
-        }) => {
-            let (organization_id, project_id) = (
-                settings.organization_id.clone(),
-                settings.project_id.clone(),
-            );
-            if *all {
-                Subject::Collection(Collection {
-                    listing: Target::BatchJobs {
-                        organization_id,
-                        project_id,
-                    },
-                    statuses: status.iter().cloned().collect(),
-                    name_contains: None,
-                    job_type: job_type.clone(),
-                })
-            } else {
-                Subject::Targets(
-                    with_stdin(job_ids)?
-                        .into_iter()
-                        .map(|job_id| Target::Batch {
-                            job_id,
-                            organization_id: organization_id.clone(),
-                            project_id: project_id.clone(),
-                        })
-                        .collect(),
-                )
-            }
-        }
-        Command::Clarifeye(ClarifeyeCommand::Run {
-            run_ids,
-            all,
-            status,
-            ..
-        }) => {
-            let Some(project_id) = settings.project_id.clone() else {
-                return Err(SettingsError(format!(
-                    "no Clarifeye project: pass --project PROJECT_ID, or set project_id in \
-                     [profiles.{}.clarifeye] of {}",
-                    config.profile_name(),
-                    config.path.display()
-                )));
-            };
-            if *all {
-                Subject::Collection(Collection {
-                    listing: Target::ClarifeyeRuns { project_id },
-                    statuses: status.clone(),
-                    name_contains: None,
-                    job_type: None,
-                })
-            } else {
-                Subject::Targets(
-                    with_stdin(run_ids)?
-                        .into_iter()
-                        .map(|pipeline_run_id| Target::ClarifeyeRun {
-                            project_id: project_id.clone(),
-                            pipeline_run_id,
-                        })
-                        .collect(),
-                )
-            }
-        }
-        Command::Llama(LlamaCommand::Parse(job)) => v2_jobs(JobKind::Parse, job, settings)?,
-        Command::Llama(LlamaCommand::Extract(job)) => v2_jobs(JobKind::Extract, job, settings)?,
-        Command::Llama(LlamaCommand::Classify(job)) => v2_jobs(JobKind::Classify, job, settings)?,
-        Command::Feldera(FelderaCommand::Token {
-            pipeline_name,
-            connectors,
-            ..
-        }) if !connectors.is_empty() => Subject::Targets(
-            connectors
-                .iter()
-                .map(|(table_name, connector_name)| Target::FelderaConnector {
-                    pipeline_name: pipeline_name.clone(),
-                    table_name: table_name.clone(),
-                    connector_name: connector_name.clone(),
-                    token: String::new(),
-                })
-                .collect(),
-        ),
-        Command::Feldera(FelderaCommand::Token {
-            pipeline_name,
-            tokens,
-            ..
-        }) => Subject::Targets(
-            with_stdin(tokens)?
-                .into_iter()
-                .map(|token| Target::FelderaToken {
-                    pipeline_name: pipeline_name.clone(),
-                    token,
-                })
-                .collect(),
-        ),
-        _ => Subject::Targets(Vec::new()),
-    };
-    let named: Vec<&Target> = match &subject {
-        Subject::Targets(targets) => targets.iter().collect(),
-        Subject::Collection(collection) => vec![&collection.listing],
-    };
-    for target in named {
-        target.check_path_params().map_err(SettingsError)?;
+/// The connection flags every service shares.
+pub fn connection_flags(connection: &ConnectionArgs) -> VendorFlags<'_> {
+    VendorFlags {
+        base_url: connection.base_url.as_deref(),
+        allow_http: connection.allow_http,
+        ca_cert: connection.ca_cert.as_deref(),
+        ..VendorFlags::default()
     }
-    Ok(subject)
 }
 
-/// The subject of `llama parse|extract|classify status`: its jobs, or with
-/// `--all` its listing, `--status` checked against the kind's enum.
-fn v2_jobs(
-    kind: JobKind,
-    command: &LlamaJobCommand,
-    settings: &VendorSettings,
-) -> Result<Subject, SettingsError> {
-    let LlamaJobCommand::Status {
-        job_ids,
-        all,
-        status,
-        since,
-        ..
-    } = command;
-    let (organization_id, project_id) = (
-        settings.organization_id.clone(),
-        settings.project_id.clone(),
-    );
-    if !*all {
-        return Ok(Subject::Targets(
-            with_stdin(job_ids)?
-                .into_iter()
-                .map(|job_id| Target::LlamaJob {
-                    kind,
-                    job_id,
-                    organization_id: organization_id.clone(),
-                    project_id: project_id.clone(),
-                })
-                .collect(),
-        ));
+/// The vendor's settings, with the scope the command's arguments give
+/// (`--project-id`) over the environment and config, and what the command
+/// asks: its targets in argument order (`-` replaced by the lines of
+/// stdin), or its collection.
+pub fn resolve(
+    api: &'static dyn Api,
+    given: &Given,
+    connection: &ConnectionArgs,
+    config: &Config,
+    env: Env<'_>,
+) -> Result<(VendorSettings, Ask), SettingsError> {
+    let mut flags = connection_flags(connection);
+    for arg in api.command().args {
+        match arg.scope {
+            Some(Scope::Organization) => flags.organization_id = given.one(arg.field),
+            Some(Scope::Project) => flags.project_id = given.one(arg.field),
+            None => {}
+        }
     }
-    let statuses = jobs::check_statuses(kind, status).map_err(SettingsError)?;
-    Ok(Subject::Collection(Collection {
-        listing: Target::LlamaJobs {
-            kind,
-            organization_id,
-            project_id,
-            since: since.clone(),
-        },
-        statuses,
-        name_contains: None,
-        job_type: None,
-    }))
+    let settings = config.resolve(api.service().vendor, &flags, env, true)?;
+    let mut given = given.clone();
+    for arg in api.command().args.iter().filter(|a| a.shape == Shape::Ids) {
+        given.set(arg.field, with_stdin(given.many(arg.field))?);
+    }
+    let ask = crate::services::ask(api, &given, &settings).map_err(|refusal| match refusal {
+        Refusal::Invalid(why) => SettingsError(why),
+        Refusal::Missing(field) => missing(api, field, config),
+    })?;
+    Ok((settings, ask))
+}
+
+/// A required value neither given nor configured: where it could come
+/// from (`no Clarifeye project: pass --project PROJECT_ID, or set
+/// project_id in [profiles.default.clarifeye] of PATH`).
+fn missing(api: &dyn Api, field: &str, config: &Config) -> SettingsError {
+    let vendor = api.service().vendor;
+    let noun = field.trim_end_matches("_id").replace('_', " ");
+    let flag = api.command().arg(field).map(|arg| {
+        let value = arg.value_name.unwrap_or("VALUE");
+        format!("pass {} {value}, or ", arg.flag_name())
+    });
+    SettingsError(format!(
+        "no {} {noun}: {}set {field} in [profiles.{}.{}] of {}",
+        vendor.display_name(),
+        flag.unwrap_or_default(),
+        config.profile_name(),
+        vendor.key(),
+        config.path.display()
+    ))
 }
 
 /// The IDs given, with `-` replaced by the IDs on stdin (once, however

@@ -1,6 +1,6 @@
 //! A collection's lines in a log (stderr not a terminal), CONTRACT §12:
 //! one progress line per poll when the counts moved
-//! (`<time> llama.file P/* 1200/3000 done, 3 failed, 1797 waiting`), and
+//! (`<time> <service> P/* 1200/3000 done, 3 failed, 1797 waiting`), and
 //! the watch adds one line per item that ends not succeeded. Items that
 //! succeed are counted, not listed: 3,000 files make a few hundred lines,
 //! not 8,000.
@@ -80,18 +80,21 @@ mod tests {
         Snapshot {
             state,
             status: Some(state.as_str().to_owned()),
-            ..Snapshot::unobserved(Target::LlamaFile {
-                pipeline_id: "P".into(),
-                file_id: id.into(),
-            })
+            ..Snapshot::unobserved(
+                crate::services::example_target(
+                    "llama.file",
+                    &[("pipeline_id", "P"), ("file_id", id)],
+                )
+                .unwrap(),
+            )
         }
     }
 
     #[test]
     fn one_line_when_the_counts_move() {
-        let listing = Target::LlamaFiles {
-            pipeline_id: "P".into(),
-        };
+        let listing =
+            crate::services::example_target("llama.file", &[("pipeline_id", "P"), ("all", "true")])
+                .unwrap();
         let items = [
             file("a", State::Succeeded),
             file("b", State::Failed),

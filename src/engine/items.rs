@@ -1,6 +1,6 @@
-//! A batch job's items: every page of those `--items` asks for, or, for a
-//! job that ended partial or failed, its first failed ones (one request)
-//! so that a table names them unasked.
+//! A job's items, for an API that has them (batch jobs): every page of
+//! those `--items` asks for, or, for a job that ended partial or failed,
+//! its first failed ones (one request) so that a table names them unasked.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -10,12 +10,10 @@ use serde_json::value::RawValue;
 use tokio::task::JoinSet;
 
 use crate::engine::listing::all_pages;
-use crate::engine::options::Items;
 use crate::engine::query::{Context, fetch};
 use crate::model::Target;
-use crate::model::{JobItems, Snapshot, State};
-use crate::services::batch::{items_url, read_items_page};
-use crate::services::{Cursor, PAGE_SIZE};
+use crate::model::{Items, JobItems as Listed, Snapshot, State};
+use crate::services::{Cursor, JobItems, PAGE_SIZE};
 
 /// Failed items a partial or failed job shows without `--items`.
 pub const PREVIEW: u64 = 10;
@@ -29,10 +27,13 @@ pub enum Want<'a> {
     Preview,
 }
 
-/// List the items each batch job in `snapshots` calls for and attach them.
+/// List the items each job in `snapshots` calls for and attach them.
 /// A listing that fails leaves the job's outcome alone: its message comes
 /// back to be warned about.
 pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'_>) -> Vec<String> {
+    let Some(api) = ctx.api.items() else {
+        return Vec::new();
+    };
     let mut set = JoinSet::new();
     for (index, s) in snapshots.iter().enumerate() {
         let wanted = match want {
@@ -41,7 +42,7 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
                 && matches!(s.state, State::Partial | State::Failed))
             .then(|| Some("failed".to_owned())),
         };
-        let (Some(status), Target::Batch { .. }) = (wanted, &s.target) else {
+        let Some(status) = wanted else {
             continue;
         };
         let (ctx, job) = (Arc::clone(ctx), s.target.clone());
@@ -49,13 +50,13 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
         let failed_items = s.progress.as_ref().and_then(|p| p.failed);
         set.spawn(async move {
             let listed = if asked {
-                every_page(&ctx, &job, status.as_deref()).await
+                every_page(&ctx, api, &job, status.as_deref()).await
             } else {
-                first_failed(&ctx, &job, failed_items).await
+                first_failed(&ctx, api, &job, failed_items).await
             };
             (
                 index,
-                listed.map(|(items, more)| JobItems {
+                listed.map(|(items, more)| Listed {
                     status,
                     items,
                     more,
@@ -89,6 +90,7 @@ fn json(raw: &RawValue) -> Value {
 
 async fn every_page(
     ctx: &Context,
+    api: &dyn JobItems,
     job: &Target,
     status: Option<&str>,
 ) -> Result<(Vec<Value>, u64), String> {
@@ -98,8 +100,8 @@ async fn every_page(
     all_pages(
         ctx,
         job,
-        |cursor| items_url(job, base, status, cursor, PAGE_SIZE),
-        read_items_page,
+        |cursor| api.page_url(job, base, status, cursor, PAGE_SIZE),
+        |body, cursor| api.read_page(body, cursor),
         |page, _| {
             let mut new = 0;
             for raw in page {
@@ -126,10 +128,11 @@ async fn every_page(
 /// listing's total, else the job's own failed count).
 async fn first_failed(
     ctx: &Context,
+    api: &dyn JobItems,
     job: &Target,
     failed_items: Option<u64>,
 ) -> Result<(Vec<Value>, u64), String> {
-    let url = items_url(
+    let url = api.page_url(
         job,
         &ctx.vendor.base_url,
         Some("failed"),
@@ -139,7 +142,7 @@ async fn first_failed(
     let fetched = fetch(ctx, job, &url)
         .await
         .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default())?;
-    let page = read_items_page(fetched.body(), &Cursor::First)?;
+    let page = api.read_page(fetched.body(), &Cursor::First)?;
     let shown = page.items.len() as u64;
     let total = page.total.or(failed_items).unwrap_or(shown);
     Ok((

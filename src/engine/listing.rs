@@ -12,7 +12,7 @@ use url::Url;
 use crate::engine::query::{Context, fetch, malformed};
 use crate::model::{Classified, Snapshot, State};
 use crate::model::{Collection, Target};
-use crate::services::{self, Cursor, PAGE_SIZE, Page};
+use crate::services::{Cursor, Listing, PAGE_SIZE, Page};
 
 /// Pages one listing may take: a million items at 1000 a page.
 pub const MAX_PAGES: usize = 1000;
@@ -64,14 +64,16 @@ async fn each(
 ) -> Result<(), Box<Snapshot>> {
     let listing = &collection.listing;
     let base = &ctx.vendor.base_url;
+    let lister = lister(ctx, listing)?;
     let mut seen = HashSet::new();
-    for statuses in services::passes(collection, filtered) {
+    for statuses in lister.passes(collection, filtered) {
         // Each page is handed on as it comes: no more than one page is
         // held before its items are taken.
         let page = |items: Vec<Box<RawValue>>, compact: bool| {
             let mut new = 0;
             for item in items {
-                let (target, classified) = services::listed(listing, &item)
+                let (target, classified) = lister
+                    .listed(listing, &item)
                     .map_err(|why| Box::new(malformed(listing.clone(), 200, &why, None)))?;
                 // Offset pages of a list that changes while it is read can
                 // repeat an item (a new run pushes the others down a place).
@@ -85,13 +87,23 @@ async fn each(
         all_pages(
             ctx,
             listing,
-            |cursor| services::page_url(collection, &statuses, base, cursor),
-            |body, cursor| services::read_page(listing, body, cursor),
+            |cursor| lister.page_url(collection, &statuses, base, cursor),
+            |body, cursor| lister.read_page(body, cursor),
             page,
         )
         .await?;
     }
     Ok(())
+}
+
+/// The listing of the run's API: every API whose command offers `--all`
+/// has one (tests/registry.rs), so this only fails on a programming error,
+/// which it reports as the listing's failure rather than panicking.
+pub fn lister(ctx: &Context, listing: &Target) -> Result<&'static dyn Listing, Box<Snapshot>> {
+    ctx.api.listing().ok_or_else(|| {
+        let why = format!("{} has no listing", ctx.api.service().name);
+        Box::new(malformed(listing.clone(), 200, &why, None))
+    })
 }
 
 /// Every page of one paged listing, for `target` (whose snapshot reports

@@ -4,10 +4,12 @@
 
 pub mod board;
 pub mod collection_log;
-pub mod connectors;
+
 pub mod items;
 pub mod listing;
+pub mod once;
 pub mod options;
+pub mod prepare;
 mod progress;
 pub mod query;
 pub mod report;

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::model::Items;
 use crate::render::Palette;
 
 /// How results are shown.
@@ -28,9 +29,9 @@ pub struct RunOptions {
     pub retries: u32,
     pub concurrency: usize,
     pub verbose: bool,
-    /// `--logs`: Clarifeye runs' raw_logs after the table.
+    /// `--logs`: each target's logs (Clarifeye's raw_logs) after the table.
     pub show_logs: bool,
-    /// `batch status --items`: which items of each job to list.
+    /// `--items`: which items of each job to list.
     pub items: Option<Items>,
     pub stdout: Palette,
     /// stdout's width when it is a terminal (None: a file or a pipe):
@@ -71,30 +72,4 @@ pub struct Summary {
 pub struct MetricsFile {
     pub path: PathBuf,
     pub started: Instant,
-}
-
-/// Which items of a batch job to list (`--items`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Items {
-    All,
-    /// Those in this status, as the vendor spells it (`failed`).
-    Status(String),
-}
-
-impl Items {
-    /// From the flag's value: `all`, or an item status.
-    pub fn from_flag(value: &str) -> Items {
-        match value {
-            "all" => Items::All,
-            status => Items::Status(status.to_owned()),
-        }
-    }
-
-    /// The status filter to send, if any.
-    pub fn status(&self) -> Option<&str> {
-        match self {
-            Items::All => None,
-            Items::Status(status) => Some(status),
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! One query of one target, and many targets at once under a concurrency
-//! bound, reported in argument order. A LlamaCloud pipeline's query also
-//! asks for its files' status counts, for a progress bar. Every request
+//! bound, reported in argument order. A query also makes the requests its
+//! API asks beside the target's own (a pipeline's file status counts, for
+//! a progress bar). Every request
 //! goes through [`get`], which sends the newest key and, on a 401, lets
 //! the [`Credential`] renew a key from `api_key_cmd` and asks once more.
 
@@ -15,7 +16,7 @@ use crate::http::credential::{Credential, Renewal};
 use crate::http::{FetchError, Fetched, HttpClient};
 use crate::model::Target;
 use crate::model::{ErrorKind, Snapshot, TargetError};
-use crate::services::{self, error_message, llama};
+use crate::services::{Api, error_message};
 use crate::settings::VendorSettings;
 
 /// What every query of one command shares.
@@ -27,10 +28,17 @@ pub struct Context {
     /// renewed for one target serves all of them.
     pub key: Credential,
     pub limit: Semaphore,
+    /// The API every target of the run belongs to.
+    pub api: &'static dyn Api,
 }
 
 impl Context {
-    pub fn new(client: HttpClient, mut vendor: VendorSettings, concurrency: usize) -> Arc<Context> {
+    pub fn new(
+        client: HttpClient,
+        mut vendor: VendorSettings,
+        concurrency: usize,
+        api: &'static dyn Api,
+    ) -> Arc<Context> {
         // Moved, not copied: a stale key left in the settings could be sent.
         let key = Credential::new(
             vendor.api_key.take(),
@@ -42,46 +50,44 @@ impl Context {
             vendor,
             key,
             limit: Semaphore::new(concurrency.max(1)),
+            api,
         })
     }
 }
 
-/// Ask once (with the client's retries) and classify the answer.
+/// Ask once (with the client's retries) and classify the answer, with
+/// what the requests the API asks beside it add.
 pub async fn check(ctx: &Context, target: Target) -> Snapshot {
-    let Target::LlamaPipeline { pipeline_id, .. } = &target else {
+    let beside = ctx.api.beside(&target, &ctx.vendor.base_url);
+    if beside.is_empty() {
         return ask(ctx, target).await;
-    };
-    let counts_url = llama::counts_url(&ctx.vendor.base_url, pipeline_id);
-    let (mut snapshot, counts) = tokio::join!(
-        ask(ctx, target.clone()),
-        fetch_json(ctx, &target, &counts_url)
-    );
-    // The counts only add a progress bar: whatever happens to them, the
-    // pipeline's own status decides.
-    if snapshot.error.is_none() {
-        match counts.map(|body| llama::progress_from_counts(&body)) {
-            Ok(Ok(progress)) => snapshot.progress = Some(progress),
-            Ok(Err(why)) => {
-                snapshot.warning = Some(format!("no progress: the file status counts: {why}"))
-            }
-            Err(failed) => {
-                let why = failed
-                    .error
-                    .as_ref()
-                    .map(|e| e.message.clone())
-                    .unwrap_or_default();
-                snapshot.warning = Some(format!("no progress: the file status counts: {why}"));
-            }
+    }
+    let answers = async {
+        let mut answers = Vec::with_capacity(beside.len());
+        for url in &beside {
+            let answer = fetch_json(ctx, &target, url)
+                .await
+                .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default());
+            answers.push(answer);
         }
+        answers
+    };
+    let (mut snapshot, answers) = tokio::join!(ask(ctx, target.clone()), answers);
+    // What is asked beside only adds to an answer: an error decides alone.
+    if snapshot.error.is_none() {
+        ctx.api.with_beside(&mut snapshot, answers);
     }
     snapshot
 }
 
 /// One request for `target` and its classified answer.
 async fn ask(ctx: &Context, target: Target) -> Snapshot {
-    let url = services::url(&target, &ctx.vendor.base_url);
+    let url = ctx.api.url(&target, &ctx.vendor.base_url);
     match get(ctx, &url).await {
-        Ok(answer) => from_host(noted(interpret(target, answer.fetched), answer.note), &url),
+        Ok(answer) => from_host(
+            noted(interpret(ctx.api, target, answer.fetched), answer.note),
+            &url,
+        ),
         Err(e) => fetch_failed(target, e),
     }
 }
@@ -192,10 +198,10 @@ fn fetch_failed(target: Target, e: FetchError) -> Snapshot {
 
 /// Turn an HTTP answer into a snapshot: a classified 2xx body, or an error
 /// that relays what the vendor said.
-pub fn interpret(target: Target, fetched: Fetched) -> Snapshot {
+pub fn interpret(api: &dyn Api, target: Target, fetched: Fetched) -> Snapshot {
     let status = fetched.status;
     match success(&target, fetched).and_then(|fetched| json_of(&target, fetched)) {
-        Ok(body) => match services::classify(&target, &body) {
+        Ok(body) => match api.classify(&target, &body) {
             Ok(classified) => Snapshot::from_classified(target, &body, classified),
             Err(why) => malformed(target, status, &why, Some(&body)),
         },

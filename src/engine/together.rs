@@ -1,6 +1,6 @@
 //! Many targets, one request (CONTRACT §14): targets a listing can filter
-//! by ID (v2 jobs by `job_ids`) are asked [`services::ASKED_TOGETHER`] at
-//! a time through it, so a poll of N jobs costs about ceil(N / 50)
+//! by ID (v2 jobs by `job_ids`) are asked as many at a time as the API's
+//! [`crate::services::Together::per_request`] says through it, so a poll of N jobs costs about ceil(N / 50)
 //! requests. An ID the listing does not return is asked once on its own,
 //! so an unknown job is still the single endpoint's 404 (exit 7). A lone
 //! target is asked on its own from the start: one request either way, and
@@ -15,47 +15,54 @@ use crate::engine::listing::all_pages;
 use crate::engine::query::{Context, check, malformed};
 use crate::model::Target;
 use crate::model::{ErrorKind, Snapshot};
-use crate::services;
+use crate::services::Api;
 
 /// Targets split by how they are asked: groups of indexes asked together
-/// through a listing (at most [`services::ASKED_TOGETHER`] each, in
+/// through a listing (at most [`crate::services::Together::per_request`] each, in
 /// argument order), and indexes asked alone.
 pub struct Plan {
     pub together: Vec<(Target, Vec<usize>)>,
     pub alone: Vec<usize>,
 }
 
-pub fn plan(targets: &[Target]) -> Plan {
+pub fn plan(api: &dyn Api, targets: &[Target]) -> Plan {
+    let Some(together) = api.together() else {
+        return Plan {
+            together: Vec::new(),
+            alone: (0..targets.len()).collect(),
+        };
+    };
     let mut by_listing: Vec<(Target, Vec<usize>)> = Vec::new();
     let mut alone = Vec::new();
     for (index, target) in targets.iter().enumerate() {
-        match services::asked_together(target) {
-            Some(listing) => match by_listing.iter_mut().find(|(l, _)| *l == listing) {
-                Some((_, indexes)) => indexes.push(index),
-                None => by_listing.push((listing, vec![index])),
-            },
-            None => alone.push(index),
+        let listing = together.listing_of(target);
+        match by_listing.iter_mut().find(|(l, _)| *l == listing) {
+            Some((_, indexes)) => indexes.push(index),
+            None => by_listing.push((listing, vec![index])),
         }
     }
-    let mut together = Vec::new();
+    let mut groups = Vec::new();
     for (listing, indexes) in by_listing {
         if indexes.len() == 1 {
             alone.extend(indexes);
             continue;
         }
-        for chunk in indexes.chunks(services::ASKED_TOGETHER) {
-            together.push((listing.clone(), chunk.to_vec()));
+        for chunk in indexes.chunks(together.per_request()) {
+            groups.push((listing.clone(), chunk.to_vec()));
         }
     }
     alone.sort_unstable();
-    Plan { together, alone }
+    Plan {
+        together: groups,
+        alone,
+    }
 }
 
 /// Check every target once, as [`plan`] says, filling `results` in input
 /// order as answers arrive (what has arrived stays when the caller stops
 /// waiting).
 pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Option<Snapshot>]) {
-    let plan = plan(targets);
+    let plan = plan(ctx.api, targets);
     let mut set = JoinSet::new();
     for index in plan.alone {
         let (ctx, target) = (Arc::clone(ctx), targets[index].clone());
@@ -87,20 +94,24 @@ pub async fn check_together(
     listing: &Target,
     targets: &[Target],
 ) -> Vec<Snapshot> {
+    let (Some(together), Some(lister)) = (ctx.api.together(), ctx.api.listing()) else {
+        return alone(ctx, targets, &HashMap::new()).await;
+    };
     let wanted: HashSet<&Target> = targets.iter().collect();
-    let ids: Vec<&str> = targets.iter().filter_map(services::listed_id).collect();
+    let ids: Vec<&str> = targets.iter().map(|t| together.listed_id(t)).collect();
     let base = &ctx.vendor.base_url;
     let mut found: HashMap<Target, Snapshot> = HashMap::new();
     let mut seen = HashSet::new();
     let listed = all_pages(
         ctx,
         listing,
-        |cursor| services::ids_page_url(listing, &ids, base, cursor),
-        |body, cursor| services::read_page(listing, body, cursor),
+        |cursor| together.page_url(listing, &ids, base, cursor),
+        |body, cursor| lister.read_page(body, cursor),
         |items, compact| {
             let mut new = 0;
             for item in items {
-                let (target, classified) = services::listed(listing, &item)
+                let (target, classified) = lister
+                    .listed(listing, &item)
                     .map_err(|why| Box::new(malformed(listing.clone(), 200, &why, None)))?;
                 if !seen.insert(target.clone()) {
                     continue;
@@ -136,6 +147,16 @@ pub async fn check_together(
         }
         found.clear();
     }
+    alone(ctx, targets, &found).await
+}
+
+/// Each of `targets` not in `found` asked on its own; one snapshot per
+/// target, in order.
+async fn alone(
+    ctx: &Arc<Context>,
+    targets: &[Target],
+    found: &HashMap<Target, Snapshot>,
+) -> Vec<Snapshot> {
     let mut set = JoinSet::new();
     for (index, target) in targets.iter().enumerate() {
         if !found.contains_key(target) {
@@ -164,31 +185,39 @@ pub async fn check_together(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::JobKind;
+    use crate::services::{Given, by_service};
+    use crate::settings::VendorSettings;
 
-    fn job(kind: JobKind, id: &str) -> Target {
-        Target::LlamaJob {
-            kind,
-            job_id: id.into(),
-            organization_id: None,
-            project_id: None,
+    fn jobs(project: Option<&str>, ids: &[&str]) -> Vec<Target> {
+        let api = by_service("llama.parse").unwrap();
+        let given = Given::default().with("job_id", ids.iter().map(|s| s.to_string()).collect());
+        let mut settings = VendorSettings::simple(
+            crate::model::Vendor::Llama,
+            url::Url::parse("http://h").unwrap(),
+            None,
+        );
+        settings.project_id = project.map(str::to_owned);
+        match api.subject(&given, &settings).unwrap().subject {
+            crate::model::Subject::Targets(targets) => targets,
+            other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn jobs_of_one_kind_go_together_fifty_at_a_time() {
-        let mut targets: Vec<Target> = (0..120)
-            .map(|i| job(JobKind::Parse, &format!("p{i}")))
-            .collect();
-        targets.insert(3, job(JobKind::Extract, "lone"));
-        targets.push(Target::FelderaToken {
-            pipeline_name: "p".into(),
-            token: "t".into(),
-        });
-        let plan = plan(&targets);
+        let ids: Vec<String> = (0..120).map(|i| format!("p{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut targets = jobs(None, &ids);
+        // A job of another project stays alone: its listing is another.
+        targets.insert(3, jobs(Some("other"), &["lone"]).remove(0));
+        let api = by_service("llama.parse").unwrap();
+        let plan = plan(api, &targets);
         let sizes: Vec<usize> = plan.together.iter().map(|(_, g)| g.len()).collect();
         assert_eq!(sizes, [50, 50, 20]);
-        assert_eq!(plan.alone, [3, 121]);
+        assert_eq!(plan.alone, [3]);
         assert_eq!(plan.together[0].1[..4], [0, 1, 2, 4]);
+        // An API that asks nothing together asks each alone.
+        let pipeline = by_service("llama.pipeline").unwrap();
+        assert_eq!(super::plan(pipeline, &targets).alone.len(), 121);
     }
 }

@@ -232,7 +232,7 @@ pub async fn watch(
                 .filter(|t| polled.insert(*t))
                 .cloned()
                 .collect();
-            let plan = together::plan(&once);
+            let plan = together::plan(ctx.api, &once);
             for index in plan.alone {
                 let target = once[index].clone();
                 let poll = poll_target(Arc::clone(ctx), target, options.interval, tx.clone());

@@ -11,4 +11,4 @@ pub mod target;
 pub use exit::{EXIT_CODES, ExitCode, exit_codes_help};
 pub use snapshot::{JobItems, Snapshot};
 pub use state::{Classified, ErrorKind, ErrorRow, Progress, State, StepRow, TargetError};
-pub use target::{Collection, JobKind, Subject, Target, Vendor};
+pub use target::{Collection, Items, Service, Subject, Target, Vendor};

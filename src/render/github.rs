@@ -152,7 +152,6 @@ pub fn fenced(text: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Target;
     use crate::model::{ErrorKind, Progress, TargetError};
 
     #[test]
@@ -202,10 +201,9 @@ mod tests {
     }
 
     fn pipeline(id: &str) -> Snapshot {
-        Snapshot::unobserved(Target::LlamaPipeline {
-            pipeline_id: id.into(),
-            full_details: false,
-        })
+        Snapshot::unobserved(
+            crate::services::example_target("llama.pipeline", &[("pipeline_id", id)]).unwrap(),
+        )
     }
 
     fn ended(state: State, status: &str, details: &str) -> Snapshot {

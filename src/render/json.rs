@@ -84,7 +84,6 @@ pub fn timestamp(at: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Target;
     use crate::model::{ErrorKind, TargetError};
     use crate::services::classify;
     use std::time::Duration;
@@ -98,10 +97,8 @@ mod tests {
         let body: Value =
             serde_json::from_str(r#"{"z":1,"status":"IN_PROGRESS","a":[1.50,{"y":null,"b":2}],"big":123456789012345678901234567890}"#)
                 .unwrap();
-        let target = Target::LlamaPipeline {
-            pipeline_id: "p1".into(),
-            full_details: false,
-        };
+        let target =
+            crate::services::example_target("llama.pipeline", &[("pipeline_id", "p1")]).unwrap();
         let c = classify(&target, &body).unwrap();
         let mut snap = Snapshot::from_classified(target, &body, c);
         snap.observed_at = at();
@@ -110,10 +107,11 @@ mod tests {
 
     #[test]
     fn error_envelope_keeps_its_line() {
-        let target = Target::FelderaToken {
-            pipeline_name: "p".into(),
-            token: "t".into(),
-        };
+        let target = crate::services::example_target(
+            "feldera.token",
+            &[("pipeline_name", "p"), ("token", "t")],
+        )
+        .unwrap();
         let body = json!({"message": "gone", "error_code": "PipelineRestarted", "details": {}});
         let mut snap = Snapshot::from_error(
             target,

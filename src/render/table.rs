@@ -267,10 +267,11 @@ mod tests {
     #[test]
     fn clarifeye_single_run_gets_steps_and_logs() {
         let s = snap(
-            Target::ClarifeyeRun {
-                project_id: "proj".into(),
-                pipeline_run_id: "run-1".into(),
-            },
+            crate::services::example_target(
+                "clarifeye.run",
+                &[("project_id", "proj"), ("pipeline_run_id", "run-1")],
+            )
+            .unwrap(),
             json!({
                 "status": "running", "pipeline_name": "ingest", "updated_at": "2026-11-22T10:00:00Z",
                 "raw_logs": "line one\n\u{1b}[31mline two\u{1b}[0m\n",
@@ -286,10 +287,8 @@ mod tests {
     #[test]
     fn llama_errors_table_and_sanitized_cells() {
         let s = snap(
-            Target::LlamaPipeline {
-                pipeline_id: "pipe\u{1b}[2J".into(),
-                full_details: false,
-            },
+            crate::services::example_target("llama.pipeline", &[("pipeline_id", "pipe\u{1b}[2J")])
+                .unwrap(),
             json!({"status": "ERROR", "effective_at": "2026-11-22T10:00:00Z",
                    "error": [{"job_id": "j1", "step": "PARSE", "message": "bad \u{1b}]0;title\u{7}pdf"}]}),
         );
@@ -309,11 +308,8 @@ mod tests {
     }
 
     fn long_details() -> Vec<Snapshot> {
-        let target = |id: &str| Target::Batch {
-            job_id: id.into(),
-            organization_id: None,
-            project_id: None,
-        };
+        let target =
+            |id: &str| crate::services::example_target("batch", &[("job_id", id)]).unwrap();
         let message = "Worker crashed while parsing item 17 of the nightly upload: \
                        the PDF's cross-reference table is damaged beyond repair";
         vec![

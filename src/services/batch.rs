@@ -1,17 +1,86 @@
-//! LlamaCloud batch processing (beta): `GET /api/v1/beta/batch-processing/{job_id}`.
+//! LlamaCloud batch processing (beta): `GET /api/v1/beta/batch-processing/{job_id}`,
+//! the project's jobs with `--all` (`GET /api/v1/beta/batch-processing`,
+//! by offset), and a job's items (`.../{job_id}/items`). LlamaCloud's
+//! newest SDK drops these endpoints for v2 batches.
 //!
 //! A `completed` job with failed items is a partial success. The item counts
 //! default to 0 when missing, as LlamaCloud's SDKs do. Read leniently, like
-//! [`super::llama`]: only `job.status` is required.
+//! [`super::ingestion`]: only `job.status` is required.
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
+use super::api::{Api, Ask, Demo, JobItems, Listing, every_status_at_once};
+use super::command::{Arg, COLLECTIONS, Command, Given, Probe, Refusal, Shape};
 use super::endpoint::{endpoint, with_query};
-use super::page::{self, Cursor, Page};
+use super::page::{self, Cursor, PAGE_SIZE, Page};
 use super::read::{as_count, status_field, str_field};
-use crate::model::Target;
-use crate::model::{Classified, Progress, State};
+use super::scope;
+use crate::model::target::Service;
+use crate::model::{Classified, Collection, Items, Progress, State, Subject, Target, Vendor};
+use crate::settings::VendorSettings;
+
+pub struct Batch;
+
+static SERVICE: Service = Service {
+    name: "batch",
+    vendor: Vendor::Llama,
+    plural: "batch jobs",
+    query_ids: &[],
+    label: None,
+};
+
+static COMMAND: Command = Command {
+    words: &["batch", "status"],
+    group_about: None,
+    about: "GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all",
+    args: &[
+        Arg::ids("job_ids", "job_id")
+            .value_name("JOB_ID")
+            .help("Batch job IDs; `-` reads them from stdin, one per line")
+            .required_unless("all")
+            .conflicts_with("all"),
+        scope::ARGS[0],
+        scope::ARGS[1],
+        Arg::all(
+            "Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)",
+        ),
+        Arg::value("status", "status")
+            .value_name("STATUS")
+            .help("With --all: only jobs in this status")
+            .one_of(JOB_STATUSES, false)
+            .filter("job_ids"),
+        Arg::value("job_type", "job_type")
+            .value_name("TYPE")
+            .help("With --all: only jobs of this type")
+            .one_of(JOB_TYPES, false)
+            .filter("job_ids"),
+        Arg {
+            shape: Shape::Optional { missing: "failed" },
+            value_name: Some("STATUS"),
+            help: "After each job, list its items in STATUS (default: failed), or `all`",
+            values: super::command::Values::OneOf {
+                values: ITEMS_FLAG,
+                upper: false,
+            },
+            heading: Some(COLLECTIONS),
+            probe: Probe::No,
+            ..Arg::flag("items")
+        },
+    ],
+};
+
+/// `--items`'s values: an item's status (BatchFileStatus), or `all`.
+const ITEMS_FLAG: &[&str] = &[
+    "pending",
+    "processing",
+    "completed",
+    "failed",
+    "skipped",
+    "cancelled",
+    "all",
+];
 
 /// BatchJobStatus: what `batch status --all --status` filters by.
 pub const JOB_STATUSES: &[&str] = &[
@@ -24,16 +93,6 @@ pub const JOB_STATUSES: &[&str] = &[
 ];
 /// BatchJobType: `--job-type`.
 pub const JOB_TYPES: &[&str] = &["parse", "extract", "classify"];
-/// BatchFileStatus: the status of one item of a job (`--items`).
-pub const ITEM_STATUSES: &[&str] = &[
-    "pending",
-    "processing",
-    "completed",
-    "failed",
-    "skipped",
-    "cancelled",
-];
-
 /// The documented status values; `completed` needs the failed count.
 pub fn state_of(status: &str, failed_items: u64) -> Option<State> {
     Some(match status {
@@ -98,195 +157,154 @@ fn classify_job(job: &Value, percent: Option<f64>) -> Result<Classified, String>
     })
 }
 
-/// The `organization_id` and `project_id` query pairs that scope a request.
-pub fn scope<'a>(
-    organization_id: &'a Option<String>,
-    project_id: &'a Option<String>,
-) -> impl Iterator<Item = (&'a str, &'a str)> {
-    [
-        ("organization_id", organization_id),
-        ("project_id", project_id),
-    ]
-    .into_iter()
-    .filter_map(|(name, value)| Some((name, value.as_deref()?)))
-}
-
-/// `GET /api/v1/beta/batch-processing/{job_id}`, scoped.
-pub fn job_url(
-    base: &Url,
-    job_id: &str,
-    organization_id: &Option<String>,
-    project_id: &Option<String>,
-) -> Url {
-    let url = endpoint(base, &["api", "v1", "beta", "batch-processing", job_id]);
-    with_query(url, scope(organization_id, project_id))
-}
-
-/// `GET /api/v1/beta/batch-processing`: the batch jobs of a project.
-pub fn jobs_url(base: &Url, organization_id: &Option<String>, project_id: &Option<String>) -> Url {
-    let url = endpoint(base, &["api", "v1", "beta", "batch-processing"]);
-    with_query(url, scope(organization_id, project_id))
-}
-
-/// One job of the jobs listing: the same object as a single job's `job`.
-pub fn listed_job(
-    organization_id: &Option<String>,
-    project_id: &Option<String>,
-    item: &Value,
-) -> Result<(Target, Classified), String> {
-    let job_id = str_field(item, "id")
-        .filter(|id| !id.is_empty())
-        .ok_or("a listed batch job has no `id`")?;
-    let target = Target::Batch {
-        job_id: job_id.to_owned(),
-        organization_id: organization_id.clone(),
-        project_id: project_id.clone(),
-    };
-    Ok((target, classify_job(item, None)?))
-}
-
-/// `GET /api/v1/beta/batch-processing/{job_id}/items`, one page of at
-/// most `limit` items of `status` (None: every item).
-pub fn items_url(
-    job: &Target,
-    base: &Url,
-    status: Option<&str>,
-    cursor: &Cursor,
-    limit: u64,
-) -> Url {
-    let Target::Batch {
-        job_id,
-        organization_id,
-        project_id,
-    } = job
-    else {
-        return endpoint(base, &[]);
-    };
-    let url = endpoint(
-        base,
-        &["api", "v1", "beta", "batch-processing", job_id, "items"],
-    );
-    let (size, offset) = (limit.to_string(), cursor.offset().to_string());
-    with_query(
-        url,
-        [("limit", size.as_str()), ("offset", offset.as_str())]
-            .into_iter()
-            .chain(status.map(|s| ("status", s)))
-            .chain(scope(organization_id, project_id)),
-    )
-}
-
-/// One page of a job's items (BatchItemListResponse), paged by offset.
-pub fn read_items_page(body: &[u8], cursor: &Cursor) -> Result<Page, String> {
-    page::offset_page(body, "items", cursor.offset())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn job(status: &str, extra: Value) -> Value {
-        let mut job = json!({"id": "bjb-1", "job_type": "parse", "project_id": "p",
-                             "status": status, "total_items": 10});
-        if let (Some(job), Value::Object(extra)) = (job.as_object_mut(), extra) {
-            job.extend(extra);
-        }
-        json!({"job": job, "progress_percentage": 50})
+impl Api for Batch {
+    fn service(&self) -> &'static Service {
+        &SERVICE
     }
 
-    #[test]
-    fn every_documented_status() {
-        for (status, state) in [
-            ("pending", State::Pending),
-            ("dispatched", State::Pending),
-            ("running", State::Running),
-            ("completed", State::Succeeded),
-            ("failed", State::Failed),
-            ("cancelled", State::Cancelled),
-        ] {
-            assert_eq!(
-                classify(&job(status, json!({}))).unwrap().state,
-                Some(state)
-            );
-        }
-        assert_eq!(classify(&job("paused", json!({}))).unwrap().state, None);
+    fn command(&self) -> &'static Command {
+        &COMMAND
     }
 
-    #[test]
-    fn completed_with_failed_items_is_partial() {
-        let c = classify(&job(
-            "completed",
-            json!({"failed_items": 2, "processed_items": 10}),
-        ));
-        let c = c.unwrap();
-        assert_eq!(c.state, Some(State::Partial));
-        assert_eq!(c.details, "parse · 10/10 items · 2 failed");
-        let c = classify(&job("completed", json!({"failed_items": 0}))).unwrap();
-        assert_eq!(c.state, Some(State::Succeeded));
-    }
-
-    #[test]
-    fn counts_default_to_zero() {
-        let c = classify(&job("running", json!({}))).unwrap();
-        assert_eq!(
-            c.progress,
-            Some(Progress {
-                percent: Some(50.0),
-                done: Some(0),
-                total: Some(10),
-                failed: Some(0),
-                skipped: Some(0),
+    fn subject(&self, given: &Given, settings: &VendorSettings) -> Result<Ask, Refusal> {
+        let subject = if given.flag("all") {
+            Subject::Collection(Collection {
+                listing: Target::listing(&SERVICE, scope::of(settings)),
+                statuses: given.many("status").to_vec(),
+                filters: given
+                    .one("job_type")
+                    .map(|t| ("job_type", t.to_owned()))
+                    .into_iter()
+                    .collect(),
             })
-        );
+        } else {
+            Subject::Targets(
+                given
+                    .many("job_id")
+                    .iter()
+                    .map(|id| {
+                        scope::scoped(Target::new(&SERVICE, [("job_id", id.clone())]), settings)
+                    })
+                    .collect(),
+            )
+        };
+        Ok(Ask {
+            subject,
+            logs: false,
+            items: given.one("items").map(Items::from_flag),
+        })
     }
 
-    #[test]
-    fn malformed() {
-        assert!(classify(&json!({"progress_percentage": 3})).is_err());
-        assert!(classify(&json!({"job": []})).is_err());
-        let err = classify(&json!({"job": {"id": "x"}})).unwrap_err();
-        assert!(err.contains("job.status"), "{err}");
+    fn url(&self, target: &Target, base: &Url) -> Url {
+        let mut path = vec!["api", "v1", "beta", "batch-processing"];
+        if !target.is_listing() {
+            path.push(target.id("job_id"));
+        }
+        with_query(endpoint(base, &path), scope::pairs(target))
+    }
+
+    fn classify(&self, _: &Target, body: &Value) -> Result<Classified, String> {
+        classify(body)
+    }
+
+    fn demo(&self) -> &'static [Demo] {
+        &[Demo {
+            title: "LlamaCloud batch job",
+            args: &["batch", "status", "nightly-ok-2s-items40"],
+        }]
+    }
+
+    fn example(&self) -> &'static [(&'static str, &'static str)] {
+        &[("job_id", "nightly-ok-2s-items40")]
+    }
+
+    fn listing(&self) -> Option<&dyn Listing> {
+        Some(self)
+    }
+
+    fn items(&self) -> Option<&dyn JobItems> {
+        Some(self)
+    }
+}
+
+impl Listing for Batch {
+    fn passes(&self, collection: &Collection, filtered: bool) -> Vec<Vec<String>> {
+        every_status_at_once(collection, filtered)
+    }
+
+    fn page_url(
+        &self,
+        collection: &Collection,
+        statuses: &[String],
+        base: &Url,
+        cursor: &Cursor,
+    ) -> Url {
+        let (size, offset) = (PAGE_SIZE.to_string(), cursor.offset().to_string());
+        with_query(
+            self.url(&collection.listing, base),
+            [("limit", size.as_str()), ("offset", offset.as_str())]
+                .into_iter()
+                .chain(statuses.iter().map(|s| ("status", s.as_str())))
+                .chain(collection.filters.iter().map(|(n, v)| (*n, v.as_str()))),
+        )
+    }
+
+    fn read_page(&self, body: &[u8], cursor: &Cursor) -> Result<Page, String> {
+        page::offset_page(body, "items", cursor.offset())
+    }
+
+    /// One job of the jobs listing: the same object as a single job's `job`.
+    fn listed(&self, listing: &Target, item: &RawValue) -> Result<(Target, Classified), String> {
+        let item: Value =
+            serde_json::from_str(item.get()).map_err(|e| format!("a listed item: {e}"))?;
+        let job_id = str_field(&item, "id")
+            .filter(|id| !id.is_empty())
+            .ok_or("a listed batch job has no `id`")?;
+        let target = scope::listed_under(
+            Target::new(&SERVICE, [("job_id", job_id.to_owned())]),
+            listing,
+        );
+        Ok((target, classify_job(&item, None)?))
+    }
+}
+
+impl JobItems for Batch {
+    /// `GET /api/v1/beta/batch-processing/{job_id}/items`, one page of at
+    /// most `limit` items of `status` (None: every item).
+    fn page_url(
+        &self,
+        job: &Target,
+        base: &Url,
+        status: Option<&str>,
+        cursor: &Cursor,
+        limit: u64,
+    ) -> Url {
+        let url = endpoint(
+            base,
+            &[
+                "api",
+                "v1",
+                "beta",
+                "batch-processing",
+                job.id("job_id"),
+                "items",
+            ],
+        );
+        let (size, offset) = (limit.to_string(), cursor.offset().to_string());
+        with_query(
+            url,
+            [("limit", size.as_str()), ("offset", offset.as_str())]
+                .into_iter()
+                .chain(status.map(|s| ("status", s)))
+                .chain(scope::pairs(job)),
+        )
+    }
+
+    /// One page of a job's items (BatchItemListResponse), paged by offset.
+    fn read_page(&self, body: &[u8], cursor: &Cursor) -> Result<Page, String> {
+        page::offset_page(body, "items", cursor.offset())
     }
 }
 
 #[cfg(test)]
-mod listing_tests {
-    use super::*;
-    use crate::services::page::PAGE_SIZE;
-    use serde_json::json;
-
-    #[test]
-    fn listed_jobs_are_classified_like_single_jobs() {
-        let item = json!({"id": "bjb-1", "status": "completed", "job_type": "parse",
-                          "total_items": 10, "processed_items": 10, "failed_items": 1});
-        let (target, c) = listed_job(&None, &Some("p".into()), &item).unwrap();
-        assert_eq!(target.label(), "bjb-1");
-        assert_eq!(c.state, Some(State::Partial));
-        assert_eq!(c.progress.and_then(|p| p.percent), None);
-        assert!(listed_job(&None, &None, &json!({"status": "running"})).is_err());
-        let err = listed_job(&None, &None, &json!({"id": "x"})).unwrap_err();
-        assert!(err.contains("status"), "{err}");
-    }
-
-    #[test]
-    fn items_urls_page_by_offset() {
-        let job = Target::Batch {
-            job_id: "j/1".into(),
-            organization_id: None,
-            project_id: Some("p".into()),
-        };
-        let base = Url::parse("http://h/").unwrap();
-        assert_eq!(
-            items_url(
-                &job,
-                &base,
-                Some("failed"),
-                &Cursor::Offset(1000),
-                PAGE_SIZE
-            )
-            .as_str(),
-            "http://h/api/v1/beta/batch-processing/j%2F1/items?limit=1000&offset=1000&status=failed&project_id=p"
-        );
-    }
-}
+mod tests;

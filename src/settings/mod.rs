@@ -63,6 +63,27 @@ pub struct VendorSettings {
     pub tenant: Option<String>,
 }
 
+impl VendorSettings {
+    /// Settings with nothing but a base URL and a key, all else unset:
+    /// the demo's, and tests'.
+    pub fn simple(vendor: Vendor, base_url: Url, api_key: Option<Secret>) -> VendorSettings {
+        VendorSettings {
+            vendor,
+            base_url,
+            base_url_source: Source::Default,
+            stripped_prefix: None,
+            api_key,
+            api_key_source: None,
+            api_key_cmd: None,
+            allow_http: false,
+            ca_cert: None,
+            organization_id: None,
+            project_id: None,
+            tenant: None,
+        }
+    }
+}
+
 /// The fixed facts about each vendor (CONTRACT §7).
 struct VendorFacts {
     default_base_url: &'static str,

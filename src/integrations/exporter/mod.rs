@@ -27,13 +27,14 @@ use tokio::sync::Semaphore;
 mod probe;
 mod process;
 
-use crate::app::run::poll;
 use crate::engine::listing;
+use crate::engine::once::poll;
 use crate::engine::query::Context;
 use crate::http::{ClientOptions, HttpClient};
 use crate::model::{ExitCode, Snapshot};
 use crate::model::{Subject, Target};
 use crate::render::metrics::{Counts, Found, Poll, openmetrics};
+use crate::services::command::Scope;
 use crate::settings::{Config, SettingsError, VendorFlags};
 use crate::util::env::process_env;
 use crate::util::sanitize::sanitize;
@@ -140,17 +141,28 @@ async fn answer(shared: &Shared, request: &Request<Incoming>) -> Response<Full<B
             }
         }
         "/metrics" => metrics(process::openmetrics(&process::usage())),
-        "/" => text(
-            StatusCode::OK,
-            "pipewatch exporter: GET /probe?service=llama.pipeline&pipeline_id=ID \
-             (see README.md, Prometheus), GET /metrics\n"
-                .into(),
-        ),
+        "/" => text(StatusCode::OK, format!("{}\n", index())),
         _ => text(
             StatusCode::NOT_FOUND,
             "not found: try /probe or /metrics\n".into(),
         ),
     }
+}
+
+/// What `/` says: the two paths, with a probe of the first API's example.
+fn index() -> String {
+    let example = crate::services::APIS.first().map(|api| {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("service", api.service().name);
+        for (name, value) in api.example() {
+            query.append_pair(name, value);
+        }
+        query.finish()
+    });
+    format!(
+        "pipewatch exporter: GET /probe?{} (see README.md, Prometheus), GET /metrics",
+        example.unwrap_or_else(|| "service=...".to_owned())
+    )
 }
 
 /// The scrape's timeout, less the offset, from Prometheus' header.
@@ -182,10 +194,20 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
         profile.as_deref(),
     )
     .map_err(|e| e.message)?;
+    // The scope a probe gives (`project_id=`), as a command's flags give it.
+    let scoped = |scope| {
+        let arg = request
+            .api()
+            .command()
+            .args
+            .iter()
+            .find(|a| a.scope == Some(scope))?;
+        request.field(arg.field).map(str::to_owned)
+    };
     let (vendor, organization_id, project_id) = (
         request.vendor(),
-        request.field("organization_id").map(str::to_owned),
-        request.field("project_id").map(str::to_owned),
+        scoped(Scope::Organization),
+        scoped(Scope::Project),
     );
     let (allow_http, ca_cert) = (setup.allow_http, setup.ca_cert.clone());
     // An api_key_cmd may run for up to 30 s: not on the one thread that
@@ -213,7 +235,7 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
         tenant: settings.tenant.as_deref(),
     })
     .map_err(|e| format!("{e:#}"))?;
-    let ctx = Context::new(client, settings, setup.concurrency);
+    let ctx = Context::new(client, settings, setup.concurrency, request.api());
 
     let polled = tokio::time::timeout(timeout, async {
         let _turn = shared.polls.acquire().await;

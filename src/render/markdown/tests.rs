@@ -23,10 +23,7 @@ fn facts(command: &str, code: ExitCode) -> Facts<'_> {
 }
 
 fn pipeline(id: &str, body: serde_json::Value) -> Snapshot {
-    let target = Target::LlamaPipeline {
-        pipeline_id: id.into(),
-        full_details: false,
-    };
+    let target = crate::services::example_target("llama.pipeline", &[("pipeline_id", id)]).unwrap();
     snap(target, body)
 }
 
@@ -47,10 +44,11 @@ fn mixed() -> Vec<Snapshot> {
         ]}),
     );
     let run = snap(
-        Target::ClarifeyeRun {
-            project_id: "proj".into(),
-            pipeline_run_id: "run-7".into(),
-        },
+        crate::services::example_target(
+            "clarifeye.run",
+            &[("project_id", "proj"), ("pipeline_run_id", "run-7")],
+        )
+        .unwrap(),
         json!({"status": "failed", "pipeline_name": "ingest", "steps": [
             {"step": "parsing", "name": "Parse documents", "status": "completed"},
             {"step": "extract", "name": "Extract tags", "status": "failed", "warnings": "2 pages skipped"},
@@ -58,11 +56,7 @@ fn mixed() -> Vec<Snapshot> {
         ], "raw_logs": "never in a summary"}),
     );
     let mut partial = snap(
-        Target::Batch {
-            job_id: "nightly".into(),
-            organization_id: None,
-            project_id: None,
-        },
+        crate::services::example_target("batch", &[("job_id", "nightly")]).unwrap(),
         json!({"job": {"status": "completed", "job_type": "parse", "total_items": 20,
                        "processed_items": 20, "failed_items": 12}}),
     );
@@ -78,10 +72,11 @@ fn mixed() -> Vec<Snapshot> {
         asked: false,
     });
     let hostile = Snapshot::from_error(
-        Target::FelderaToken {
-            pipeline_name: "orders".into(),
-            token: "t|1".into(),
-        },
+        crate::services::example_target(
+            "feldera.token",
+            &[("pipeline_name", "orders"), ("token", "t|1")],
+        )
+        .unwrap(),
         None,
         TargetError {
             kind: ErrorKind::NotFound,
@@ -133,10 +128,14 @@ fn a_collection_lists_counts_and_only_what_did_not_succeed() {
                 19 => "IN_PROGRESS",
                 _ => "SUCCESS",
             };
-            let target = Target::LlamaFile {
-                pipeline_id: "pipe".into(),
-                file_id: format!("file-{i:04}"),
-            };
+            let target = crate::services::example_target(
+                "llama.file",
+                &[
+                    ("pipeline_id", "pipe"),
+                    ("file_id", &format!("file-{i:04}")),
+                ],
+            )
+            .unwrap();
             let body = json!({"status": status, "name": format!("scan_{i:04}.png")});
             let mut s = snap(target, body);
             s.details = format!("scan_{i:04}.png");

@@ -12,11 +12,7 @@ fn snap(target: Target, body: serde_json::Value) -> Snapshot {
 }
 
 fn batch(id: &str, body: serde_json::Value) -> Snapshot {
-    let target = Target::Batch {
-        job_id: id.into(),
-        organization_id: None,
-        project_id: None,
-    };
+    let target = crate::services::example_target("batch", &[("job_id", id)]).unwrap();
     snap(target, json!({ "job": body }))
 }
 
@@ -67,10 +63,8 @@ fn a_target_has_one_series_per_state_its_progress_and_update_time() {
 
 #[test]
 fn an_error_fails_the_probe_with_its_kind_and_has_no_state() {
-    let target = Target::LlamaPipeline {
-        pipeline_id: "gone".into(),
-        full_details: false,
-    };
+    let target =
+        crate::services::example_target("llama.pipeline", &[("pipeline_id", "gone")]).unwrap();
     let missing = Snapshot::from_error(
         target,
         None,
@@ -94,10 +88,9 @@ fn an_error_fails_the_probe_with_its_kind_and_has_no_state() {
 
 #[test]
 fn a_collection_is_counted_per_state_never_listed() {
-    let listing = Target::BatchJobs {
-        organization_id: None,
-        project_id: Some("proj".into()),
-    };
+    let listing =
+        crate::services::example_target("batch", &[("project_id", "proj"), ("all", "true")])
+            .unwrap();
     let jobs = [
         batch("a", json!({"status": "failed"})),
         batch("b", json!({"status": "failed"})),
@@ -124,9 +117,9 @@ fn a_collection_is_counted_per_state_never_listed() {
 
 #[test]
 fn a_failed_listing_has_no_counts() {
-    let listing = Target::LlamaFiles {
-        pipeline_id: "p".into(),
-    };
+    let listing =
+        crate::services::example_target("llama.file", &[("pipeline_id", "p"), ("all", "true")])
+            .unwrap();
     let failed = Snapshot::from_error(
         listing.clone(),
         None,
@@ -149,10 +142,11 @@ fn a_failed_listing_has_no_counts() {
 
 #[test]
 fn label_values_are_escaped() {
-    let target = Target::FelderaToken {
-        pipeline_name: "a\"b\\c\nd".into(),
-        token: "t".into(),
-    };
+    let target = crate::services::example_target(
+        "feldera.token",
+        &[("pipeline_name", "a\"b\\c\nd"), ("token", "t")],
+    )
+    .unwrap();
     let token = snap(target, json!({"status": "complete"}));
     let text = openmetrics(&poll(None, &[token]));
     assert!(

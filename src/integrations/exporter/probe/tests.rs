@@ -8,10 +8,7 @@ fn a_target_or_a_collection_by_its_fields() {
         parse("service=llama.file&pipeline_id=p&all=1&status=error,success&profile=prod").unwrap();
     assert!(r.all);
     assert_eq!(r.profile.as_deref(), Some("prod"));
-    assert_eq!(
-        statuses(&r, FILE_STATUSES, true).unwrap(),
-        ["ERROR", "SUCCESS"]
-    );
+    assert_eq!(given(&r).unwrap().many("status"), ["ERROR", "SUCCESS"]);
     let r = parse("service=feldera.token&pipeline_name=a%2Fb&token=x%2By").unwrap();
     assert_eq!(r.field("pipeline_name"), Some("a/b"));
     assert_eq!(r.field("token"), Some("x+y"));
@@ -45,9 +42,13 @@ fn bad_probes_say_why_in_one_line() {
         "service=batch&job_id=j&api_key=x",
         "unknown parameter `api_key`",
     );
+    refused(
+        "service=llama.pipeline&pipeline_id=p&full_details=1",
+        "unknown parameter `full_details`",
+    );
     refused("service=batch&job_id=a&job_id=b", "given twice");
     refused("service=nope%0Aline%1B[31m", "unknown service `nope line`");
     let r = parse("service=llama.file&pipeline_id=p&all=1&status=DONE").unwrap();
-    let why = statuses(&r, FILE_STATUSES, true).unwrap_err();
+    let why = given(&r).unwrap_err();
     assert!(why.contains("invalid status `DONE`"), "{why}");
 }
