@@ -12,9 +12,9 @@ use std::path::PathBuf;
 
 use pipewatch::engine::query::interpret;
 use pipewatch::http::Fetched;
-use pipewatch::model::Target;
 use pipewatch::model::{ExitCode, State};
 use pipewatch::render::{Palette, json, table};
+use pipewatch::services;
 use pipewatch::settings::Config;
 use pipewatch::util::sanitize::{sanitize as clean, sanitize_multiline};
 use serde_json::Value;
@@ -48,73 +48,26 @@ const HTTP_STATUSES: [u16; 16] = [
     200, 200, 200, 200, 202, 204, 400, 401, 403, 404, 409, 410, 422, 429, 500, 503,
 ];
 
-#[derive(Clone, Copy, Debug)]
-pub enum Service {
-    LlamaPipeline,
-    LlamaFile,
-    Batch,
-    ClarifeyeRun,
-    FelderaToken,
+/// The fuzz target, and corpus directory, of the API whose envelopes say
+/// `service`: its name with `_` for `.` (`llama_file`). Every API of the
+/// list has one (tests/registry.rs checks).
+pub fn target_name(service: &str) -> String {
+    service.replace('.', "_")
 }
 
-impl Service {
-    pub const ALL: [Service; 5] = [
-        Service::LlamaPipeline,
-        Service::LlamaFile,
-        Service::Batch,
-        Service::ClarifeyeRun,
-        Service::FelderaToken,
-    ];
-
-    /// The corpus directory (and fuzz target) of this service.
-    pub fn name(self) -> &'static str {
-        match self {
-            Service::LlamaPipeline => "llama_pipeline",
-            Service::LlamaFile => "llama_file",
-            Service::Batch => "batch",
-            Service::ClarifeyeRun => "clarifeye_run",
-            Service::FelderaToken => "feldera_token",
-        }
-    }
-
-    fn target(self, flags: u8) -> Target {
-        match self {
-            Service::LlamaPipeline => Target::LlamaPipeline {
-                pipeline_id: "pipe".into(),
-                full_details: flags & 0x80 != 0,
-            },
-            Service::LlamaFile => Target::LlamaFile {
-                pipeline_id: "pipe".into(),
-                file_id: "file".into(),
-            },
-            Service::Batch => Target::Batch {
-                job_id: "job".into(),
-                organization_id: None,
-                project_id: None,
-            },
-            Service::ClarifeyeRun => Target::ClarifeyeRun {
-                project_id: "proj".into(),
-                pipeline_run_id: "run".into(),
-            },
-            Service::FelderaToken => Target::FelderaToken {
-                pipeline_name: "orders".into(),
-                token: "tok".into(),
-            },
-        }
-    }
-}
-
-/// `data` is one byte choosing the HTTP status (and flags), then the body.
-/// Decode it as a real response is decoded, classify it, and render it.
-pub fn response(service: Service, data: &[u8]) {
+/// `data` is one byte choosing the HTTP status, then the body. Decode it
+/// as a real response of `service`'s API is decoded (for the target its
+/// example names), classify it, and render it.
+pub fn response(service: &str, data: &[u8]) {
     let Some((&first, body)) = data.split_first() else {
         return;
     };
+    let api = services::by_service(service).expect("a service of the list of APIs");
+    let target = services::target_of(api, api.example()).expect("the API's example names a target");
     let status = HTTP_STATUSES[usize::from(first & 0x0f)];
-    let target = service.target(first);
     let fetched = Fetched::from_body(status, Some("application/json".into()), body);
     let parsed = fetched.json();
-    let snapshot = interpret(target.clone(), fetched);
+    let snapshot = interpret(api, target.clone(), fetched);
 
     // The state is one of the contract's; an error is never a finished state.
     let state = snapshot.state.as_str();

@@ -5,4 +5,4 @@
 #[path = "../checks.rs"]
 mod checks;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::response(checks::Service::ClarifeyeRun, data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::response("clarifeye.run", data));

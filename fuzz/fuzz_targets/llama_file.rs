@@ -5,4 +5,4 @@
 #[path = "../checks.rs"]
 mod checks;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::response(checks::Service::LlamaFile, data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::response("llama.file", data));
