@@ -9,9 +9,10 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::bodies::Clock;
+use super::decision::Phase;
 use super::paging::Query;
 use super::reply::Reply;
-use super::scenario::{Phase, Scenario};
+use super::scenario::Scenario;
 
 /// One simulated API: a value in `apis::APIS`, one file in `src/sim/apis/`.
 pub trait SimApi: Sync {

@@ -7,7 +7,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use super::scenario::{Phase, Scenario};
+use super::decision::Phase;
+use super::scenario::Scenario;
 
 /// Text with terminal escape sequences and control characters, for `escape` keys:
 /// a client that prints it raw recolours the terminal, retitles it and rings the bell.

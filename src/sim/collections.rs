@@ -13,7 +13,8 @@
 
 use std::time::Duration;
 
-use super::scenario::{DEFAULT_ITEMS, Outcome, Phase, Scenario, phase_at};
+use super::decision::{Phase, phase_at};
+use super::scenario::{DEFAULT_ITEMS, Outcome, Scenario};
 
 /// The most items a collection holds, whatever its `items<N>` says: a
 /// status-counts request walks them all.

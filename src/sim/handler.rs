@@ -10,11 +10,12 @@ use hyper::{Method, Request, Response};
 
 use super::api::{Answer, ListRequest, Named, StatusRequest, Target, Vendor};
 use super::bodies::Clock;
+use super::decision::{self, Decision, Phase};
 use super::errors::{error_body, not_found_body};
 use super::paging::Query;
 use super::reply::Reply;
 use super::routing::{self, Route};
-use super::scenario::{self, Chaos, Decision, Phase, Scenario};
+use super::scenario::{self, Chaos, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::state::{Inner, RecordedRequest, Shared};
 
@@ -117,8 +118,8 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
     } else if !authorized(request, target.vendor(), accepted.as_deref()) {
         error_reply(&target, &scenario, 401, None)
     } else {
-        let decision = scenario::decide(&scenario, hit, elapsed);
-        let chaos = scenario::chaos_at(&scenario, hit);
+        let decision = decision::decide(&scenario, hit, elapsed);
+        let chaos = decision::chaos_at(&scenario, hit);
         let mut is_final = decision.is_final();
         let normal = |phase, strip_status| match target.endpoint.answer {
             Answer::Status(body) => Reply::json(

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use super::api::StatusRequest;
 use super::bodies::{rfc3339, strip, uuid_for, with_escape};
 use super::collections::Kind;
-use super::scenario::{Outcome, Stage};
+use super::decision::Stage;
+use super::scenario::Outcome;
 
 /// The file statuses a listing filters by and the counts count.
 pub(crate) const FILE_STATUSES: [&str; 5] = [

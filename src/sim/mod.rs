@@ -8,9 +8,9 @@
 //! [`apis::APIS`], which declares its endpoints (path, key, parent), its
 //! bodies and its samples of the vendor's spec; `apis/mod.rs` says how to
 //! add one. What the APIs share is here: routing made from the list
-//! (`routing.rs`), the ID grammar (`scenario.rs`, `collections.rs`),
-//! paging, the vendors' error bodies (`errors.rs`), state and recording,
-//! and the HTTP serving.
+//! (`routing.rs`), the ID grammar (`scenario.rs`, `decision.rs`,
+//! `collections.rs`), paging, the vendors' error bodies (`errors.rs`),
+//! state and recording, and the HTTP serving.
 //!
 //! The key of a request is the identifier the job is looked up by, decoded:
 //! the `pipeline_id` (llama pipeline), `file_id` (llama file), `job_id` (batch),
@@ -65,6 +65,7 @@ mod api;
 pub mod apis;
 mod bodies;
 mod collections;
+mod decision;
 mod errors;
 mod handler;
 mod llama_ingestion;

@@ -12,10 +12,11 @@ use serde_json::{Value, json};
 use crate::sim::api::{Endpoint, Key, ListRequest, Parent, Sample, SimApi, StatusRequest, Vendor};
 use crate::sim::bodies::{rfc3339, share_of, step_time, uuid_for, with_escape};
 use crate::sim::collections::{Collection, Item, Kind, Words, file_name};
+use crate::sim::decision::{Phase, Stage, phase_at};
 use crate::sim::paging::Selection;
 use crate::sim::reply::Reply;
 use crate::sim::request::{enum_param, int_params, select, unprocessable};
-use crate::sim::scenario::{DEFAULT_ITEMS, Outcome, Phase, Scenario, Stage, phase_at};
+use crate::sim::scenario::{DEFAULT_ITEMS, Outcome, Scenario};
 
 pub(crate) struct Batch;
 

@@ -10,10 +10,11 @@ use serde_json::{Value, json};
 use crate::sim::api::{Endpoint, Key, ListRequest, Parent, Sample, SimApi, StatusRequest, Vendor};
 use crate::sim::bodies::{ESCAPE_TEXT, rfc3339, share_of, step_time, strip, uuid_for, with_escape};
 use crate::sim::collections::{Collection, Item, Kind};
+use crate::sim::decision::Stage;
 use crate::sim::paging::{self, drf_int_message, int_param};
 use crate::sim::reply::Reply;
 use crate::sim::request::select;
-use crate::sim::scenario::{Outcome, Stage};
+use crate::sim::scenario::Outcome;
 
 pub(crate) struct ClarifeyeRun;
 

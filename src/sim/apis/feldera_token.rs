@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::sim::api::{Endpoint, Key, Parent, Sample, SimApi, StatusRequest, Target, Vendor};
 use crate::sim::bodies::{hash, strip, with_escape};
-use crate::sim::scenario::Stage;
+use crate::sim::decision::Stage;
 
 pub(crate) struct FelderaToken;
 

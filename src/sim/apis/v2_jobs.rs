@@ -17,10 +17,11 @@ use serde_json::{Value, json};
 use crate::sim::api::{Endpoint, Key, ListRequest, Named, Sample, SimApi, StatusRequest, Vendor};
 use crate::sim::bodies::{Clock, rfc3339, uuid_for, with_escape};
 use crate::sim::collections::{Collection, Item, Kind};
+use crate::sim::decision::{self, Decision, Stage};
 use crate::sim::paging::{self, int_param};
 use crate::sim::reply::Reply;
 use crate::sim::request::{enum_param, or_problem, page_offset, select, unprocessable};
-use crate::sim::scenario::{self, Decision, Outcome, Scenario, Stage};
+use crate::sim::scenario::{Outcome, Scenario};
 
 /// One v2 job kind: a row of the table.
 pub(crate) struct V2Kind {
@@ -271,7 +272,7 @@ fn reply(kind: &V2Kind, req: &ListRequest) -> Reply {
                 let Decision::Status {
                     phase,
                     strip_status,
-                } = scenario::decide(&scenario, u64::MAX / 2, job.elapsed)
+                } = decision::decide(&scenario, u64::MAX / 2, job.elapsed)
                 else {
                     return None;
                 };

@@ -6,9 +6,10 @@ use serde_json::{Value, json};
 
 use crate::sim::api::{Answer, StatusRequest, Target};
 use crate::sim::bodies::*;
+use crate::sim::decision::phase_at;
 use crate::sim::errors::error_body;
 use crate::sim::routing::{Route, route};
-use crate::sim::scenario::{Fault, Scenario, phase_at};
+use crate::sim::scenario::{Fault, Scenario};
 
 fn target(path: &str, query: Option<&str>) -> Target {
     match route(path, query) {

@@ -7,9 +7,10 @@ use serde_json::json;
 use crate::sim::apis::batch::{JOB_KIND, batch_counts, item_runs, job_type, listed_type};
 use crate::sim::apis::clarifeye_run::{RUN_KIND, run_list_item};
 use crate::sim::collections::*;
+use crate::sim::decision::{Stage, phase_at};
 use crate::sim::llama_ingestion::{FILE_KIND, llama_status};
 use crate::sim::routing::{Route, redirect_location, route};
-use crate::sim::scenario::{Outcome, Scenario, Stage, phase_at};
+use crate::sim::scenario::{Outcome, Scenario};
 
 const MS: fn(u64) -> Duration = Duration::from_millis;
 
