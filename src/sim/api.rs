@@ -95,6 +95,11 @@ impl Sample {
     }
 }
 
+/// One request path per identifier, for a sample: `each(&["a-ok"], |id| format!("/x/{id}"))`.
+pub(crate) fn each(ids: &[&str], path: impl Fn(&str) -> String) -> Vec<String> {
+    ids.iter().map(|id| path(id)).collect()
+}
+
 /// One endpoint of an API: where its key is, and how it answers.
 #[derive(Clone, Copy, Debug)]
 pub struct Endpoint {

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::sim::api::{Endpoint, Key, ListRequest, Parent, Sample, SimApi, StatusRequest, Vendor};
+use crate::sim::api::{
+    Endpoint, Key, ListRequest, Parent, Sample, SimApi, StatusRequest, Vendor, each,
+};
 use crate::sim::bodies::{rfc3339, share_of, step_time, uuid_for, with_escape};
 use crate::sim::collections::{Collection, Item, Kind, Words, file_name};
 use crate::sim::decision::{Phase, Stage, phase_at};
@@ -45,9 +47,6 @@ impl SimApi for Batch {
     }
 
     fn samples(&self) -> Vec<Sample> {
-        let each = |ids: &[&str], path: &dyn Fn(&str) -> String| {
-            ids.iter().map(|id| path(id)).collect::<Vec<_>>()
-        };
         let job = |id: &str| format!("/api/v1/beta/batch-processing/{id}?project_id=bp");
         let outcomes = [
             "b-ok",
@@ -85,8 +84,8 @@ impl SimApi for Batch {
             "llamacloud-list-endpoints.json",
         );
         vec![
-            Sample::new(single, JOB, 200, each(&outcomes, &job)),
-            Sample::new(single, JOB, 422, each(&["b-unprocessable"], &job)),
+            Sample::new(single, JOB, 200, each(&outcomes, job)),
+            Sample::new(single, JOB, 422, each(&["b-unprocessable"], job)),
             Sample::new(lists, JOBS, 200, listed),
             Sample::new(
                 lists,

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::sim::api::{Endpoint, Key, Parent, Sample, SimApi, StatusRequest, Target, Vendor};
+use crate::sim::api::{Endpoint, Key, Parent, Sample, SimApi, StatusRequest, Target, Vendor, each};
 use crate::sim::bodies::{hash, strip, with_escape};
 use crate::sim::decision::Stage;
 
@@ -44,10 +44,9 @@ impl SimApi for FelderaToken {
     fn samples(&self) -> Vec<Sample> {
         let spec = "feldera-openapi.json";
         let status = |tokens: &[&str]| {
-            let paths = tokens
-                .iter()
-                .map(|t| format!("/v0/pipelines/fp/completion_status?token={t}"));
-            paths.collect::<Vec<_>>()
+            each(tokens, |t| {
+                format!("/v0/pipelines/fp/completion_status?token={t}")
+            })
         };
         let connector =
             |words: &str| format!("/v0/pipelines/fp/tables/T/connectors/{words}/completion_token");

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::sim::api::{Endpoint, Key, ListRequest, Parent, Sample, SimApi, Vendor};
+use crate::sim::api::{Endpoint, Key, ListRequest, Parent, Sample, SimApi, Vendor, each};
 use crate::sim::bodies::{hash, rfc3339, strip, uuid_for, with_escape};
 use crate::sim::collections::{Collection, Item, file_type};
 use crate::sim::llama_ingestion::{
@@ -42,12 +42,8 @@ impl SimApi for LlamaFile {
     }
 
     fn samples(&self) -> Vec<Sample> {
-        let status = |ids: &[&str]| {
-            let paths = ids
-                .iter()
-                .map(|id| format!("/api/v1/pipelines/lfp/files/{id}/status"));
-            paths.collect::<Vec<_>>()
-        };
+        let status =
+            |ids: &[&str]| each(ids, |id| format!("/api/v1/pipelines/lfp/files/{id}/status"));
         let mut listed = Vec::new();
         for pipeline in [
             "lfl-partial",

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::sim::api::{Endpoint, Key, ListRequest, Sample, SimApi, Target, Vendor};
+use crate::sim::api::{Endpoint, Key, ListRequest, Sample, SimApi, Target, Vendor, each};
 use crate::sim::collections::{Collection, Words};
 use crate::sim::llama_ingestion::{
     FILE_KIND, FILE_STATUSES, PIPELINE_TIMELINE, ingestion_body, llama_status,
@@ -37,17 +37,11 @@ impl SimApi for LlamaPipeline {
     }
 
     fn samples(&self) -> Vec<Sample> {
-        let status = |ids: &[&str]| {
-            let paths = ids
-                .iter()
-                .map(|id| format!("/api/v1/pipelines/{id}/status"));
-            paths.collect::<Vec<_>>()
-        };
+        let status = |ids: &[&str]| each(ids, |id| format!("/api/v1/pipelines/{id}/status"));
         let counts = |ids: &[&str]| {
-            let paths = ids
-                .iter()
-                .map(|id| format!("/api/v1/pipelines/{id}/files/status-counts"));
-            paths.collect::<Vec<_>>()
+            each(ids, |id| {
+                format!("/api/v1/pipelines/{id}/files/status-counts")
+            })
         };
         let (single, lists) = (
             "llamacloud-status-endpoints.json",
