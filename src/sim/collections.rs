@@ -13,7 +13,8 @@
 
 use std::time::Duration;
 
-use super::scenario::{DEFAULT_ITEMS, Outcome, Phase, Scenario, phase_at};
+use super::decision::{Phase, phase_at};
+use super::scenario::{DEFAULT_ITEMS, Outcome, Scenario};
 
 /// The most items a collection holds, whatever its `items<N>` says: a
 /// status-counts request walks them all.
@@ -60,18 +61,32 @@ impl Words {
     }
 }
 
-/// What a collection holds: files of a pipeline, batch jobs, Clarifeye runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
-    File,
-    Job,
-    Run,
-    /// A v2 parse, extract or classify job.
-    V2,
+/// What a collection's items are, as the API that lists them declares it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kind {
+    /// The first word of an item's ID: `file`, `bjb`, `run`, `job`.
+    pub prefix: &'static str,
+    /// A troubled item of a `partial` collection fails instead: the
+    /// listing's status enum has no partial success.
+    pub partial_fails: bool,
+    /// Words after the item's scenario in its ID, by index (a batch job's
+    /// `items20` and type), each with its leading `-`.
+    pub tail: fn(u64) -> String,
+}
+
+impl Kind {
+    /// Items whose IDs say only their scenario.
+    pub(crate) const fn new(prefix: &'static str) -> Kind {
+        Kind {
+            prefix,
+            partial_fails: false,
+            tail: |_| String::new(),
+        }
+    }
 }
 
 /// A collection, parsed from the words of its list key.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub(crate) struct Collection {
     pub kind: Kind,
     pub outcome: Outcome,
@@ -83,7 +98,7 @@ pub(crate) struct Collection {
 }
 
 /// One item of a collection.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Item {
     pub kind: Kind,
     pub index: u64,
@@ -112,7 +127,7 @@ impl Collection {
         let outcome = match (troubled, self.outcome) {
             (false, _) => Outcome::Success,
             // PARTIAL_SUCCESS is not a file status in the list's enum.
-            (true, Outcome::Partial) if self.kind == Kind::File => Outcome::Failure,
+            (true, Outcome::Partial) if self.kind.partial_fails => Outcome::Failure,
             (true, outcome) => outcome,
         };
         let n = u128::from(self.len.max(1));
@@ -160,29 +175,22 @@ impl Collection {
 
 impl Item {
     /// The item's ID, its scenario in words: `file-0007-ok-1700ms`,
-    /// `bjb-0002-ok-2s-items20`, `run-0003-partial-900ms`; batch jobs of
-    /// another type than parse end in `-extract` or `-classify`.
+    /// `bjb-0002-ok-2s-items20`, `run-0003-partial-900ms`, then its kind's
+    /// tail and `escape`.
     pub(crate) fn id(&self) -> String {
-        let prefix = match self.kind {
-            Kind::File => "file",
-            Kind::Job => "bjb",
-            Kind::Run => "run",
-            Kind::V2 => "job",
-        };
-        let mut id = format!("{prefix}-{:04}-{}", self.index, outcome_word(self.outcome));
+        let mut id = format!(
+            "{}-{:04}-{}",
+            self.kind.prefix,
+            self.index,
+            outcome_word(self.outcome)
+        );
         let ms = self.duration.as_millis();
         if ms > 0 && ms % 1000 == 0 {
             id.push_str(&format!("-{}s", ms / 1000));
         } else if ms > 0 {
             id.push_str(&format!("-{ms}ms"));
         }
-        if self.kind == Kind::Job {
-            id.push_str(&format!("-items{DEFAULT_ITEMS}"));
-            match self.job_type() {
-                "parse" => {}
-                other => id.push_str(&format!("-{other}")),
-            }
-        }
+        id.push_str(&(self.kind.tail)(self.index));
         if self.escape {
             id.push_str("-escape");
         }
@@ -208,11 +216,6 @@ impl Item {
     /// The item `elapsed` after the collection's first request.
     pub(crate) fn phase_at(&self, elapsed: Duration) -> Phase {
         phase_at(&self.scenario(), elapsed)
-    }
-
-    /// A batch job's type, in turn: parse, extract, classify.
-    pub(crate) fn job_type(&self) -> &'static str {
-        ["parse", "extract", "classify"][(self.index % 3) as usize]
     }
 
     /// A file name; stems and types take turns so name filters have

@@ -2,17 +2,16 @@
 
 use serde_json::{Value, json};
 
+use super::api::{Key, Target, Vendor};
 use super::bodies::with_escape;
-use super::routing::{List, Service, Target, Vendor};
 
-/// The vendor's error body for an HTTP status.
-pub(crate) fn error_body(
-    service: Service,
-    status: u16,
-    target: Option<&Target>,
-    escape: bool,
-) -> Value {
-    let key = target.map(|t| t.id()).unwrap_or("");
+/// The error body for an HTTP status: the endpoint's own, else its vendor's.
+/// `target` names the endpoint (its key empty when none was read).
+pub(crate) fn error_body(target: &Target, status: u16, escape: bool) -> Value {
+    if let Some(own) = (target.endpoint.error_body)(status, target, escape) {
+        return own;
+    }
+    let key = target.id();
     let (text, feldera_code) = match status {
         400 => ("Invalid request", "InvalidParam"),
         401 => (
@@ -38,16 +37,12 @@ pub(crate) fn error_body(
         _ => ("Request failed.", "UnknownError"),
     };
     let message = with_escape(text, escape);
-    match service.vendor() {
+    match target.vendor() {
         Vendor::Llama if status == 422 => {
-            // FastAPI's answer to an identifier that is not a UUID.
-            let (place, param) = match service {
-                Service::LlamaPipeline | Service::List(List::Files | List::Counts) => {
-                    ("path", "pipeline_id")
-                }
-                Service::LlamaFile => ("path", "file_id"),
-                Service::List(List::Jobs | List::V2(_)) => ("query", "project_id"),
-                _ => ("path", "job_id"),
+            // FastAPI's answer to an identifier that is not a UUID: where the key is.
+            let (place, param) = match target.endpoint.key {
+                Key::Path(names) => ("path", names.last().copied().unwrap_or_default()),
+                Key::Query(name) | Key::QueryOr(name, _) => ("query", name),
             };
             json!({"detail": [{
                 "loc": [place, param],
@@ -59,12 +54,8 @@ pub(crate) fn error_body(
         Vendor::Llama => json!({"detail": message}),
         Vendor::Clarifeye => json!({"error": message}),
         Vendor::Feldera => {
-            let pipeline = target.and_then(|t| t.parent.as_deref()).unwrap_or("");
+            let pipeline = target.parent.as_deref().unwrap_or("");
             let (message, details) = match status {
-                404 if service == Service::Connector => (
-                    format!("Unknown input connector '{key}' in pipeline '{pipeline}'"),
-                    json!({"pipeline_name": pipeline, "endpoint_name": key}),
-                ),
                 404 => (
                     format!("Unknown pipeline name '{pipeline}'"),
                     json!({"pipeline_name": pipeline}),
@@ -80,11 +71,7 @@ pub(crate) fn error_body(
                 ),
                 _ => (text.to_string(), json!({})),
             };
-            let code = match (service, status) {
-                (Service::Connector, 404) => "UnknownInputEndpoint",
-                _ => feldera_code,
-            };
-            json!({"message": with_escape(&message, escape), "error_code": code, "details": details})
+            json!({"message": with_escape(&message, escape), "error_code": feldera_code, "details": details})
         }
     }
 }

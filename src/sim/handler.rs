@@ -8,17 +8,16 @@ use hyper::body::Incoming;
 use hyper::header::{AUTHORIZATION, HOST, HeaderName, USER_AGENT};
 use hyper::{Method, Request, Response};
 
-use super::bodies;
+use super::api::{Answer, ListRequest, Named, StatusRequest, Target, Vendor};
+use super::bodies::Clock;
+use super::decision::{self, Decision, Phase};
 use super::errors::{error_body, not_found_body};
-use super::listing;
 use super::paging::Query;
 use super::reply::Reply;
-use super::request::{ListRequest, Named};
-use super::routing::{self, List, Route, Service, Target, Vendor};
-use super::scenario::{self, Chaos, Decision, Scenario};
+use super::routing::{self, Route};
+use super::scenario::{self, Chaos, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
-use super::state::{RecordedRequest, Shared};
-use super::v2_jobs;
+use super::state::{Inner, RecordedRequest, Shared};
 
 /// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
 const HUGE_BYTES: u64 = 200 * 1024 * 1024;
@@ -63,15 +62,11 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
     };
     let target = match route {
         Route::Endpoint(target) => target,
-        Route::BadRequest { service, message } => {
+        Route::BadRequest { target, message } => {
             shared.lock().record(recorded);
-            let mut body = error_body(service, 400, None, false);
+            let mut body = error_body(&target, 400, false);
             if let Some(object) = body.as_object_mut() {
-                let field = match service.vendor() {
-                    Vendor::Feldera => "message",
-                    Vendor::Clarifeye => "error",
-                    Vendor::Llama => "detail",
-                };
+                let field = target.vendor().message_field();
                 object.insert(field.to_string(), message.into());
             }
             return Reply::json(400, body);
@@ -100,8 +95,8 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             .first_seen
             .get_or_insert_with(|| (Instant::now(), SystemTime::now()));
         let hit = state.hits as u64;
-        let (first_seen, first_seen_wall) = listing::timeline(&inner, &target).unwrap_or(own);
-        let clock = bodies::Clock {
+        let (first_seen, first_seen_wall) = timeline(&inner, &target).unwrap_or(own);
+        let clock = Clock {
             first_seen: first_seen_wall,
             now: SystemTime::now(),
         };
@@ -115,25 +110,36 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
     // is its own, so a pipeline's listing and status fault apart.
     let mut scenario = Scenario::parse(target.id());
     scenario.seed = scenario::fnv1a(target.key.as_bytes());
-    let reply = if let Some(missing) = listing::missing(&target) {
+    let reply = if let Some(missing) = (target.endpoint.missing)(&target) {
         shared.lock().count(&target.key, hit, None, true);
         missing
     } else if request.method() != Method::GET {
         error_reply(&target, &scenario, 405, None)
-    } else if !authorized(request, target.service, accepted.as_deref()) {
+    } else if !authorized(request, target.vendor(), accepted.as_deref()) {
         error_reply(&target, &scenario, 401, None)
     } else {
-        let decision = scenario::decide(&scenario, hit, elapsed);
-        let chaos = scenario::chaos_at(&scenario, hit);
-        let (reply, is_final) = match (target.service, decision) {
-            (Service::List(list), Decision::Status { strip_status, .. }) => {
-                let host = host.clone().unwrap_or_else(|| fallback_host(port));
+        let decision = decision::decide(&scenario, hit, elapsed);
+        let chaos = decision::chaos_at(&scenario, hit);
+        let mut is_final = decision.is_final();
+        let normal = |phase, strip_status| match target.endpoint.answer {
+            Answer::Status(body) => Reply::json(
+                200,
+                body(&StatusRequest {
+                    id: target.id(),
+                    parent: target.parent.as_deref(),
+                    scenario: &scenario,
+                    phase: &phase,
+                    clock: &clock,
+                    strip_status,
+                }),
+            ),
+            Answer::List(page) => {
                 let query = Query::parse(query.as_deref());
-                let named = match list {
-                    List::V2(_) => named_jobs(shared, &query),
-                    _ => Vec::new(),
+                let named = match target.endpoint.names_jobs {
+                    Some(param) => named_jobs(shared, &query, param),
+                    None => Vec::new(),
                 };
-                let request = ListRequest {
+                let reply = page(&ListRequest {
                     target: &target,
                     scenario: &scenario,
                     strip_status,
@@ -141,34 +147,29 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
                     elapsed,
                     query,
                     path: &path,
-                    host: &host,
+                    host: &host.clone().unwrap_or_else(|| fallback_host(port)),
                     named,
-                };
-                let reply = listing::reply(list, &request);
-                let is_final = match &reply {
-                    Reply::Json { status: 200, .. } => decision.is_final(),
-                    Reply::Json { status, .. } => Decision::Error {
-                        status: *status,
-                        header: None,
+                });
+                // A refused page ends a watch as that error status would.
+                if let Reply::Json { status, .. } = &reply {
+                    if *status != 200 {
+                        is_final = Decision::Error {
+                            status: *status,
+                            header: None,
+                        }
+                        .is_final();
                     }
-                    .is_final(),
-                    _ => false,
-                };
-                (reply, is_final)
-            }
-            _ => {
-                let reply = grammar_reply(
-                    &target,
-                    &scenario,
-                    decision,
-                    &clock,
-                    &path,
-                    query.as_deref(),
-                    port,
-                );
-                (reply, decision.is_final())
+                }
+                reply
             }
         };
+        let reply = grammar_reply(
+            &target,
+            &scenario,
+            decision,
+            (&path, query.as_deref(), port),
+            normal,
+        );
         // A stall only delays the answer; the other chaos faults replace it.
         let delivered = matches!(chaos, None | Some(Chaos::Stall));
         shared
@@ -197,12 +198,26 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
     }
 }
 
-/// The jobs a v2 listing's `job_ids` names, each once, on its own key's
-/// time line (started now if the job was never asked for).
-fn named_jobs(shared: &Shared, query: &Query) -> Vec<Named> {
+/// When a key's timeline starts, if not at its own first request: see
+/// the endpoint's `timeline`.
+fn timeline(inner: &Inner, target: &Target) -> Option<(Instant, SystemTime)> {
+    let first = |key: &str| inner.keys.get(key).and_then(|k| k.first_seen);
+    let shared = target.endpoint.timeline?;
+    let id = target.id();
+    first(id).or_else(|| {
+        shared
+            .iter()
+            .filter_map(|namespace| first(&format!("{namespace}:{id}")))
+            .min_by_key(|(at, _)| *at)
+    })
+}
+
+/// The jobs a listing's `param` names (`job_ids`), each once, on its own
+/// key's time line (started now if the job was never asked for).
+fn named_jobs(shared: &Shared, query: &Query, param: &str) -> Vec<Named> {
     let mut inner = shared.lock();
     let mut named: Vec<Named> = Vec::new();
-    for id in query.all("job_ids") {
+    for id in query.all(param) {
         if id.is_empty() || named.iter().any(|n| n.id == id) {
             continue;
         }
@@ -213,7 +228,7 @@ fn named_jobs(shared: &Shared, query: &Query) -> Vec<Named> {
         named.push(Named {
             id: id.to_string(),
             elapsed: at.elapsed(),
-            clock: bodies::Clock {
+            clock: Clock {
                 first_seen: wall,
                 now: SystemTime::now(),
             },
@@ -231,20 +246,20 @@ fn fallback_host(port: u16) -> String {
 /// takes `Token <key>`) with any non-empty key where the service needs one;
 /// or, once a test has named the accepted keys ([`super::Server::accept_keys`]),
 /// one of those, on every service, Feldera included.
-fn authorized(request: &Request<Incoming>, service: Service, accepted: Option<&[String]>) -> bool {
-    let credential = credential(request, service);
+fn authorized(request: &Request<Incoming>, vendor: Vendor, accepted: Option<&[String]>) -> bool {
+    let credential = credential(request, vendor);
     match accepted {
         Some(keys) => credential.is_some_and(|c| keys.iter().any(|k| k == c)),
-        None => !service.needs_auth() || credential.is_some(),
+        None => !vendor.needs_auth() || credential.is_some(),
     }
 }
 
 /// The key of a well-formed Authorization header, if it has one.
-fn credential(request: &Request<Incoming>, service: Service) -> Option<&str> {
+fn credential(request: &Request<Incoming>, vendor: Vendor) -> Option<&str> {
     let value = request.headers().get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, credential) = value.split_once(' ')?;
     let scheme_ok = scheme.eq_ignore_ascii_case("bearer")
-        || (service.vendor() == Vendor::Clarifeye && scheme.eq_ignore_ascii_case("token"));
+        || (vendor.takes_token_scheme() && scheme.eq_ignore_ascii_case("token"));
     let credential = credential.trim();
     (scheme_ok && !credential.is_empty()).then_some(credential)
 }
@@ -255,7 +270,7 @@ fn error_reply(
     status: u16,
     header: Option<(&str, &str)>,
 ) -> Reply {
-    let body = error_body(target.service, status, Some(target), scenario.escape);
+    let body = error_body(target, status, scenario.escape);
     let reply = Reply::json(status, body);
     match header {
         Some((name, value)) => reply.with_header(name, value),
@@ -263,14 +278,15 @@ fn error_reply(
     }
 }
 
+/// The grammar's answer to a decision; `normal` makes the endpoint's own
+/// answer for a phase. `at` is the request's path, query and the port,
+/// for a redirect.
 fn grammar_reply(
     target: &Target,
     scenario: &Scenario,
     decision: Decision,
-    clock: &bodies::Clock,
-    path: &str,
-    query: Option<&str>,
-    port: u16,
+    at: (&str, Option<&str>, u16),
+    normal: impl FnOnce(Phase, bool) -> Reply,
 ) -> Reply {
     match decision {
         Decision::Error { status, header } => error_reply(target, scenario, status, header),
@@ -288,26 +304,12 @@ fn grammar_reply(
         },
         Decision::Redirect => Reply::Redirect {
             status: 307,
-            location: routing::redirect_location(target, path, query, port),
+            location: routing::redirect_location(target, at.0, at.1, at.2),
         },
         Decision::Status {
             phase,
             strip_status,
-        } => Reply::json(
-            200,
-            match target.service {
-                Service::V2Job(kind) => v2_jobs::single_body(
-                    kind,
-                    &target.key,
-                    target.parent.as_deref(),
-                    scenario,
-                    &phase,
-                    clock,
-                    strip_status,
-                ),
-                _ => bodies::status_body(target, scenario, &phase, clock, strip_status),
-            },
-        ),
+        } => normal(phase, strip_status),
     }
 }
 

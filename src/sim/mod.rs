@@ -1,8 +1,16 @@
-//! A real HTTP/1.1 server on 127.0.0.1 that simulates the five status APIs.
+//! A real HTTP/1.1 server on 127.0.0.1 that simulates the vendors' status APIs.
 //!
 //! Behind `pipewatch demo`, `pipewatch demo --serve` and the integration tests.
 //! Each request is answered from a script set with [`Server::script`], or else
 //! from the words of its key (the ID grammar below).
+//!
+//! Each simulated API is one file in `apis/` and one entry of
+//! [`apis::APIS`], which declares its endpoints (path, key, parent), its
+//! bodies and its samples of the vendor's spec; `apis/mod.rs` says how to
+//! add one. What the APIs share is here: routing made from the list
+//! (`routing.rs`), the ID grammar (`scenario.rs`, `decision.rs`,
+//! `collections.rs`), paging, the vendors' error bodies (`errors.rs`),
+//! state and recording, and the HTTP serving.
 //!
 //! The key of a request is the identifier the job is looked up by, decoded:
 //! the `pipeline_id` (llama pipeline), `file_id` (llama file), `job_id` (batch),
@@ -53,23 +61,23 @@
 //! ends) and `nocounts` (status-counts is 404). Bad query parameters get
 //! the vendor's refusal: FastAPI's 422, DRF's 400.
 
-mod batch_items;
+mod api;
+pub mod apis;
 mod bodies;
 mod collections;
+mod decision;
 mod errors;
 mod handler;
-mod listing;
+mod llama_ingestion;
 mod paging;
 mod reply;
 mod request;
 mod routing;
-mod runs;
 mod scenario;
 mod serve;
 mod state;
 #[cfg(test)]
 mod tests;
-mod v2_jobs;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -1,43 +1,10 @@
-//! One list request as the list endpoints see it, and the parameter
-//! checks and selection they share. Below the endpoints that use it, so
-//! `listing` can dispatch to `batch_items` and `runs` without a cycle.
-
-use std::time::Duration;
+//! The parameter checks and the selection that the listings share.
 
 use serde_json::{Value, json};
 
-use super::bodies::Clock;
 use super::collections::{Collection, Item};
 use super::paging::{self, Query, Selection, fastapi_enum_error, fastapi_int_error, int_param};
 use super::reply::Reply;
-use super::routing::Target;
-use super::scenario::Scenario;
-
-/// One list request, with what the handler knows of its key.
-pub(crate) struct ListRequest<'a> {
-    pub target: &'a Target,
-    /// The key's scenario: the collection's, or for items the job's.
-    pub scenario: &'a Scenario,
-    /// `nostatus`: drop each item's status.
-    pub strip_status: bool,
-    /// `first_seen` is when the collection's timeline starts.
-    pub clock: Clock,
-    pub elapsed: Duration,
-    pub query: Query,
-    /// The raw path, for DRF's links.
-    pub path: &'a str,
-    /// The request's Host header, for DRF's links.
-    pub host: &'a str,
-    /// The jobs a v2 listing's `job_ids` names, each with its own clock.
-    pub named: Vec<Named>,
-}
-
-/// A job named in `job_ids`, with its own key's time line.
-pub(crate) struct Named {
-    pub id: String,
-    pub elapsed: Duration,
-    pub clock: Clock,
-}
 
 /// FastAPI's 422 with every problem found.
 pub(crate) fn unprocessable(problems: Vec<Value>) -> Reply {
@@ -80,13 +47,6 @@ pub(crate) fn or_problem(
     })
 }
 
-pub(crate) fn strip(mut body: Value, strip_status: bool) -> Value {
-    if let (true, Some(object)) = (strip_status, body.as_object_mut()) {
-        object.shift_remove("status");
-    }
-    body
-}
-
 /// The matching items of `coll`, scanning only when there is a filter.
 pub(crate) fn select(
     coll: &Collection,
@@ -103,4 +63,14 @@ pub(crate) fn select(
         }
     }
     selection
+}
+
+/// The offset a FastAPI listing's `page_token` stands for (0 without one),
+/// or its 400 for a token this server never made.
+pub(crate) fn page_offset(query: &Query) -> Result<u64, Reply> {
+    match query.last("page_token").filter(|t| !t.is_empty()) {
+        None => Ok(0),
+        Some(token) => paging::token_offset(token)
+            .ok_or_else(|| Reply::json(400, json!({"detail": "Invalid page token"}))),
+    }
 }

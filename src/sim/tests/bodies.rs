@@ -4,10 +4,12 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
+use crate::sim::api::{Answer, StatusRequest, Target};
 use crate::sim::bodies::*;
+use crate::sim::decision::phase_at;
 use crate::sim::errors::error_body;
-use crate::sim::routing::{Route, Service, Target, route};
-use crate::sim::scenario::{Fault, Scenario, phase_at};
+use crate::sim::routing::{Route, route};
+use crate::sim::scenario::{Fault, Scenario};
 
 fn target(path: &str, query: Option<&str>) -> Target {
     match route(path, query) {
@@ -27,7 +29,17 @@ fn body_at(t: &Target, ms: u64) -> Value {
         first_seen: UNIX_EPOCH + Duration::from_secs(1_700_000_000),
         now: UNIX_EPOCH + Duration::from_secs(1_700_000_010),
     };
-    status_body(t, &s, &phase, &clock, s.fault == Some(Fault::NoStatus))
+    let Answer::Status(body) = t.endpoint.answer else {
+        panic!("{t:?} is a listing")
+    };
+    body(&StatusRequest {
+        id: t.id(),
+        parent: t.parent.as_deref(),
+        scenario: &s,
+        phase: &phase,
+        clock: &clock,
+        strip_status: s.fault == Some(Fault::NoStatus),
+    })
 }
 
 #[test]
@@ -215,29 +227,43 @@ fn escape_text_reaches_every_vendor_text_field() {
     );
     assert!(has(&run["steps"][0]["name"]) && has(&run["raw_logs"]));
     let t = target("/v0/pipelines/p/completion_status", Some("token=t"));
-    assert!(has(
-        &error_body(Service::Feldera, 503, Some(&t), true)["message"]
-    ));
+    assert!(has(&error_body(&t, 503, true)["message"]));
 }
 
 #[test]
 fn error_bodies_look_like_each_vendor() {
     let t = target("/v0/pipelines/my%20pipe/completion_status", Some("token=t"));
-    let gone = error_body(Service::Feldera, 410, Some(&t), false);
+    let gone = error_body(&t, 410, false);
     assert_eq!(gone["error_code"], "PipelineRestarted");
-    let missing = error_body(Service::Feldera, 404, Some(&t), false);
+    let missing = error_body(&t, 404, false);
     assert_eq!(missing["error_code"], "UnknownPipelineName");
     assert_eq!(missing["details"]["pipeline_name"], "my pipe");
+    let Route::BadRequest {
+        target: unkeyed, ..
+    } = route("/v0/pipelines/p/completion_status", None)
+    else {
+        panic!("a token is required")
+    };
     assert_eq!(
-        error_body(Service::Feldera, 400, None, false)["error_code"],
+        error_body(&unkeyed, 400, false)["error_code"],
         "InvalidParam"
     );
     assert_eq!(
-        error_body(Service::Feldera, 503, None, false)["error_code"],
+        error_body(&unkeyed, 503, false)["error_code"],
         "PipelineInteractionUnreachable"
     );
-    assert!(error_body(Service::Clarifeye, 401, None, false)["error"].is_string());
-    assert!(error_body(Service::Batch, 404, None, false)["detail"].is_string());
-    let fastapi = error_body(Service::LlamaFile, 422, None, false);
+    let run = target("/api/v1/projects/p/pipeline-runs/r/", None);
+    assert!(error_body(&run, 401, false)["error"].is_string());
+    let job = target("/api/v1/beta/batch-processing/j", None);
+    assert!(error_body(&job, 404, false)["detail"].is_string());
+    let file = target("/api/v1/pipelines/p/files/f/status", None);
+    let fastapi = error_body(&file, 422, false);
     assert_eq!(fastapi["detail"][0]["loc"], json!(["path", "file_id"]));
+    let connector = target(
+        "/v0/pipelines/p/tables/T/connectors/c/completion_token",
+        None,
+    );
+    let unknown = error_body(&connector, 404, false);
+    assert_eq!(unknown["error_code"], "UnknownInputEndpoint");
+    assert_eq!(unknown["details"]["endpoint_name"], "T.c");
 }

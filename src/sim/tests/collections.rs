@@ -4,12 +4,13 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::sim::batch_items::item_runs;
-use crate::sim::bodies::{batch_counts, llama_status};
+use crate::sim::apis::batch::{JOB_KIND, batch_counts, item_runs, job_type, listed_type};
+use crate::sim::apis::clarifeye_run::{RUN_KIND, run_list_item};
 use crate::sim::collections::*;
-use crate::sim::routing::{List, Route, Service, redirect_location, route};
-use crate::sim::runs::run_list_item;
-use crate::sim::scenario::{Outcome, Scenario, Stage, phase_at};
+use crate::sim::decision::{Stage, phase_at};
+use crate::sim::llama_ingestion::{FILE_KIND, llama_status};
+use crate::sim::routing::{Route, redirect_location, route};
+use crate::sim::scenario::{Outcome, Scenario};
 
 const MS: fn(u64) -> Duration = Duration::from_millis;
 
@@ -19,41 +20,41 @@ fn coll(kind: Kind, id: &str) -> Collection {
 
 #[test]
 fn items_end_in_turn_and_every_tenth_ends_in_the_outcome() {
-    let c = coll(Kind::File, "docs-failed-12s-items10");
+    let c = coll(FILE_KIND, "docs-failed-12s-items10");
     assert_eq!(c.len, 10);
     assert_eq!(c.item(0).id(), "file-0000-failed-1200ms");
     assert_eq!(c.item(9).id(), "file-0009-ok-12s");
-    let c = coll(Kind::File, "docs-4250ms");
+    let c = coll(FILE_KIND, "docs-4250ms");
     assert_eq!(c.item(7).id(), "file-0007-ok-1700ms");
     assert_eq!(c.item(19).duration, MS(4250));
-    let jobs = coll(Kind::Job, "proj-10s");
+    let jobs = coll(JOB_KIND, "proj-10s");
     assert_eq!(jobs.item(3).id(), "bjb-0003-ok-2s-items20");
     assert_eq!(jobs.item(4).id(), "bjb-0004-ok-2500ms-items20-extract");
-    assert_eq!(jobs.item(5).job_type(), "classify");
-    let runs = coll(Kind::Run, "pr-partial");
+    assert_eq!(listed_type(5), "classify");
+    let runs = coll(RUN_KIND, "pr-partial");
     assert_eq!(runs.item(10).id(), "run-0010-partial");
     assert_eq!(runs.item(11).id(), "run-0011-ok");
     // The default: 20 items, all succeed at once.
-    let plain = coll(Kind::File, "docs");
+    let plain = coll(FILE_KIND, "docs");
     assert_eq!((plain.len, plain.outcome), (20, Outcome::Success));
     assert!((0..20).all(|i| plain.item(i).outcome == Outcome::Success));
     // One item still shows the troubled one.
     assert_eq!(
-        coll(Kind::Run, "r-cancelled-items1").item(0).outcome,
+        coll(RUN_KIND, "r-cancelled-items1").item(0).outcome,
         Outcome::Cancelled
     );
-    assert_eq!(coll(Kind::File, "x-items99999999999").len, MAX_ITEMS);
-    assert_eq!(coll(Kind::File, "x-items0").len, 0);
+    assert_eq!(coll(FILE_KIND, "x-items99999999999").len, MAX_ITEMS);
+    assert_eq!(coll(FILE_KIND, "x-items0").len, 0);
 }
 
 #[test]
 fn partial_maps_to_each_vendors_nearest_item_status() {
     let at_end = |kind, i| coll(kind, "c-partial").item(i).outcome;
-    assert_eq!(at_end(Kind::File, 0), Outcome::Failure);
-    assert_eq!(at_end(Kind::Job, 0), Outcome::Partial);
-    assert_eq!(at_end(Kind::Run, 20), Outcome::Partial);
+    assert_eq!(at_end(FILE_KIND, 0), Outcome::Failure);
+    assert_eq!(at_end(JOB_KIND, 0), Outcome::Partial);
+    assert_eq!(at_end(RUN_KIND, 20), Outcome::Partial);
     for word in ["pending", "running", "mystery", "cancelled"] {
-        let c = coll(Kind::File, &format!("c-{word}"));
+        let c = coll(FILE_KIND, &format!("c-{word}"));
         assert_eq!(c.item(10).id(), format!("file-0010-{word}"));
     }
 }
@@ -65,7 +66,7 @@ fn an_items_id_parses_to_the_scenario_its_body_is_built_from() {
         "c-escape-mystery-999ms",
         "c-cancelled-1s-items7",
     ] {
-        for kind in [Kind::File, Kind::Job, Kind::Run] {
+        for kind in [FILE_KIND, JOB_KIND, RUN_KIND] {
             let c = coll(kind, id);
             for i in 0..c.len {
                 let item = c.item(i);
@@ -78,8 +79,8 @@ fn an_items_id_parses_to_the_scenario_its_body_is_built_from() {
                     item.id()
                 );
                 assert_eq!(parsed.fault, None);
-                if kind == Kind::Job {
-                    assert_eq!(crate::sim::bodies::job_type(&item.id()), item.job_type());
+                if kind.prefix == JOB_KIND.prefix {
+                    assert_eq!(job_type(&item.id()), listed_type(item.index));
                 }
             }
         }
@@ -88,7 +89,7 @@ fn an_items_id_parses_to_the_scenario_its_body_is_built_from() {
 
 #[test]
 fn a_collection_fills_linearly_and_is_done_at_its_duration() {
-    let c = coll(Kind::File, "docs-partial-4s");
+    let c = coll(FILE_KIND, "docs-partial-4s");
     let statuses = |ms| {
         (0..c.len)
             .map(|i| llama_status(c.item(i).phase_at(MS(ms)).stage))
@@ -108,22 +109,22 @@ fn a_collection_fills_linearly_and_is_done_at_its_duration() {
 
 #[test]
 fn growing_collections_gain_items_and_vanishing_ones_lose_the_last() {
-    let c = coll(Kind::File, "c-growing-10s-items10");
+    let c = coll(FILE_KIND, "c-growing-10s-items10");
     assert_eq!(c.appears_at(4), MS(2000));
     assert_eq!(c.visible(Duration::ZERO), 1);
     assert_eq!(c.visible(MS(1999)), 4);
     assert_eq!(c.visible(MS(2000)), 5);
     assert_eq!(c.visible(MS(4500)), 10);
-    let v = coll(Kind::Run, "c-vanishing-10s");
+    let v = coll(RUN_KIND, "c-vanishing-10s");
     assert_eq!(v.visible(MS(4999)), 20);
     assert_eq!(v.visible(MS(5000)), 19);
-    let both = coll(Kind::Job, "c-growing-vanishing-10s-items10");
+    let both = coll(JOB_KIND, "c-growing-vanishing-10s-items10");
     assert_eq!(both.visible(MS(100)), 1);
     assert_eq!(both.visible(MS(6000)), 9);
     // Without a duration: all there at once; a vanishing one never shows its last.
-    assert_eq!(coll(Kind::File, "c-growing").visible(Duration::ZERO), 20);
-    assert_eq!(coll(Kind::File, "c-vanishing").visible(Duration::ZERO), 19);
-    assert_eq!(coll(Kind::File, "c-vanishing-items0").visible(MS(1)), 0);
+    assert_eq!(coll(FILE_KIND, "c-growing").visible(Duration::ZERO), 20);
+    assert_eq!(coll(FILE_KIND, "c-vanishing").visible(Duration::ZERO), 19);
+    assert_eq!(coll(FILE_KIND, "c-vanishing-items0").visible(MS(1)), 0);
     let words = Words::parse("A_ENDLESS-NoCounts");
     assert!(words.endless && words.nocounts && !words.growing && !words.vanishing);
 }
@@ -211,18 +212,13 @@ fn batch_items_agree_with_the_jobs_counts() {
 #[test]
 fn list_routes_get_namespaced_keys() {
     let key = |path: &str, query: Option<&str>| match route(path, query) {
-        Route::Endpoint(t) => Some((t.service, t.key.clone(), t.id().to_string(), t.parent)),
+        Route::Endpoint(t) => Some((t.api.service(), t.key.clone(), t.id().to_string(), t.parent)),
         _ => None,
     };
     let s = |x: &str| x.to_string();
     assert_eq!(
         key("/api/v1/beta/pipelines/a%2Fb/files", Some("page_size=5")),
-        Some((
-            Service::List(List::Files),
-            s("files:a/b"),
-            s("a/b"),
-            Some(s("a/b"))
-        ))
+        Some(("llama.file", s("files:a/b"), s("a/b"), Some(s("a/b"))))
     );
     assert_eq!(
         key("/api/v1/pipelines/p-4s/files/status-counts", None).map(|k| k.1),
@@ -233,12 +229,7 @@ fn list_routes_get_namespaced_keys() {
             "/api/v1/beta/batch-processing",
             Some("project_id=pr&project_id=other")
         ),
-        Some((
-            Service::List(List::Jobs),
-            s("jobs:pr"),
-            s("pr"),
-            Some(s("pr"))
-        ))
+        Some(("batch", s("jobs:pr"), s("pr"), Some(s("pr"))))
     );
     assert_eq!(
         key("/api/v1/beta/batch-processing", Some("project_id=")).map(|k| (k.1, k.3)),
@@ -250,12 +241,12 @@ fn list_routes_get_namespaced_keys() {
     );
     assert_eq!(
         key("/api/v1/projects/pr/pipeline-runs/", None).map(|k| (k.0, k.1)),
-        Some((Service::List(List::Runs), s("runs:pr")))
+        Some(("clarifeye.run", s("runs:pr")))
     );
     // The status endpoints are untouched; odd neighbours are no endpoint.
     assert_eq!(
         key("/api/v1/pipelines/p/files/status-counts/status", None).map(|k| (k.0, k.1)),
-        Some((Service::LlamaFile, s("status-counts")))
+        Some(("llama.file", s("status-counts")))
     );
     for path in [
         "/api/v1/beta/pipelines//files",

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::sim::decision::*;
 use crate::sim::scenario::*;
 
 const MS: fn(u64) -> Duration = Duration::from_millis;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::list_paging::{strs, tally};
 use super::server::{any_port, status_and_json};
 use crate::sim::Server;
-use crate::sim::runs::run_list_item;
+use crate::sim::apis::clarifeye_run::run_list_item;
 
 #[tokio::test(flavor = "current_thread")]
 async fn counts_agree_with_the_listing_and_end_with_the_pipeline() {

@@ -1,5 +1,6 @@
 //! Tests of the simulator: the pure grammar and bodies, then the real server.
 
+mod apis;
 mod bodies;
 mod collections;
 mod grammar;

@@ -2,42 +2,42 @@
 
 use crate::sim::routing::*;
 
-fn key_of(path: &str, query: Option<&str>) -> Option<(Service, String, Option<String>)> {
+/// (service, key, parent) of the endpoint a request names.
+fn key_of(path: &str, query: Option<&str>) -> Option<(&'static str, String, Option<String>)> {
     match route(path, query) {
-        Route::Endpoint(t) => Some((t.service, t.key, t.parent)),
+        Route::Endpoint(t) => Some((t.api.service(), t.key, t.parent)),
         _ => None,
     }
 }
 
 #[test]
 fn routes_every_endpoint_to_its_key() {
-    use Service::*;
     let s = |x: &str| x.to_string();
     assert_eq!(
         key_of("/api/v1/pipelines/p1/status", None),
-        Some((LlamaPipeline, s("p1"), None))
+        Some(("llama.pipeline", s("p1"), None))
     );
     assert_eq!(
         key_of("/api/v1/pipelines/p1/files/f1/status", None),
-        Some((LlamaFile, s("f1"), Some(s("p1"))))
+        Some(("llama.file", s("f1"), Some(s("p1"))))
     );
     assert_eq!(
         key_of(
             "/api/v1/beta/batch-processing/j1",
             Some("organization_id=o&project_id=pr%2B")
         ),
-        Some((Batch, s("j1"), Some(s("pr+"))))
+        Some(("batch", s("j1"), Some(s("pr+"))))
     );
     assert_eq!(
         key_of("/api/v1/projects/pr/pipeline-runs/r1/", None),
-        Some((Clarifeye, s("r1"), Some(s("pr"))))
+        Some(("clarifeye.run", s("r1"), Some(s("pr"))))
     );
     assert_eq!(
         key_of(
             "/v0/pipelines/a%2Fb/completion_status",
             Some("x=1&token=t+1%2B%3D")
         ),
-        Some((Feldera, s("t+1+="), Some(s("a/b"))))
+        Some(("feldera.token", s("t+1+="), Some(s("a/b"))))
     );
 }
 
@@ -105,30 +105,22 @@ fn routes_the_v2_jobs_and_connector_tokens() {
     let s = |x: &str| x.to_string();
     assert_eq!(
         key_of("/api/v2/parse/j%2F1", Some("project_id=p")),
-        Some((Service::V2Job(V2::Parse), s("j/1"), None))
+        Some(("llama.parse", s("j/1"), None))
     );
     assert_eq!(
         key_of("/api/v2/classify", Some("project_id=p1&job_ids=a")),
-        Some((
-            Service::List(List::V2(V2::Classify)),
-            s("classify:p1"),
-            Some(s("p1"))
-        ))
+        Some(("llama.classify", s("classify:p1"), Some(s("p1"))))
     );
     assert_eq!(
         key_of("/api/v2/extract", None),
-        Some((
-            Service::List(List::V2(V2::Extract)),
-            s("extract:default"),
-            None
-        ))
+        Some(("llama.extract", s("extract:default"), None))
     );
     assert_eq!(
         key_of(
             "/v0/pipelines/p/tables/T/connectors/c%2Ed/completion_token",
             None
         ),
-        Some((Service::Connector, s("connector:T.c.d"), Some(s("p"))))
+        Some(("feldera.token", s("connector:T.c.d"), Some(s("p"))))
     );
     assert_eq!(key_of("/api/v2/batches", None), None);
     assert_eq!(
