@@ -3,8 +3,10 @@
 //! new API is one file in `services/`, one in `sim/`, one line in each
 //! list, and this test fails until every piece is there). For each API:
 //! a well-formed command (its words, its arguments, `--all` exactly when it
-//! has a listing), an example that names a target, a simulator that
-//! answers it, a demo section that parses as its own command, an
+//! has a listing), an example that names a target, a simulated API of the
+//! same service whose route is the client's URL and whose bodies are
+//! checked against the vendor's spec (tests/sim_samples.rs), a simulator
+//! that answers it, a demo section that parses as its own command, an
 //! exporter probe, a man page, and a fuzz target for its decoder with
 //! seeds.
 
@@ -129,6 +131,49 @@ fn example_pieces(api: &dyn Api) -> Vec<String> {
 #[test]
 fn every_api_has_an_example_target() {
     assert_none(check_all(example_pieces));
+}
+
+/// Whether a request path fits a spec's path template (`{name}` is any
+/// one segment), under no prefix.
+fn fits(template: &str, path: &str) -> bool {
+    let (template, path): (Vec<&str>, Vec<&str>) =
+        (template.split('/').collect(), path.split('/').collect());
+    template.len() == path.len()
+        && template
+            .iter()
+            .zip(&path)
+            .all(|(t, p)| t == p || (t.starts_with('{') && t.ends_with('}') && !p.is_empty()))
+}
+
+/// The simulator has the API, by its service: its first endpoint is the
+/// client's URL of the example target, and it has spec samples (which
+/// tests/sim_samples.rs checks against the committed vendor spec).
+fn simulator_pieces(api: &dyn Api) -> Vec<String> {
+    let service = api.service().name;
+    let Some(simulated) = pipewatch::sim::apis::find(service) else {
+        return vec!["no simulated API (src/sim/apis/, sim::apis::APIS)".to_owned()];
+    };
+    let mut missing = Vec::new();
+    if simulated.samples().iter().all(|s| s.paths.is_empty()) {
+        missing.push("the simulated API has no spec samples".to_owned());
+    }
+    let base = url::Url::parse("http://127.0.0.1:1").unwrap();
+    if let Ok(target) = target_of(api, api.example()) {
+        let url = api.url(&target, &base);
+        let routed = simulated
+            .endpoints()
+            .iter()
+            .any(|e| fits(e.path(), url.path()));
+        if !routed {
+            missing.push(format!("no simulated endpoint serves {}", url.path()));
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_api_is_simulated_with_spec_samples() {
+    assert_none(check_all(simulator_pieces));
 }
 
 /// `pipewatch <words> <example IDs>` against the simulator: it answers,
