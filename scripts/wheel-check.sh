@@ -6,8 +6,10 @@
 #      fresh virtual environment, and from there `pipewatch --version`,
 #      `python -m pipewatch --version` and `pipewatch demo` run with that
 #      environment's bin/ first on PATH and an empty HOME;
-#   3. `pipx install` and `uv tool install` of the same wheel (the README's
-#      lines) put a `pipewatch` on their own bin directory that runs too.
+#   3. `pipx install` and `uv tool install` of the same wheel put a
+#      `pipewatch` on their own bin directory that runs too.
+# Steps 1 and 3 run README.md's own lines (the ```sh block after "As a
+# Python wheel"), so the README's install lines stay the tested ones.
 # It prints the wheel's name, size and the time each stage took, and
 # removes everything it made but the wheel (left in target/wheels/).
 # Needs python3 with venv (Debian: apt-get install python3-venv, which it
@@ -39,11 +41,18 @@ python3 -m venv "$work/tools"
 "$work/tools/bin/pip" install -q --disable-pip-version-check 'maturin>=1.9,<2' pipx uv
 "$work/tools/bin/maturin" --version
 
-echo "==> maturin build --release --locked"
+# README's three lines: build, pipx install, uv tool install.
+awk '/^\*\*As a Python wheel\*\*/ { on = 1 } on && /^```sh$/ { inside = 1; next }
+     inside && /^```$/ { exit } inside { print }' "$root/README.md" >"$work/readme-lines"
+build_line="$(grep '^pip install maturin && maturin build ' "$work/readme-lines")" || fail "README has no build line"
+pipx_line="$(grep '^pipx install ' "$work/readme-lines")" || fail "README has no pipx install line"
+uv_line="$(grep '^uv tool install ' "$work/readme-lines")" || fail "README has no uv tool install line"
+
+echo "==> $build_line"
 start=$(now)
 dist="$root/target/wheels"
 rm -f "$dist"/pipewatch-*.whl
-(cd "$root" && "$work/tools/bin/maturin" build --release --locked --quiet --out "$dist") >"$work/build.log" 2>&1 ||
+(cd "$root" && PATH="$work/tools/bin:$PATH" bash -euo pipefail -c "$build_line") >"$work/build.log" 2>&1 ||
     { cat "$work/build.log" >&2; fail "maturin build"; }
 build_time=$(took "$start")
 wheel="$(ls "$dist"/pipewatch-*.whl)"
@@ -90,19 +99,23 @@ tail -n 4 "$work/demo.out"
 [ "$code" = 0 ] || { cat "$work/demo.err" >&2; fail "pipewatch demo exited $code"; }
 echo "pipewatch demo: exit 0 in $demo_time, $(wc -l <"$work/demo.out") lines on stdout"
 
-echo '==> pipx install and uv tool install of the wheel'
+echo "==> README's pipx and uv lines, each into folders of its own, offline"
 for tool in pipx uv; do
     bin="$work/$tool-bin"
     case $tool in
-        pipx) env PIPX_HOME="$work/pipx" PIPX_BIN_DIR="$bin" PIPX_MAN_DIR="$work/pipx-man" \
-            "$work/tools/bin/pipx" install --pip-args=--no-index "$wheel" >"$work/$tool.log" 2>&1 ;;
-        uv) env UV_TOOL_DIR="$work/uv" UV_TOOL_BIN_DIR="$bin" UV_CACHE_DIR="$work/uv-cache" \
-            UV_PYTHON="$(command -v python3)" UV_OFFLINE=1 \
-            "$work/tools/bin/uv" tool install "$wheel" >"$work/$tool.log" 2>&1 ;;
-    esac || { cat "$work/$tool.log" >&2; fail "$tool install"; }
+        pipx) line="$pipx_line"
+            set -- PIPX_HOME="$work/pipx" PIPX_BIN_DIR="$bin" PIPX_MAN_DIR="$work/pipx-man" \
+                PIP_NO_INDEX=1 ;;
+        uv) line="$uv_line"
+            set -- UV_TOOL_DIR="$work/uv" UV_TOOL_BIN_DIR="$bin" UV_CACHE_DIR="$work/uv-cache" \
+                UV_PYTHON="$(command -v python3)" UV_OFFLINE=1 ;;
+    esac
+    echo "\$ $line"
+    (cd "$root" && env "$@" PATH="$work/tools/bin:$PATH" bash -euo pipefail -c "$line") \
+        >"$work/$tool.log" 2>&1 || { cat "$work/$tool.log" >&2; fail "$line"; }
     out="$("$bin/pipewatch" --version)"
     [ "$out" = "pipewatch $want" ] || fail "$tool's pipewatch --version says '$out'"
-    echo "$tool install $(basename "$wheel"): $bin/pipewatch --version: $out"
+    echo "$bin/pipewatch --version: $out"
 done
 
 echo
