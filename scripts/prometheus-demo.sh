@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# A real Prometheus reading pipewatch's series, offline, in about 20 s:
+# A real Prometheus reading pipewatch's series, with the alerting rules and
+# the Grafana dashboard of monitoring/ (docs/monitoring.md), offline, in
+# about half a minute:
+#   0. `promtool check rules` and `promtool test rules` on monitoring/;
 #   1. `pipewatch demo --serve`: the simulator of every API on 127.0.0.1;
 #   2. `pipewatch exporter` pointed at it;
 #   3. Debian's `prometheus` (installed with apt-get when missing) scraping
-#      the exporter with scripts/prometheus/prometheus.yml and its rules;
+#      the exporter with scripts/prometheus/prometheus.yml and evaluating
+#      monitoring/pipewatch-rules.yml, every 2 s;
 # then it asks Prometheus' HTTP API what it read, prints it, checks that a
 # failed pipeline reads state="failed" 1 and a collection its per-state
-# file counts, and runs `promtool check metrics` on a probe's answer and
-# on a --metrics-file. Everything it starts is stopped when it ends.
+# file counts, that every panel's query of monitoring/grafana-dashboard.json
+# returns data and that PipewatchTargetFailed fires for the failed pipeline
+# (and for no other), and runs `promtool check metrics` on a probe's answer
+# and on a --metrics-file. Everything it starts is stopped when it ends.
 # `cargo test` never needs any of this.
 #
 #   scripts/prometheus-demo.sh                 # builds target/release/pipewatch
@@ -31,6 +37,11 @@ if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
+started=$(date +%s.%N)
+echo "==> promtool check rules, promtool test rules (monitoring/)"
+promtool check rules "$root/monitoring/pipewatch-rules.yml"
+promtool test rules "$root/monitoring/pipewatch-rules.test.yml"
+
 if [ -z "${PIPEWATCH:-}" ]; then
     echo "==> building pipewatch (release)"
     (cd "$root" && cargo build --release --locked --quiet)
@@ -69,7 +80,7 @@ prom_port=$(free_port 19090)
 sed -e "s/127.0.0.1:9464/$exporter/" -e 's/_interval: 30s/_interval: 2s/' \
     -e 's/scrape_timeout: 10s /scrape_timeout: 2s  /' \
     "$here/prometheus/prometheus.yml" >"$work/prometheus.yml"
-cp "$here/prometheus/pipewatch-rules.yml" "$work/"
+cp "$root/monitoring/pipewatch-rules.yml" "$work/"
 promtool check config "$work/prometheus.yml" >/dev/null
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
     --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 &
@@ -108,9 +119,6 @@ series 'pipewatch_probe_success'
 echo
 echo '$ process_resident_memory_bytes{job="pipewatch-exporter"}'
 series 'process_resident_memory_bytes{job="pipewatch-exporter"}'
-echo
-echo '$ ALERTS'
-series 'ALERTS'
 
 fail=0
 series 'pipewatch_target_state{target="docs-failed",state="failed"}' | grep -q '} 1$' ||
@@ -119,6 +127,44 @@ series 'pipewatch_collection_items{collection="docs-items40-failed/*",state="fai
     { echo "FAILED: the collection does not read 4 failed files"; fail=1; }
 series 'pipewatch_collection_items{collection="docs-items40-failed/*",state="succeeded"}' | grep -q '} 36$' ||
     { echo "FAILED: the collection does not read 36 succeeded files"; fail=1; }
+
+echo
+echo "==> monitoring/grafana-dashboard.json: every panel's query, as Grafana asks it (service: All)"
+# Until every panel has data and the alert fires (rules run every 2 s), 30 s at most.
+panels() {
+    python3 - "$root/monitoring/grafana-dashboard.json" "http://127.0.0.1:$prom_port" <<'PY'
+import json, sys, urllib.parse, urllib.request
+dashboard, prometheus = sys.argv[1], sys.argv[2]
+empty = 0
+for panel in json.load(open(dashboard))["panels"]:
+    for target in panel.get("targets", []):
+        # The dashboard's variables as Grafana fills them with "All".
+        expr = target["expr"].replace("${service}", ".*").replace("$service", ".*")
+        url = prometheus + "/api/v1/query?" + urllib.parse.urlencode({"query": expr})
+        result = json.load(urllib.request.urlopen(url))["data"]["result"]
+        empty += not result
+        print(f"  {panel['title']:32} {len(result):3} series  {expr}")
+sys.exit(1 if empty else 0)
+PY
+}
+for _ in $(seq 30); do
+    panels >"$work/panels.txt" 2>&1 &&
+        [ -n "$(series 'ALERTS{alertname="PipewatchTargetFailed",alertstate="firing"}')" ] && break
+    sleep 1
+done
+cat "$work/panels.txt"
+panels >/dev/null 2>&1 || { echo "FAILED: a panel's query returns no data"; fail=1; }
+
+echo
+echo '$ ALERTS{alertstate="firing"}'
+series 'ALERTS{alertstate="firing"}'
+firing="$(series 'ALERTS{alertname="PipewatchTargetFailed",alertstate="firing"}')"
+echo "$firing" | grep -q '"target":"docs-failed"' ||
+    { echo "FAILED: PipewatchTargetFailed does not fire for docs-failed"; fail=1; }
+[ "$(echo "$firing" | grep -c .)" = 1 ] ||
+    { echo "FAILED: PipewatchTargetFailed fires for more than docs-failed"; fail=1; }
+series 'ALERTS{alertname="PipewatchCollectionFailedItems",alertstate="firing"}' | grep -q 'docs-items40-failed' ||
+    { echo "FAILED: PipewatchCollectionFailedItems does not fire for docs-items40-failed/*"; fail=1; }
 
 echo
 echo "==> promtool check metrics"
@@ -135,4 +181,5 @@ promtool check metrics <"$work/job.prom" &&
     { echo "FAILED: promtool check metrics on a --metrics-file"; fail=1; }
 
 echo
-[ "$fail" = 0 ] && echo "OK: Prometheus reads what pipewatch knows." || exit 1
+elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+[ "$fail" = 0 ] && echo "OK: Prometheus reads what pipewatch knows; every panel has data; the failed pipeline's alert fires ($elapsed s)." || exit 1
