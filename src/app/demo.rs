@@ -128,7 +128,7 @@ fn command_lines(words: &[&str], width: Option<usize>) -> Vec<String> {
 /// Every API's demo sections, in the order of the list of APIs: every
 /// service, progress bars, steps, a partial success, and a collection of
 /// 40 files watched as one. Their IDs use the simulator's grammar (see
-/// README.md).
+/// docs/simulator.md).
 fn sections() -> impl Iterator<Item = (&'static dyn Api, &'static Demo)> {
     APIS.iter()
         .flat_map(|api| api.demo().iter().map(move |section| (*api, section)))
@@ -186,7 +186,7 @@ async fn serve_forever(addr: SocketAddr) -> anyhow::Result<ExitCode> {
          export FELDERA_HOST={base}\n"
     ))?;
     eprintln!(
-        "pipewatch simulator listening on {base}; job IDs behave as README.md describes. Ctrl-C stops it."
+        "pipewatch simulator listening on {base}; job IDs behave as docs/simulator.md describes. Ctrl-C stops it."
     );
     let stopped = crate::engine::signals::stop().await;
     server.shutdown();

@@ -7,7 +7,7 @@
 //! (and one file in `sim/apis/`, one line in the simulator's list): the
 //! command line, the exporter's probes, the demo, man pages and
 //! completions follow from it, and `tests/registry.rs` fails until every
-//! piece is there (README.md, Development, walks through an example).
+//! piece is there (docs/development.md walks through an example).
 
 pub mod api;
 pub mod batch;

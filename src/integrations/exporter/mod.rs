@@ -160,7 +160,7 @@ fn index() -> String {
         query.finish()
     });
     format!(
-        "pipewatch exporter: GET /probe?{} (see README.md, Prometheus), GET /metrics",
+        "pipewatch exporter: GET /probe?{} (see docs/prometheus.md), GET /metrics",
         example.unwrap_or_else(|| "service=...".to_owned())
     )
 }
