@@ -52,6 +52,19 @@ pub static GROUPS: &[(&str, &str)] = &[
     ("feldera", "Feldera completion tokens"),
 ];
 
+/// The vendors of the APIs, each once, in the list's order: the tables
+/// `config show` shows.
+pub fn vendors() -> Vec<crate::model::Vendor> {
+    let mut vendors = Vec::new();
+    for api in APIS {
+        let vendor = api.service().vendor;
+        if !vendors.contains(&vendor) {
+            vendors.push(vendor);
+        }
+    }
+    vendors
+}
+
 /// The API whose envelopes say `service`.
 pub fn by_service(service: &str) -> Option<&'static dyn Api> {
     APIS.iter()
