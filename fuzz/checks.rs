@@ -1,5 +1,5 @@
 //! What must hold for any input, shared by the fuzz targets (under
-//! libFuzzer) and by `tests/fuzz_corpus.rs` (which replays the committed
+//! libFuzzer) and by `tests/it/fuzz_corpus.rs` (which replays the committed
 //! corpus on stable Rust, so every seed and every past finding runs in CI).
 //!
 //! Each check panics when an invariant breaks: that is how libFuzzer and

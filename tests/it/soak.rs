@@ -13,7 +13,7 @@
 //! - file descriptors do not grow.
 //!
 //! By default it runs 200 targets for about a minute. The long run:
-//! `PIPEWATCH_SOAK_TARGETS=1000 PIPEWATCH_SOAK_SECS=600 cargo test --release --test soak -- --nocapture`
+//! `PIPEWATCH_SOAK_TARGETS=1000 PIPEWATCH_SOAK_SECS=600 cargo test --release --test it soak:: -- --nocapture`
 
 use std::collections::BTreeMap;
 use std::fs::File;

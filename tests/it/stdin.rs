@@ -1,5 +1,5 @@
 //! `-` as a target: the targets come from stdin, one per line. CONTRACT §10.
-//! (With stdin a terminal it is exit 2: tests/terminal.rs, which has one.)
+//! (With stdin a terminal it is exit 2: tests/it/terminal.rs, which has one.)
 
 use crate::common::*;
 

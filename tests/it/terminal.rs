@@ -1,5 +1,5 @@
 //! The live display on a real terminal: pipewatch runs on a pseudo-terminal
-//! (tests/common/pty.rs) and we read the screen while it watches and after
+//! (tests/it/common/pty.rs) and we read the screen while it watches and after
 //! it ends. CONTRACT §6, §12.
 
 use std::time::Duration;

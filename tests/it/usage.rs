@@ -533,7 +533,7 @@ fn check_generated(dir_name: &str, files: &[(String, Vec<u8>)]) {
     }
     assert!(
         stale.is_empty(),
-        "{}; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test usage committed_",
+        "{}; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test it usage::committed_",
         stale.join("; ")
     );
 }
