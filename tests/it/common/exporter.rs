@@ -2,8 +2,6 @@
 //! asked over HTTP, its answers read back by a Prometheus text-format
 //! parser (`prometheus-parse`), not by string matching.
 
-#![allow(dead_code)]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;

@@ -2,8 +2,6 @@
 //! the real binary with an isolated environment (its own HOME and config
 //! dir, no inherited keys, base URLs or proxies).
 
-#![allow(dead_code, unused_imports)]
-
 pub mod exporter;
 pub mod openapi;
 pub mod pty;

@@ -14,8 +14,6 @@
 //! (`file-0007-ok-1700ms`) where the specs say `uuid`, on purpose, so that
 //! every ID says how it behaves.
 
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 
 use jsonschema::{Draft, Validator};
