@@ -6,7 +6,7 @@
 //! A new API is one file here implementing [`Api`], one line in [`APIS`]
 //! (and one file in `sim/apis/`, one line in the simulator's list): the
 //! command line, the exporter's probes, the demo, man pages and
-//! completions follow from it, and `tests/registry.rs` fails until every
+//! completions follow from it, and `tests/it/registry.rs` fails until every
 //! piece is there (docs/development.md walks through an example).
 
 pub mod api;
