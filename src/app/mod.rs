@@ -172,9 +172,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::integrations::exporter::serve(*addr, setup).await
         }
         Command::Status(status) => {
-            // From here a signal ends the run as Ctrl-C does, with its
-            // summary and metrics file, however early it comes.
-            crate::engine::signals::listen();
             let ci = resolve_ci(status_options, env, std::env::args_os(), || {
                 subject::named(status.api, &status.given)
             });
@@ -188,6 +185,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ci.clone(),
             )
             .map_err(|e| crate::integrations::ci::stopped(&ci, e.into()))?;
+            // From here a signal ends the run as Ctrl-C does, with its summary
+            // and metrics file, even between the last answer and the report.
+            // (Not before: Ctrl-C while api_key_cmd runs or stdin is read
+            // still ends pipewatch at once.)
+            crate::engine::signals::listen();
             // The subject as resolved (stdin read, the config's scope
             // applied) names the metrics file's series.
             let label = subject.label();
