@@ -287,7 +287,7 @@ _pipewatch() {
 
     case "${cmd}" in
         pipewatch)
-            opts="-v -w -q -h -V --verbose --color --profile --config --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --help --version llama batch clarifeye feldera exporter completions config demo help"
+            opts="-v -w -q -h -V --verbose --color --profile --config --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --help --version llama batch clarifeye feldera exporter completions config demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,7 +371,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,7 +497,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__batch__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --job-type --items --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -601,7 +601,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help run help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,7 +727,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__clarifeye__subcmd__run)
-            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --project --logs --all --status --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,7 +1067,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,7 +1193,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__token)
-            opts="-w -q -v -h --connector --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --connector --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1631,7 +1631,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file parse extract classify help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,7 +1715,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__classify)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,7 +1841,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__classify__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__extract)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2067,7 +2067,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__extract__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2167,7 +2167,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2293,7 +2293,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__file__subcmd__status)
-            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --pipeline --all --status --name-contains --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2557,7 +2557,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__parse)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2683,7 +2683,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__parse__subcmd__status)
-            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2783,7 +2783,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2909,7 +2909,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__pipeline__subcmd__status)
-            opts="-w -q -v -h --full-details --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            opts="-w -q -v -h --full-details --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

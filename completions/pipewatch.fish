@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pipewatch_global_optspecs
-    string join \n v/verbose color= profile= config= w/watch interval= timeout= events json q/quiet allow-partial summary= metrics-file= base-url= allow-http ca-cert= request-timeout= retries= concurrency= h/help V/version
+    string join \n v/verbose color= profile= config= w/watch interval= timeout= events wait-for-creation json q/quiet allow-partial summary= metrics-file= base-url= allow-http ca-cert= request-timeout= retries= concurrency= h/help V/version
 end
 
 function __fish_pipewatch_needs_command
@@ -41,6 +41,7 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -l concurrency -d 'Req
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -72,6 +73,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -100,6 +102,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -124,6 +127,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -148,6 +152,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -172,6 +177,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from extract" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -196,6 +202,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -226,6 +233,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -269,6 +277,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l all -d 'Every batch job of the project, from its listing (GET /api/v1/beta/batch-processing)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -293,6 +302,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not _
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -326,6 +336,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l all -d 'Every pipeline run of the project, from its listing (GET /api/v1/projects/{project_id}/pipeline-runs/)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -350,6 +361,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __f
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
@@ -375,6 +387,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -s w -l watch -d 'Poll until every target is in a terminal state'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l json -d 'Machine output: one JSON envelope per target, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'

@@ -5,14 +5,18 @@
 #   0. `promtool check rules` and `promtool test rules` on monitoring/;
 #   1. `pipewatch demo --serve`: the simulator of every API on 127.0.0.1;
 #   2. `pipewatch exporter` pointed at it;
-#   3. Debian's `prometheus` (installed with apt-get when missing) scraping
-#      the exporter with scripts/prometheus/prometheus.yml and evaluating
-#      monitoring/pipewatch-rules.yml, every 2 s;
+#   3. two commands' --metrics-file in one directory, read by Debian's
+#      `prometheus-node-exporter` (its textfile collector only);
+#   4. Debian's `prometheus` (installed with apt-get when missing) scraping
+#      the exporter with scripts/prometheus/prometheus.yml, and the node
+#      exporter, and evaluating monitoring/pipewatch-rules.yml, every 2 s;
 # then it asks Prometheus' HTTP API what it read, prints it, checks that a
 # failed pipeline reads state="failed" 1 and a collection its per-state
 # file counts, that every panel's query of monitoring/grafana-dashboard.json
 # returns data and that PipewatchTargetFailed fires for the failed pipeline
-# (and for no other), and runs `promtool check metrics` on a probe's answer
+# (and for no other), that the two metrics files reach Prometheus side by
+# side (no series twice: each run's own series carry its `subject`), and
+# runs `promtool check metrics` on a probe's answer, in both text formats,
 # and on a --metrics-file. Everything it starts is stopped when it ends.
 # `cargo test` never needs any of this.
 #
@@ -31,11 +35,14 @@ stop() {
 }
 trap stop EXIT
 
-if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
-    echo "==> installing Debian's prometheus package"
+node_exporter=prometheus-node-exporter
+if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null ||
+    ! command -v "$node_exporter" >/dev/null; then
+    echo "==> installing Debian's prometheus and prometheus-node-exporter packages"
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        prometheus prometheus-node-exporter >/dev/null
 fi
 started=$(date +%s.%N)
 echo "==> promtool check rules, promtool test rules (monitoring/)"
@@ -75,11 +82,37 @@ exporter="127.0.0.1:$exporter_port"
 pids+=($!)
 wait_for "http://$exporter/metrics"
 
+echo "==> two commands' --metrics-file in one directory, read by node_exporter's textfile collector"
+# docs/prometheus.md's cron recipe, for two commands: the first names a job
+# twice (one series each), the second a pipeline that does not exist (a
+# failed run, told apart by its subject).
+mkdir -p "$work/textfile"
+"$PIPEWATCH" batch status nightly-ok nightly-running nightly-ok -q \
+    --metrics-file "$work/textfile/pipewatch_batch.prom" || true
+"$PIPEWATCH" llama pipeline status docs-ok docs-notfound -q \
+    --metrics-file "$work/textfile/pipewatch_pipelines.prom" || true
+node_port=$(free_port 19100)
+"$node_exporter" --collector.disable-defaults --collector.textfile \
+    --collector.textfile.directory="$work/textfile" \
+    --web.listen-address="127.0.0.1:$node_port" >"$work/node_exporter.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$node_port/metrics"
+curl -fs "http://127.0.0.1:$node_port/metrics" >"$work/node.prom"
+echo "node_exporter at 127.0.0.1:$node_port reads:"
+grep '^pipewatch_probe\|^node_textfile_scrape_error' "$work/node.prom" | sed 's/^/  /'
+
 echo "==> prometheus, scraping and evaluating its rules every 2 s"
 prom_port=$(free_port 19090)
 sed -e "s/127.0.0.1:9464/$exporter/" -e 's/_interval: 30s/_interval: 2s/' \
     -e 's/scrape_timeout: 10s /scrape_timeout: 2s  /' \
     "$here/prometheus/prometheus.yml" >"$work/prometheus.yml"
+cat >>"$work/prometheus.yml" <<EOF
+
+  # node_exporter's textfile collector: the --metrics-file of two commands.
+  - job_name: node
+    static_configs:
+      - targets: [127.0.0.1:$node_port]
+EOF
 cp "$root/monitoring/pipewatch-rules.yml" "$work/"
 promtool check config "$work/prometheus.yml" >/dev/null
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
@@ -129,6 +162,22 @@ series 'pipewatch_collection_items{collection="docs-items40-failed/*",state="suc
     { echo "FAILED: the collection does not read 36 succeeded files"; fail=1; }
 
 echo
+echo '$ pipewatch_probe_success{job="node"}    # two metrics files, one textfile directory'
+series 'pipewatch_probe_success{job="node"}'
+grep -q '^node_textfile_scrape_error 0$' "$work/node.prom" ||
+    { echo "FAILED: node_exporter's textfile collector could not read the files"; fail=1; }
+if grep -q 'collected before' "$work/node.prom" "$work/node_exporter.log"; then
+    echo "FAILED: node_exporter refused a series found twice"; fail=1
+fi
+[ "$(grep -c '^pipewatch_target_state{.*target="nightly-ok"' "$work/node.prom")" = 7 ] ||
+    { echo "FAILED: nightly-ok, named twice, is not one set of 7 state series"; fail=1; }
+[ "$(series 'pipewatch_probe_duration_seconds{job="node"}' | grep -c subject)" = 2 ] ||
+    { echo "FAILED: Prometheus does not read each run's duration with its subject"; fail=1; }
+series 'pipewatch_probe_success{job="node"} == 0' |
+    grep -q '"subject":"llama.pipeline docs-ok docs-notfound"' ||
+    { echo "FAILED: the failed run is not told apart by its subject"; fail=1; }
+
+echo
 echo "==> monitoring/grafana-dashboard.json: every panel's query, as Grafana asks it (service: All)"
 # Until every panel has data and the alert fires (rules run every 2 s), 30 s at most.
 panels() {
@@ -168,12 +217,21 @@ series 'ALERTS{alertname="PipewatchCollectionFailedItems",alertstate="firing"}' 
 
 echo
 echo "==> promtool check metrics"
+openmetrics="Accept: application/openmetrics-text; version=1.0.0"
 for probe in "service=llama.file&pipeline_id=docs-items40-failed&all=1" \
     "service=llama.pipeline&pipeline_id=docs-failed" "service=batch&job_id=nightly-notfound"; do
-    curl -fs "http://$exporter/probe?$probe" >"$work/probe.prom"
-    promtool check metrics <"$work/probe.prom" && echo "/probe?$probe: promtool check metrics passed" ||
-        { echo "FAILED: promtool check metrics on /probe?$probe"; fail=1; }
+    for accept in "$openmetrics" "Accept: text/plain; version=0.0.4"; do
+        curl -fs -H "$accept" "http://$exporter/probe?$probe" >"$work/probe.prom"
+        promtool check metrics <"$work/probe.prom" &&
+            echo "/probe?$probe ($accept): promtool check metrics passed" ||
+            { echo "FAILED: promtool check metrics on /probe?$probe ($accept)"; fail=1; }
+    done
 done
+# The text format 0.0.4, which promtool reads, names a counter with its
+# sample: /metrics passes too.
+curl -fs "http://$exporter/metrics" >"$work/metrics.prom"
+promtool check metrics <"$work/metrics.prom" && echo "/metrics (text 0.0.4): promtool check metrics passed" ||
+    { echo "FAILED: promtool check metrics on /metrics"; fail=1; }
 code=0
 "$PIPEWATCH" batch status nightly-failed nightly-running -q --metrics-file "$work/job.prom" || code=$?
 promtool check metrics <"$work/job.prom" &&

@@ -48,6 +48,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
         mode: if look.json { Mode::Json } else { Mode::Table },
         watch: true,
         events: false,
+        wait_for_creation: false,
         interval: Duration::from_millis(400),
         timeout: Some(Duration::from_secs(12)),
         allow_partial: true,
@@ -93,6 +94,7 @@ pub async fn run(serve: bool, addr: SocketAddr, look: Look) -> anyhow::Result<Ex
                 | ExitCode::Terminated
                 | ExitCode::HungUp
                 | ExitCode::StdoutClosed
+                | ExitCode::WriteFailed
         ) {
             return Ok(code);
         }

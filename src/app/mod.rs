@@ -60,6 +60,7 @@ fn resolve_options(
         mode,
         watch: status.watch,
         events: status.events,
+        wait_for_creation: status.wait_for_creation,
         interval,
         timeout,
         allow_partial: status.allow_partial,
@@ -85,7 +86,12 @@ fn resolve_options(
 /// a config error still gets its summary. An empty `--summary` (the
 /// variable of `--summary "$GITHUB_STEP_SUMMARY"` unset, as outside GitHub
 /// Actions) asks for none, as an empty variable counts as unset elsewhere.
-fn resolve_ci(status: &StatusArgs, env: Env<'_>, args: impl IntoIterator<Item = OsString>) -> Ci {
+fn resolve_ci(
+    status: &StatusArgs,
+    env: Env<'_>,
+    args: impl IntoIterator<Item = OsString>,
+    subject: impl FnOnce() -> String,
+) -> Ci {
     Ci {
         // The command line is quoted and masked only for a summary.
         summary: status
@@ -99,6 +105,7 @@ fn resolve_ci(status: &StatusArgs, env: Env<'_>, args: impl IntoIterator<Item = 
         metrics_file: status.metrics_file.as_ref().map(|path| MetricsFile {
             path: path.clone(),
             started: std::time::Instant::now(),
+            subject: subject(),
         }),
         // GitHub sets exactly `true`; anything else is another CI, or none.
         github_actions: env("GITHUB_ACTIONS").as_deref() == Some("true"),
@@ -171,8 +178,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::integrations::exporter::serve(*addr, setup).await
         }
         Command::Status(status) => {
-            let ci = resolve_ci(status_options, env, std::env::args_os());
-            let (options, settings, subject) = prepare(
+            let ci = resolve_ci(status_options, env, std::env::args_os(), || {
+                subject::named(status.api, &status.given)
+            });
+            let (mut options, settings, subject) = prepare(
                 status,
                 global,
                 status_options,
@@ -182,6 +191,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ci.clone(),
             )
             .map_err(|e| crate::integrations::ci::stopped(&ci, e.into()))?;
+            // From here a signal ends the run as Ctrl-C does, with its summary
+            // and metrics file, even between the last answer and the report.
+            // (Not before: Ctrl-C while api_key_cmd runs or stdin is read
+            // still ends pipewatch at once.)
+            crate::engine::signals::listen();
+            // The subject as resolved (stdin read, the config's scope
+            // applied) names the metrics file's series.
+            let label = subject.label();
+            if let Some(file) = options.ci.metrics_file.as_mut() {
+                if !label.is_empty() {
+                    file.subject = label;
+                }
+            }
             if let Some(prefix) = settings.stripped_prefix {
                 eprintln!(
                     "note: the {} base URL from {} ends in the API's own prefix {prefix}; \
@@ -300,7 +322,12 @@ mod tests {
         let ci = |args: &[&str], value: Option<&'static str>| {
             let cli = Cli::try_parse_from(args).unwrap();
             let env = move |name: &str| (name == "GITHUB_ACTIONS").then_some(value?.to_owned());
-            resolve_ci(&cli.options, &env, args.iter().map(OsString::from))
+            resolve_ci(
+                &cli.options,
+                &env,
+                args.iter().map(OsString::from),
+                String::new,
+            )
         };
         let token = ["pipewatch", "feldera", "token", "p", "t"];
         assert!(ci(&token, Some("true")).github_actions);

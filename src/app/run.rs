@@ -2,17 +2,19 @@
 //! watch the subject (targets given, or a collection listed), report it,
 //! and combine the outcomes.
 
+use tokio::time::Instant;
+
 use crate::engine::items::{self, Want};
 use crate::engine::options::{Mode, RunOptions};
 use crate::engine::query::Context;
 use crate::engine::report::{
     Warned, exit_code_of, is_stdout_closed, report, timed_out_line, warn_once, wrapped,
 };
-use crate::engine::signals::Stop;
+use crate::engine::signals::{self, Stop};
 use crate::engine::watch::Ended;
 use crate::engine::{once, prepare};
 use crate::http::{ClientOptions, HttpClient};
-use crate::integrations::ci;
+use crate::integrations::ci::{self, WRITE_FAILED};
 use crate::model::{ExitCode, Subject};
 use crate::services::Api;
 use crate::settings::{SettingsError, VendorSettings};
@@ -35,13 +37,23 @@ pub async fn run_status(
     })
     .map_err(|e| ci::stopped(&options.ci, SettingsError(format!("{e:#}")).into()))?;
     let ctx = Context::new(client, settings, options.concurrency, api);
+    // `--timeout` counts from here: requests made first included.
+    let deadline = options.timeout.map(|t| Instant::now() + t);
 
     // Targets that need a request first (Feldera connectors hand out their
     // tokens) make it; one whose request fails is reported as it is and
-    // not polled.
+    // not polled (under --wait-for-creation, a 404 is waited out first).
+    let mut waited_out = false;
     let (subject, no_token) = match subject {
         Subject::Targets(mut targets) if prepare::needed(&ctx, &targets) => {
-            let failed = prepare::prepare(&ctx, &mut targets).await;
+            let failed = if options.watch && options.wait_for_creation {
+                let (failed, timed_out) =
+                    prepare::prepare_waiting(&ctx, &mut targets, options.interval, deadline).await;
+                waited_out = timed_out;
+                failed
+            } else {
+                prepare::prepare(&ctx, &mut targets).await
+            };
             let polled = targets
                 .into_iter()
                 .zip(&failed)
@@ -54,9 +66,7 @@ pub async fn run_status(
     };
 
     let ended = if options.watch {
-        crate::engine::watch::watch(&ctx, &subject, options)
-            .await
-            .map_err(|e| ci::stopped(&options.ci, e))?
+        crate::engine::watch::watch(&ctx, &subject, options, deadline).await
     } else {
         let (snapshots, interrupted) = once::once(&ctx, &subject).await;
         for warning in warn_once(&snapshots, &mut Warned::new()) {
@@ -66,10 +76,12 @@ pub async fn run_status(
             snapshots,
             interrupted,
             timed_out: false,
+            write_error: None,
         }
     };
 
     let mut ended = ended;
+    ended.timed_out |= waited_out;
     if let Some(failed) = no_token {
         ended.snapshots = prepare::merge(failed, ended.snapshots);
     }
@@ -94,16 +106,25 @@ pub async fn run_status(
             return Ok(ExitCode::Success);
         }
     }
-    let code = if let Some(stop) = ended.interrupted {
-        stop.exit_code()
-    } else {
-        ExitCode::combine(
-            ended
-                .snapshots
-                .iter()
-                .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
-        )
-    };
+    // A target the deadline left without an answer timed out, in its
+    // envelope, summary and metrics file alike.
+    if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
+        ended.snapshots = std::mem::take(&mut ended.snapshots)
+            .into_iter()
+            .map(|s| s.unanswered_within(timeout))
+            .collect();
+    }
+    // A closed stdout may have come with a signal to the whole process
+    // group (a CI cancel that ended `| tee` too): the signal wins.
+    if ended.interrupted == Some(Stop::StdoutClosed) {
+        ended.interrupted = Some(signals::with_closed_stdout().await);
+    }
+    let outcome = ExitCode::combine(
+        ended
+            .snapshots
+            .iter()
+            .map(|s| s.exit_code(options.allow_partial, ended.timed_out)),
+    );
     if let (true, Some(timeout)) = (ended.timed_out, options.timeout) {
         let line = timed_out_line(timeout, &ended.snapshots);
         // One line in a log; on a terminal, lines that fit it.
@@ -114,31 +135,50 @@ pub async fn run_status(
         }
     }
     ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
-    // stdout closed by its reader already: nothing more goes there.
-    let reported = match ended.interrupted {
-        Some(Stop::StdoutClosed) => Ok(()),
+    // stdout closed by its reader, or unwritable, already: nothing more
+    // goes there.
+    let reported = match (ended.interrupted, ended.write_error.take()) {
+        (_, Some(e)) => Err(e),
+        (Some(Stop::StdoutClosed), None) => Ok(()),
         _ => report(options, &ended.snapshots),
     };
-    let (code, error) = match &reported {
-        Ok(()) => (code, None),
-        // A closed stdout ends the run quietly: not an error to report.
-        Err(e) if is_stdout_closed(e) => (ExitCode::StdoutClosed, None),
-        Err(e) => (exit_code_of(e), Some(format!("{e:#}"))),
+    let mut stop = ended.interrupted;
+    let unwritten = match reported {
+        Ok(()) => None,
+        Err(e) if is_stdout_closed(&e) => {
+            // Closed during the report: a signal sent with it still wins,
+            // and one that came before stays what ended the run.
+            if stop.is_none() {
+                stop = Some(signals::with_closed_stdout().await);
+            }
+            None
+        }
+        Err(e) => Some(e),
     };
+    let code = match (stop, &unwritten) {
+        (Some(stop), _) if stop.is_signal() => stop.exit_code(),
+        (_, Some(e)) => exit_code_of(e),
+        (Some(stop), None) => stop.exit_code(),
+        (None, None) => outcome,
+    };
+    let error = unwritten.as_ref().map(|e| format!("{e:#}"));
     ci::summarize(&options.ci, code, error.as_deref(), &ended.snapshots);
     let listing = match &subject {
         Subject::Collection(collection) => Some(&collection.listing),
         Subject::Targets(_) => None,
     };
-    // Stopped by a signal, the states are the last known: the poll did not end.
-    let failure = match ended.interrupted {
-        None | Some(Stop::StdoutClosed) => None,
-        Some(Stop::Interrupted) => Some("interrupted"),
-        Some(Stop::Terminated | Stop::HungUp) => Some("terminated"),
+    // Stopped by a signal, the states are the last known: the poll did not
+    // end. Output that could not be written fails the run, not a target.
+    let failure = match (stop, &unwritten) {
+        (Some(Stop::Interrupted), _) => Some("interrupted"),
+        (Some(Stop::Terminated | Stop::HungUp), _) => Some("terminated"),
+        (_, Some(_)) => Some(WRITE_FAILED),
+        (None | Some(Stop::StdoutClosed), None) => None,
     };
     ci::export(&options.ci, listing, &ended.snapshots, failure);
-    match reported {
-        Err(e) if !is_stdout_closed(&e) => Err(e),
+    match unwritten {
+        // Said once, by `main`, with exit 74, unless a signal came first.
+        Some(e) if !stop.is_some_and(Stop::is_signal) => Err(e),
         _ => Ok(code),
     }
 }

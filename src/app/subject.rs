@@ -51,6 +51,32 @@ pub fn resolve(
     Ok((settings, ask))
 }
 
+/// The subject of a command as its arguments alone name it, before any
+/// setting is resolved: what a metrics file's `subject` label says of a
+/// run stopped by a configuration error (see [`crate::model::Subject::label`]).
+/// Where the API needs a setting to make its subject (Clarifeye's project
+/// from the config), the service and the values given.
+pub fn named(api: &'static dyn Api, given: &Given) -> String {
+    let base = url::Url::parse("http://127.0.0.1:1").ok();
+    let made = base.and_then(|base| {
+        let mut settings = VendorSettings::simple(api.service().vendor, base, None);
+        crate::services::scope_from(api, given, &mut settings);
+        crate::services::ask(api, given, &settings).ok()
+    });
+    match made {
+        Some(ask) if !ask.subject.named().is_empty() => ask.subject.label(),
+        _ => {
+            let mut words = vec![api.service().name.to_owned()];
+            for arg in api.command().args {
+                if matches!(arg.shape, Shape::Ids | Shape::Positional) {
+                    words.extend(given.many(arg.field).iter().cloned());
+                }
+            }
+            words.join(" ")
+        }
+    }
+}
+
 /// A required value neither given nor configured: where it could come
 /// from (`no Clarifeye project: pass --project PROJECT_ID, or set
 /// project_id in [profiles.default.clarifeye] of PATH`).

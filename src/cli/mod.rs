@@ -102,9 +102,10 @@ impl Cli {
     }
 
     /// Parse `args` and check what clap cannot see across the levels of the
-    /// command line (CONTRACT §13): a status option given before a command
-    /// that does not take it, and `--timeout`/`--interval`/`--events`
-    /// without `--watch` wherever each was given.
+    /// command line (CONTRACT §13, §17): a status option given before a
+    /// command that does not take it, and `--timeout`/`--interval`/
+    /// `--events`/`--wait-for-creation` without `--watch` wherever each was
+    /// given.
     pub fn try_parse_checked<I, T>(args: I) -> Result<Cli, clap::Error>
     where
         I: IntoIterator<Item = T>,
@@ -139,6 +140,7 @@ impl Cli {
             ("--timeout", options.timeout.is_some()),
             ("--interval", options.interval.is_some()),
             ("--events", options.events),
+            ("--wait-for-creation", options.wait_for_creation),
         ];
         if let (false, Some((flag, _))) = (
             options.watch,
@@ -195,6 +197,8 @@ mod tests {
             "pipewatch feldera token p t --timeout 1s",
             "pipewatch --interval 1s feldera token p t",
             "pipewatch batch --timeout none status j",
+            "pipewatch batch status j --wait-for-creation",
+            "pipewatch --wait-for-creation llama parse status j",
         ] {
             let e = parse(args).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{args}");
@@ -204,6 +208,7 @@ mod tests {
             "pipewatch feldera token p t --events -w",
             "pipewatch --watch feldera token p t --timeout none",
             "pipewatch batch --interval 1s status j --watch",
+            "pipewatch feldera token p t --wait-for-creation -w",
         ] {
             assert!(parse(args).is_ok(), "{args}");
         }

@@ -63,6 +63,9 @@ pub struct StatusArgs {
     /// With --watch: one JSON envelope per line each time a target changes
     #[arg(long, help_heading = "Output")]
     pub events: bool,
+    /// With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout
+    #[arg(long, help_heading = "Watching")]
+    pub wait_for_creation: bool,
 
     /// Machine output: one JSON envelope per target, one per line
     #[arg(long, help_heading = "Output")]

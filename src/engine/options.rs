@@ -22,6 +22,9 @@ pub struct RunOptions {
     pub mode: Mode,
     pub watch: bool,
     pub events: bool,
+    /// `--wait-for-creation`: a 404 while watching is a target not created
+    /// yet, pending, not an end (CONTRACT §17).
+    pub wait_for_creation: bool,
     pub interval: Duration,
     pub timeout: Option<Duration>,
     pub allow_partial: bool,
@@ -66,10 +69,14 @@ pub struct Summary {
     pub command: String,
 }
 
-/// Where the Prometheus series of a run go (CONTRACT §15), and when the
-/// run started, for `pipewatch_probe_duration_seconds`.
+/// Where the Prometheus series of a run go (CONTRACT §15), when the run
+/// started, for `pipewatch_probe_duration_seconds`, and what it is about,
+/// for their `subject` label (CONTRACT §17).
 #[derive(Clone, Debug)]
 pub struct MetricsFile {
     pub path: PathBuf,
     pub started: Instant,
+    /// The command's subject in a few words (`batch nightly`): see
+    /// [`crate::model::Subject::label`].
+    pub subject: String,
 }

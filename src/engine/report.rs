@@ -6,10 +6,8 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::time::SystemTime;
 
-use anyhow::Context as _;
-
 use crate::engine::options::{Ci, Mode, RunOptions};
-use crate::model::{ExitCode, Snapshot, State};
+use crate::model::{ErrorKind, ExitCode, Snapshot, State};
 use crate::render::table::{self, Fit};
 use crate::render::{github, json};
 use crate::settings::SettingsError;
@@ -88,13 +86,16 @@ pub fn fence(ci: &Ci, text: String) -> String {
 }
 
 /// The exit code of an error that stopped a run: a usage or configuration
-/// error is 2; anything else (stdout gone, a socket we cannot open) is
-/// about this machine, not a target, and reported as unavailable.
+/// error is 2; stdout closed by its reader 141, stdout that could not be
+/// written 74; anything else (a socket we cannot open) is about this
+/// machine, not a target, and reported as unavailable.
 pub fn exit_code_of(error: &anyhow::Error) -> ExitCode {
     if let Some(settings) = error.downcast_ref::<SettingsError>() {
         settings.exit
     } else if is_stdout_closed(error) {
         ExitCode::StdoutClosed
+    } else if is_write_failure(error) {
+        ExitCode::WriteFailed
     } else {
         ExitCode::Unavailable
     }
@@ -117,10 +118,15 @@ pub fn timed_out_line(timeout: std::time::Duration, snapshots: &[Snapshot]) -> S
         line.push_str(if i == 0 { ": " } else { ", " });
         let how = match (&s.outage, &s.error) {
             (Some(outage), _) => outage.reason(),
+            (None, Some(e)) if e.kind == ErrorKind::Timeout && e.http_status.is_none() => {
+                "no answer yet".to_owned()
+            }
             (None, Some(e)) => match e.http_status {
                 Some(code) => format!("unreachable: HTTP {code}"),
                 None => "unreachable".to_owned(),
             },
+            // `--wait-for-creation`: named as not found, not as pending.
+            (None, None) if s.is_awaiting_creation() => s.details.clone(),
             (None, None) if s.status.is_none() => "no answer yet".to_owned(),
             (None, None) => s.state.as_str().to_owned(),
         };
@@ -214,14 +220,27 @@ pub fn is_stdout_closed(error: &anyhow::Error) -> bool {
     error.downcast_ref::<StdoutClosed>().is_some()
 }
 
+/// stdout could not be written, and not because its reader left: a full
+/// disk, `/dev/full`, an I/O error. The run ends with exit 74 (see
+/// [`ExitCode::WriteFailed`]) and this one line, never as a vendor's failure.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to stdout: {0}")]
+pub struct WriteFailed(std::io::Error);
+
+/// Whether `error` is stdout that could not be written (not a closed pipe).
+pub fn is_write_failure(error: &anyhow::Error) -> bool {
+    error.downcast_ref::<WriteFailed>().is_some()
+}
+
 /// Write to stdout. A closed pipe (`| head`) is [`StdoutClosed`]: not an
 /// error worth a word, but the end of the run, since nothing more can be
-/// said where it was asked for.
+/// said where it was asked for. Any other failure is [`WriteFailed`].
 pub fn print_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
-        other => other.context("cannot write to stdout"),
+        Err(e) => Err(WriteFailed(e).into()),
     }
 }
 

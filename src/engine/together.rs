@@ -14,6 +14,7 @@ use tokio::task::JoinSet;
 use crate::engine::listing::all_pages;
 use crate::engine::query::{Context, check, malformed};
 use crate::model::Target;
+use crate::model::outage;
 use crate::model::{ErrorKind, Snapshot};
 use crate::services::Api;
 
@@ -64,17 +65,21 @@ pub fn plan(api: &dyn Api, targets: &[Target]) -> Plan {
 pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Option<Snapshot>]) {
     let plan = plan(ctx.api, targets);
     let mut set = JoinSet::new();
+    // A probe hears of its targets' transient failures from these tasks too.
+    let tell = outage::listener();
     for index in plan.alone {
         let (ctx, target) = (Arc::clone(ctx), targets[index].clone());
-        set.spawn(async move { vec![(index, check(&ctx, target).await)] });
+        let check = async move { vec![(index, check(&ctx, target).await)] };
+        set.spawn(outage::carrying(tell.clone(), check));
     }
     for (listing, indexes) in plan.together {
         let ctx = Arc::clone(ctx);
         let group: Vec<Target> = indexes.iter().map(|i| targets[*i].clone()).collect();
-        set.spawn(async move {
+        let check = async move {
             let snapshots = check_together(&ctx, &listing, &group).await;
             indexes.into_iter().zip(snapshots).collect()
-        });
+        };
+        set.spawn(outage::carrying(tell.clone(), check));
     }
     while let Some(joined) = set.join_next().await {
         for (index, snapshot) in joined.unwrap_or_default() {
@@ -158,10 +163,12 @@ async fn alone(
     found: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let mut set = JoinSet::new();
+    let tell = outage::listener();
     for (index, target) in targets.iter().enumerate() {
         if !found.contains_key(target) {
             let (ctx, target) = (Arc::clone(ctx), target.clone());
-            set.spawn(async move { (index, check(&ctx, target).await) });
+            let check = async move { (index, check(&ctx, target).await) };
+            set.spawn(outage::carrying(tell.clone(), check));
         }
     }
     let mut alone = HashMap::new();

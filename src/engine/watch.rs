@@ -33,6 +33,9 @@ pub struct Ended {
     pub interrupted: Option<Stop>,
     /// `--timeout` came first.
     pub timed_out: bool,
+    /// An `--events` line could not be written to stdout (a full disk, not
+    /// a closed pipe): the run ends with exit 74, the states as last known.
+    pub write_error: Option<anyhow::Error>,
 }
 
 /// What a poller saw.
@@ -60,6 +63,26 @@ fn teller(target: &Target, tx: &mpsc::UnboundedSender<Update>) -> TellOutage {
         let target = target.clone();
         let _ = tx.send(Update::Outage { target, outage });
     })
+}
+
+/// How a poller polls: how often, and whether a 404 is a target not
+/// created yet (`--wait-for-creation`, CONTRACT §17).
+#[derive(Clone, Copy, Debug)]
+struct Polling {
+    interval: Duration,
+    wait_for_creation: bool,
+}
+
+impl Polling {
+    /// An answer as the watch takes it: under `--wait-for-creation`, a 404
+    /// is pending, and polling goes on.
+    fn seen(self, snapshot: Snapshot) -> Snapshot {
+        if self.wait_for_creation {
+            snapshot.awaiting_creation()
+        } else {
+            snapshot
+        }
+    }
 }
 
 /// Whether polling stops after this answer, and whether it is an outage.
@@ -107,13 +130,14 @@ impl Retrying {
 async fn poll_target(
     ctx: Arc<Context>,
     target: Target,
-    interval: Duration,
+    how: Polling,
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut retrying = Retrying::default();
     let tell = teller(&target, &tx);
     loop {
         let snapshot = reporting_outages(tell.clone(), check(&ctx, target.clone())).await;
+        let snapshot = how.seen(snapshot);
         if retrying.again(&ctx, &snapshot).await {
             continue;
         }
@@ -125,7 +149,7 @@ async fn poll_target(
         if tx.send(update).is_err() || done {
             return;
         }
-        tokio::time::sleep(interval).await;
+        tokio::time::sleep(how.interval).await;
     }
 }
 
@@ -135,7 +159,7 @@ async fn poll_together(
     ctx: Arc<Context>,
     listing: Target,
     mut targets: Vec<Target>,
-    interval: Duration,
+    how: Polling,
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut answered: HashSet<Target> = HashSet::new();
@@ -143,6 +167,7 @@ async fn poll_together(
         let snapshots = together::check_together(&ctx, &listing, &targets).await;
         let mut done = HashSet::new();
         for snapshot in snapshots {
+            let snapshot = how.seen(snapshot);
             if snapshot.error.is_none() {
                 answered.insert(snapshot.target.clone());
             }
@@ -162,7 +187,7 @@ async fn poll_together(
         if targets.is_empty() {
             return;
         }
-        tokio::time::sleep(interval).await;
+        tokio::time::sleep(how.interval).await;
     }
 }
 
@@ -172,7 +197,7 @@ async fn poll_together(
 async fn poll_collection(
     ctx: Arc<Context>,
     collection: Collection,
-    interval: Duration,
+    how: Polling,
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut retrying = Retrying::default();
@@ -196,7 +221,9 @@ async fn poll_collection(
                 }
                 None
             }
-            Err(failed) => Some(failed),
+            // A listing that is not there yet (its pipeline, its project)
+            // waits as a target does.
+            Err(failed) => Some(Box::new(how.seen(*failed))),
         };
         if let Some(snapshot) = update {
             if retrying.again(&ctx, &snapshot).await {
@@ -207,16 +234,22 @@ async fn poll_collection(
                 return;
             }
         }
-        tokio::time::sleep(interval).await;
+        tokio::time::sleep(how.interval).await;
     }
 }
 
-/// Watch the subject to its end, the deadline, a signal or a closed stdout.
+/// Watch the subject to its end, the deadline (`--timeout`, counted from
+/// `deadline`'s start), a signal or a closed stdout.
 pub async fn watch(
     ctx: &Arc<Context>,
     subject: &Subject,
     options: &RunOptions,
-) -> anyhow::Result<Ended> {
+    deadline: Option<Instant>,
+) -> Ended {
+    let how = Polling {
+        interval: options.interval,
+        wait_for_creation: options.wait_for_creation,
+    };
     let (tx, mut rx) = mpsc::unbounded_channel();
     let mut pollers = JoinSet::new();
     let given: &[Target] = match subject {
@@ -235,34 +268,22 @@ pub async fn watch(
             let plan = together::plan(ctx.api, &once);
             for index in plan.alone {
                 let target = once[index].clone();
-                let poll = poll_target(Arc::clone(ctx), target, options.interval, tx.clone());
+                let poll = poll_target(Arc::clone(ctx), target, how, tx.clone());
                 pollers.spawn(poll);
             }
             for (listing, indexes) in plan.together {
                 let group = indexes.iter().map(|i| once[*i].clone()).collect();
-                let poll = poll_together(
-                    Arc::clone(ctx),
-                    listing,
-                    group,
-                    options.interval,
-                    tx.clone(),
-                );
+                let poll = poll_together(Arc::clone(ctx), listing, group, how, tx.clone());
                 pollers.spawn(poll);
             }
         }
         Subject::Collection(collection) => {
-            let poll = poll_collection(
-                Arc::clone(ctx),
-                collection.clone(),
-                options.interval,
-                tx.clone(),
-            );
+            let poll = poll_collection(Arc::clone(ctx), collection.clone(), how, tx.clone());
             pollers.spawn(poll);
         }
     }
     drop(tx);
 
-    let deadline = options.timeout.map(|t| Instant::now() + t);
     let sleep_until_deadline = async {
         match deadline {
             Some(at) => tokio::time::sleep_until(at).await,
@@ -274,11 +295,16 @@ pub async fn watch(
     tokio::pin!(stop);
 
     let mut board = Board::new(subject, options, given);
-    let (mut interrupted, mut timed_out) = (None, false);
+    let (mut interrupted, mut timed_out, mut write_error) = (None, false, None);
     // The loop ends when every poller has ended (all final) and dropped
     // its sender, or at the deadline, a signal or a closed stdout.
     loop {
+        // A signal, then the deadline, before any answer: each is looked
+        // at first on every turn, however busy the pollers.
         let taken = tokio::select! {
+            biased;
+            stopped = &mut stop => { interrupted = Some(stopped); break; }
+            () = &mut sleep_until_deadline => { timed_out = true; break; }
             received = rx.recv() => match received {
                 Some(Update::Polled { snapshot, outage }) => board.observe(*snapshot, outage),
                 Some(Update::Outage { target, outage }) => {
@@ -290,8 +316,6 @@ pub async fn watch(
                 },
                 None => break,
             },
-            () = &mut sleep_until_deadline => { timed_out = true; break; }
-            stopped = &mut stop => { interrupted = Some(stopped); break; }
         };
         match taken {
             Ok(()) => {}
@@ -300,15 +324,21 @@ pub async fn watch(
                 interrupted = Some(Stop::StdoutClosed);
                 break;
             }
-            Err(e) => return Err(e),
+            // Only stdout's writes fail here: the watch ends, and the run
+            // says why with what it knows.
+            Err(e) => {
+                write_error = Some(e);
+                break;
+            }
         }
     }
     pollers.abort_all();
     board.display.finish();
     let snapshots = board.into_snapshots(given);
-    Ok(Ended {
+    Ended {
         snapshots,
         interrupted,
         timed_out,
-    })
+        write_error,
+    }
 }

@@ -16,6 +16,10 @@ use crate::render::metrics::{Poll, openmetrics};
 use crate::render::{github, markdown};
 use crate::util::sanitize::sanitize;
 
+/// The `error` label of a metrics file whose run could not write its
+/// output (exit 74): the run failed, not a vendor.
+pub const WRITE_FAILED: &str = "output";
+
 /// Under GitHub Actions, one `::error` or `::warning` line on stderr per
 /// target that calls for one. Called before the results reach stdout: the
 /// runner reads stdout and stderr as two streams, and a fence on stdout
@@ -72,6 +76,8 @@ pub fn stopped(ci: &Ci, error: anyhow::Error) -> anyhow::Error {
         ExitCode::Unavailable => "unavailable",
         ExitCode::BadResponse => "bad_response",
         ExitCode::Interrupted => "interrupted",
+        ExitCode::Terminated | ExitCode::HungUp => "terminated",
+        ExitCode::WriteFailed => WRITE_FAILED,
         _ => "usage",
     };
     export(ci, None, &[], Some(kind));
@@ -87,7 +93,7 @@ pub fn export(ci: &Ci, listing: Option<&Target>, snapshots: &[Snapshot], failure
     let Some(file) = &ci.metrics_file else {
         return;
     };
-    let poll = Poll::of(listing, snapshots, file.started.elapsed(), failure);
+    let poll = Poll::of(listing, snapshots, file.started.elapsed(), failure).about(&file.subject);
     if let Err(e) = replace(&file.path, &openmetrics(&poll)) {
         eprintln!(
             "warning: cannot write the metrics to {}: {e}",

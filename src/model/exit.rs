@@ -22,16 +22,21 @@ pub enum ExitCode {
     /// stdout was closed under us (`| head`): 128 + SIGPIPE's 13, as a
     /// shell reports a command that SIGPIPE ended.
     StdoutClosed = 141,
+    /// stdout could not be written for another reason (a full disk,
+    /// `/dev/full`, an I/O error): sysexits' `EX_IOERR`, never a vendor's
+    /// failure (CONTRACT §17).
+    WriteFailed = 74,
 }
 
 impl ExitCode {
     /// Most severe first: with several targets the first of this list that
     /// applies to any target wins.
-    pub const SEVERITY: [ExitCode; 15] = [
+    pub const SEVERITY: [ExitCode; 16] = [
         ExitCode::Usage,
         ExitCode::Interrupted,
         ExitCode::Terminated,
         ExitCode::HungUp,
+        ExitCode::WriteFailed,
         ExitCode::StdoutClosed,
         ExitCode::Auth,
         ExitCode::Unavailable,
@@ -72,9 +77,11 @@ impl ExitCode {
     }
 }
 
-/// Every exit code with what it means, in numeric order: the one source of
-/// the table `pipewatch --help` shows and of the man page's EXIT STATUS.
-pub const EXIT_CODES: [(ExitCode, &str); 15] = [
+/// Every exit code with what it means, in the order of CONTRACT §5's
+/// table (the outcomes 0 to 10, then how a run was ended, most severe
+/// first): the one source of the table `pipewatch --help` shows and of the
+/// man page's EXIT STATUS.
+pub const EXIT_CODES: [(ExitCode, &str); 16] = [
     (ExitCode::Success, "every target succeeded"),
     (ExitCode::Failed, "a target failed (ERROR, failed)"),
     (ExitCode::Usage, "usage or configuration error"),
@@ -104,15 +111,22 @@ pub const EXIT_CODES: [(ExitCode, &str); 15] = [
         ExitCode::BadResponse,
         "unexpected response (not the documented JSON, or over the size limit)",
     ),
-    (ExitCode::HungUp, "ended by SIGHUP, as Ctrl-C does"),
     (ExitCode::Interrupted, "interrupted (Ctrl-C)"),
+    (
+        ExitCode::Terminated,
+        "terminated by SIGTERM (a CI job cancelled), as Ctrl-C ends a run",
+    ),
+    (
+        ExitCode::HungUp,
+        "ended by SIGHUP (a terminal closed), as Ctrl-C ends a run",
+    ),
+    (
+        ExitCode::WriteFailed,
+        "output could not be written (a full disk, an I/O error; not a closed pipe)",
+    ),
     (
         ExitCode::StdoutClosed,
         "stdout was closed (| head): quietly ended",
-    ),
-    (
-        ExitCode::Terminated,
-        "ended by SIGTERM (a CI job cancelled), as Ctrl-C does",
     ),
 ];
 
@@ -125,13 +139,9 @@ pub fn exit_codes_help() -> String {
     for (code, meaning) in EXIT_CODES {
         help.push_str(&format!("    {:<5}{meaning}\n", code.code()));
     }
-    // Ctrl-C's kin (SIGTERM, SIGHUP, a closed stdout) rank with it, as the
-    // contract writes it: `2, 130 (and 143, 129), 8, ...`.
-    let kin = [
-        ExitCode::Terminated,
-        ExitCode::HungUp,
-        ExitCode::StdoutClosed,
-    ];
+    // Ctrl-C's kin (SIGTERM, SIGHUP) rank with it, as the contract writes
+    // it: `2, 130 (and 143, 129), 74, ...`.
+    let kin = [ExitCode::Terminated, ExitCode::HungUp];
     let mut order: Vec<String> = Vec::new();
     for code in ExitCode::SEVERITY.iter().filter(|c| !kin.contains(c)) {
         order.push(code.code().to_string());
@@ -156,16 +166,24 @@ mod tests {
         let codes: Vec<u8> = ExitCode::SEVERITY.iter().map(|c| c.code()).collect();
         assert_eq!(
             codes,
-            [2, 130, 143, 129, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0]
+            [2, 130, 143, 129, 74, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0]
         );
     }
 
+    /// The outcomes in numeric order, then how a run was ended in the order
+    /// of severity: CONTRACT §5's table, 74 right after 130, 143 and 129.
     #[test]
-    fn exit_codes_list_every_code_once_in_numeric_order() {
+    fn exit_codes_list_every_code_once_in_the_contracts_order() {
         let listed: Vec<u8> = EXIT_CODES.iter().map(|(c, _)| c.code()).collect();
+        assert_eq!(
+            listed,
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130, 143, 129, 74, 141]
+        );
         let mut all: Vec<u8> = ExitCode::SEVERITY.iter().map(|c| c.code()).collect();
         all.sort_unstable();
-        assert_eq!(listed, all);
+        let mut sorted = listed.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, all);
     }
 
     /// `pipewatch --help` ends with this text; scripts and docs quote it.
@@ -184,11 +202,12 @@ Exit codes:
     8    authentication or permission refused (HTTP 401, 403)
     9    service unavailable after retries (connection failure, timeout, 5xx, 429)
     10   unexpected response (not the documented JSON, or over the size limit)
-    129  ended by SIGHUP, as Ctrl-C does
     130  interrupted (Ctrl-C)
+    143  terminated by SIGTERM (a CI job cancelled), as Ctrl-C ends a run
+    129  ended by SIGHUP (a terminal closed), as Ctrl-C ends a run
+    74   output could not be written (a full disk, an I/O error; not a closed pipe)
     141  stdout was closed (| head): quietly ended
-    143  ended by SIGTERM (a CI job cancelled), as Ctrl-C does
-  With several targets, the first of 2, 130 (and 143, 129, 141), 8, 9, 10, 7, 1, 4, 6, 3, 5, 0 that applies wins.";
+  With several targets, the first of 2, 130 (and 143, 129), 74, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0 that applies wins.";
         assert_eq!(exit_codes_help(), expected);
     }
 
@@ -201,5 +220,7 @@ Exit codes:
         assert_eq!(ExitCode::combine([BadResponse, Unavailable]), Unavailable);
         assert_eq!(ExitCode::combine([Cancelled, WatchTimeout, Failed]), Failed);
         assert_eq!(ExitCode::combine([Auth, Interrupted]), Interrupted);
+        assert_eq!(ExitCode::combine([Unavailable, WriteFailed]), WriteFailed);
+        assert_eq!(ExitCode::combine([WriteFailed, Terminated]), Terminated);
     }
 }

@@ -84,6 +84,21 @@ pub async fn reporting_outages<F: Future>(tell: TellOutage, work: F) -> F::Outpu
     OUTAGES.scope(tell, work).await
 }
 
+/// The current task's listener, if it has one: what a task it spawns
+/// should report to as well (see [`carrying`]).
+pub fn listener() -> Option<TellOutage> {
+    OUTAGES.try_with(Arc::clone).ok()
+}
+
+/// `work`, its transient failures told to `tell` when there is one: a task
+/// spawned for part of a poll reports as the poll's own task does.
+pub async fn carrying<F: Future>(tell: Option<TellOutage>, work: F) -> F::Output {
+    match tell {
+        Some(tell) => reporting_outages(tell, work).await,
+        None => work.await,
+    }
+}
+
 /// Tell the task's listener, if it has one, of a transient failure of a
 /// request to `url`: an HTTP status and its reason (`Err`), or no answer
 /// at all (`Ok`: the message, and whether it was a request timeout).

@@ -40,6 +40,9 @@ pub struct Snapshot {
     pub outage: Option<Outage>,
 }
 
+/// The details of a target that answered 404 under `--wait-for-creation`.
+pub const NOT_FOUND_YET: &str = "not found yet";
+
 /// Items of a batch job, as listed: those `--items` asked for, or the
 /// first failed ones a partial or failed job shows unasked.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,6 +160,59 @@ impl Snapshot {
             response: response.and_then(raw),
             error: Some(error),
             ..Snapshot::unobserved(target)
+        }
+    }
+
+    /// With `--wait-for-creation` (CONTRACT §17): a target that answered
+    /// 404 is not created yet, so pending, its details `not found yet`,
+    /// its body kept as its response; any other snapshot as it is.
+    pub fn awaiting_creation(self) -> Snapshot {
+        match &self.error {
+            Some(e) if e.kind == ErrorKind::NotFound && e.http_status == Some(404) => Snapshot {
+                state: State::Pending,
+                details: NOT_FOUND_YET.to_owned(),
+                error: None,
+                ..self
+            },
+            _ => self,
+        }
+    }
+
+    /// Whether this is a target not created yet (see
+    /// [`Snapshot::awaiting_creation`]): what a timeout's line names it as.
+    pub fn is_awaiting_creation(&self) -> bool {
+        self.error.is_none()
+            && self.status.is_none()
+            && self.state == State::Pending
+            && self.details == NOT_FOUND_YET
+    }
+
+    /// A target that `--timeout` (`timeout`) left without any answer, its
+    /// first request still in flight: error kind `timeout`, as a probe cut
+    /// by its scrape's deadline says it (CONTRACT §17). Any other snapshot
+    /// as it is: one that answered keeps its state, one whose requests
+    /// failed transiently keeps that failure.
+    pub fn unanswered_within(self, timeout: std::time::Duration) -> Snapshot {
+        let unanswered = self.error.is_none()
+            && self.response.is_none()
+            && self.status.is_none()
+            && self.state == State::Unknown
+            && self.details.is_empty();
+        if !unanswered {
+            return self;
+        }
+        let message = format!(
+            "no answer within --timeout {}",
+            humantime::format_duration(timeout)
+        );
+        Snapshot {
+            error: Some(TargetError {
+                kind: ErrorKind::Timeout,
+                http_status: None,
+                code: None,
+                message,
+            }),
+            ..self
         }
     }
 

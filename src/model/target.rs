@@ -265,6 +265,40 @@ impl Subject {
             Subject::Collection(collection) => vec![&collection.listing],
         }
     }
+
+    /// The subject in a few words, as a metrics file's `subject` label
+    /// names it (CONTRACT §17): the service, then each target as tables
+    /// name it, once (`batch nightly`, `<service> p/f1 p/f2`), or the
+    /// collection's listing with its filters (`<service> p/* status:ERROR`).
+    /// Two commands about different things never say the same.
+    pub fn label(&self) -> String {
+        let mut words: Vec<String> = Vec::new();
+        match self {
+            Subject::Targets(targets) => {
+                let service = targets.first().map_or("", |t| t.service());
+                words.push(service.to_owned());
+                for target in targets {
+                    let label = target.label();
+                    if !words[1..].contains(&label) {
+                        words.push(label);
+                    }
+                }
+            }
+            Subject::Collection(collection) => {
+                words.push(collection.listing.service().to_owned());
+                words.push(collection.listing.label());
+                // No `=`, `,` or braces: simple parsers of the text format
+                // split label values at them.
+                if !collection.statuses.is_empty() {
+                    words.push(format!("status:{}", collection.statuses.join("|")));
+                }
+                for (name, value) in &collection.filters {
+                    words.push(format!("{name}:{value}"));
+                }
+            }
+        }
+        words.join(" ")
+    }
 }
 
 /// Which items of a batch job to list (`--items`).
@@ -328,6 +362,27 @@ mod tests {
             Target::new(&FILE, [("job_id", "j".into())]).with("project_id", Some("p".into()));
         assert_eq!(scoped.to_json().to_string(), r#"{"job_id":"j"}"#);
         assert_ne!(scoped, Target::new(&FILE, [("job_id", "j".into())]));
+    }
+
+    #[test]
+    fn a_subject_is_named_by_its_service_and_targets_once() {
+        let file = |id: &str| {
+            Target::new(
+                &FILE,
+                [("pipeline_id", "p".into()), ("file_id", id.to_owned())],
+            )
+        };
+        let given = Subject::Targets(vec![file("a"), file("b"), file("a")]);
+        assert_eq!(given.label(), "x.file p/a p/b");
+        let collection = Subject::Collection(Collection {
+            listing: Target::listing(&FILE, vec![("pipeline_id", "p".into())]),
+            statuses: vec!["ERROR".into(), "SUCCESS".into()],
+            filters: vec![("file_name_contains", "q 1".into())],
+        });
+        assert_eq!(
+            collection.label(),
+            "x.file p/* status:ERROR|SUCCESS file_name_contains:q 1"
+        );
     }
 
     #[test]

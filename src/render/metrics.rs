@@ -1,16 +1,19 @@
-//! The Prometheus series of one poll (CONTRACT §15), in the OpenMetrics
-//! text format: what `exporter` answers a probe with, and what
-//! `--metrics-file` writes. A pure function of the snapshots, encoded by
-//! the Prometheus project's own client, which escapes label values.
+//! The Prometheus series of one poll (CONTRACT §15, §17), in the
+//! OpenMetrics text format or the Prometheus text format 0.0.4: what
+//! `exporter` answers a probe with, and what `--metrics-file` writes
+//! (OpenMetrics). A pure function of the snapshots, encoded by the
+//! Prometheus project's own client, which escapes label values and writes
+//! every family's `# HELP` and `# TYPE` in both formats.
 //!
 //! Cardinality stays bounded: a target gets one series per state (as
-//! kube-state-metrics does, so `== 1` finds it in any state), and a
-//! collection only counts per state, never a series per item.
+//! kube-state-metrics does, so `== 1` finds it in any state), a target
+//! named twice one set of series, and a collection only counts per state,
+//! never a series per item.
 
+use std::collections::HashSet;
 use std::time::{Duration, SystemTime};
 
 use prometheus_client::collector::Collector;
-use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
 use prometheus_client::metrics::MetricType;
 use prometheus_client::metrics::gauge::ConstGauge;
@@ -24,6 +27,39 @@ use crate::model::{Progress, Snapshot, State};
 /// for every one of them.
 pub const STATES: [State; 7] = State::ALL;
 
+/// The text formats a Prometheus server reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// OpenMetrics 1.0, ending in `# EOF`.
+    OpenMetrics,
+    /// The Prometheus text format 0.0.4, for any client that does not ask
+    /// for OpenMetrics.
+    Text,
+}
+
+impl Format {
+    /// The `Content-Type` of an answer in this format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::OpenMetrics => "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            Format::Text => prometheus_client::encoding::prometheus_text::CONTENT_TYPE,
+        }
+    }
+
+    /// The registry's families in this format.
+    pub fn encode(self, registry: &Registry) -> String {
+        let mut text = String::new();
+        // Writing into a String cannot fail.
+        let _ = match self {
+            Format::OpenMetrics => prometheus_client::encoding::text::encode(&mut text, registry),
+            Format::Text => {
+                prometheus_client::encoding::prometheus_text::encode(&mut text, registry)
+            }
+        };
+        text
+    }
+}
+
 /// What one poll found, and how it went.
 #[derive(Debug)]
 pub struct Poll<'a> {
@@ -32,6 +68,11 @@ pub struct Poll<'a> {
     /// Why the poll failed, as an error kind (`not_found`, `timeout`, ...):
     /// a target's error, the scrape's deadline, Ctrl-C, a configuration error.
     pub failure: Option<&'a str>,
+    /// A metrics file's command subject (`batch nightly`), as the label
+    /// `subject` of the run-level series: two files in one textfile
+    /// directory never hold the same series (CONTRACT §17). A probe has
+    /// none: Prometheus' own `instance` and `job` tell probes apart.
+    pub subject: Option<&'a str>,
 }
 
 /// The subject's answers.
@@ -87,6 +128,15 @@ impl<'a> Poll<'a> {
             found,
             duration,
             failure: failure.or(error),
+            subject: None,
+        }
+    }
+
+    /// The same poll, its run-level series labelled with `subject`.
+    pub fn about(self, subject: &'a str) -> Poll<'a> {
+        Poll {
+            subject: Some(subject),
+            ..self
         }
     }
 }
@@ -95,20 +145,29 @@ type Labels = Vec<(&'static str, String)>;
 
 /// The OpenMetrics text of `poll`, ending in `# EOF`.
 pub fn openmetrics(poll: &Poll<'_>) -> String {
+    series(poll, Format::OpenMetrics)
+}
+
+/// The text of `poll` in `format`.
+pub fn series(poll: &Poll<'_>, format: Format) -> String {
     let mut families = Families::default();
-    let labels = poll.failure.map(|kind| vec![("error", kind.to_owned())]);
+    let run: Labels = poll
+        .subject
+        .map(|subject| vec![("subject", subject.to_owned())])
+        .unwrap_or_default();
+    let mut success = run.clone();
+    if let Some(kind) = poll.failure {
+        success.push(("error", kind.to_owned()));
+    }
     families.add(
         "pipewatch_probe_success",
         "Whether the poll had an answer for every target (0: the error label says why)",
-        vec![(
-            labels.unwrap_or_default(),
-            Sample::Int(i64::from(poll.failure.is_none())),
-        )],
+        vec![(success, Sample::Int(i64::from(poll.failure.is_none())))],
     );
     families.add(
         "pipewatch_probe_duration_seconds",
         "How long the poll took",
-        vec![(Vec::new(), Sample::Float(poll.duration.as_secs_f64()))],
+        vec![(run, Sample::Float(poll.duration.as_secs_f64()))],
     );
     match &poll.found {
         Found::Collection { listing, counts } => {
@@ -137,16 +196,20 @@ pub fn openmetrics(poll: &Poll<'_>) -> String {
 
     let mut registry = Registry::default();
     registry.register_collector(Box::new(families));
-    let mut text = String::new();
-    // Writing into a String cannot fail.
-    let _ = encode(&mut text, &registry);
-    text
+    format.encode(&registry)
 }
 
-/// The per-target series: state, progress, last update.
+/// The per-target series: state, progress, last update; a target named
+/// twice (`status job-ok job-failed job-ok`) once, or node_exporter and a
+/// Pushgateway would refuse the whole file for a repeated series.
 fn add_targets<'a>(families: &mut Families, snapshots: impl Iterator<Item = &'a Snapshot>) {
     let (mut states, mut progress, mut updated) = (Vec::new(), Vec::new(), Vec::new());
+    let mut seen = HashSet::new();
     for snapshot in snapshots {
+        let target = (snapshot.target.service(), snapshot.target.label());
+        if !seen.insert(target) {
+            continue;
+        }
         let target = vec![
             ("service", snapshot.target.service().to_owned()),
             ("target", snapshot.target.label()),

@@ -52,12 +52,27 @@ static COMMAND: Command = Command {
 };
 
 /// A connector's target is named `pipeline/table.connector`, its token
-/// (new at each run) left out.
+/// (new at each run) left out, its table quoted as it was given.
 fn label(target: &Target) -> String {
     let pipeline = target.id("pipeline_name");
-    match (target.id("table_name"), target.id("connector_name")) {
-        ("", _) => format!("{pipeline}/{}", target.id("token")),
+    match (table_segment(target), target.id("connector_name")) {
+        (table, _) if table.is_empty() => format!("{pipeline}/{}", target.id("token")),
         (table, connector) => format!("{pipeline}/{table}.{connector}"),
+    }
+}
+
+/// The option of a connector's target whose table was a quoted SQL
+/// identifier: its name is sent quoted, so Feldera keeps its case.
+const QUOTED: &str = "table_quoted";
+
+/// A connector's table as Feldera's URL takes it: a quoted identifier in
+/// its quotes (Feldera's spec: "Quoted SQL names have to exactly match the
+/// case from the SQL program"), any other as given.
+fn table_segment(target: &Target) -> String {
+    let table = target.id("table_name");
+    match target.option(QUOTED) {
+        Some(_) => format!("\"{}\"", table.replace('"', "\"\"")),
+        None => table.to_owned(),
     }
 }
 
@@ -76,11 +91,12 @@ impl Api for FelderaToken {
         if !connectors.is_empty() {
             let mut targets = Vec::new();
             for raw in connectors {
-                let (table, connector) = split_connector(raw).map_err(Refusal::Invalid)?;
+                let named = split_connector(raw).map_err(Refusal::Invalid)?;
                 targets.push(
                     token(pipeline_name, "")
-                        .with_id("table_name", Some(table))
-                        .with_id("connector_name", Some(connector)),
+                        .with_id("table_name", Some(named.table))
+                        .with_id("connector_name", Some(named.connector))
+                        .with(QUOTED, named.quoted.then(|| "true".to_owned())),
                 );
             }
             return Ok(Ask::of(Subject::Targets(targets)));
@@ -140,7 +156,7 @@ impl Api for FelderaToken {
         Some(token_url(
             base,
             target.id("pipeline_name"),
-            table,
+            &table_segment(target),
             target.id("connector_name"),
         ))
     }
@@ -162,17 +178,58 @@ fn token(pipeline_name: &str, token: &str) -> Target {
     )
 }
 
-/// `--connector TABLE.CONNECTOR`: split at the first dot (Feldera's table
-/// names are SQL identifiers; a connector name may hold dots).
-fn split_connector(raw: &str) -> Result<(String, String), String> {
-    match raw.split_once('.') {
-        Some((table, connector)) if !table.is_empty() && !connector.is_empty() => {
-            Ok((table.to_owned(), connector.to_owned()))
+/// What `--connector TABLE.CONNECTOR` names.
+#[derive(Debug, PartialEq, Eq)]
+struct Connector {
+    /// The table's name, without the quotes it was given in.
+    table: String,
+    /// The table was a quoted SQL identifier: its case is exact.
+    quoted: bool,
+    connector: String,
+}
+
+/// `--connector TABLE.CONNECTOR` (CONTRACT §14, §17). The table is a SQL
+/// identifier: unquoted, it ends at the first dot (a connector name may
+/// hold dots); quoted (`"Sales.Orders".kafka`), it ends at its closing
+/// quote, may hold dots, and `""` stands for one `"`, as in SQL.
+fn split_connector(raw: &str) -> Result<Connector, String> {
+    let not = || {
+        format!(
+            "`{raw}` is not TABLE.CONNECTOR (a table name, or a \"quoted\" one, a dot, a \
+             connector name)"
+        )
+    };
+    let (table, quoted, connector) = match raw.strip_prefix('"') {
+        Some(rest) => {
+            let mut table = String::new();
+            let mut chars = rest.char_indices().peekable();
+            let mut after = None;
+            while let Some((at, c)) = chars.next() {
+                if c != '"' {
+                    table.push(c);
+                } else if chars.next_if(|(_, c)| *c == '"').is_some() {
+                    table.push('"');
+                } else {
+                    after = Some(&rest[at + 1..]);
+                    break;
+                }
+            }
+            let after = after.ok_or_else(|| format!("{}: the quote is not closed", not()))?;
+            (table, true, after.strip_prefix('.').ok_or_else(not)?)
         }
-        _ => Err(format!(
-            "`{raw}` is not TABLE.CONNECTOR (a table name, a dot, a connector name)"
-        )),
+        None => {
+            let (table, connector) = raw.split_once('.').ok_or_else(not)?;
+            (table.to_owned(), false, connector)
+        }
+    };
+    if table.is_empty() || connector.is_empty() {
+        return Err(not());
     }
+    Ok(Connector {
+        table,
+        quoted,
+        connector: connector.to_owned(),
+    })
 }
 
 /// `--connector`'s check, before any request: the value as given.
@@ -227,73 +284,4 @@ pub fn read_token(body: &Value) -> Result<String, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn statuses() {
-        let state = |b| classify(&b).unwrap().state;
-        assert_eq!(state(json!({"status": "inprogress"})), Some(State::Running));
-        assert_eq!(
-            state(json!({"status": "complete", "step": 7})),
-            Some(State::Succeeded)
-        );
-        assert_eq!(state(json!({"status": "Complete"})), None);
-        assert!(classify(&json!({"step": 1})).is_err());
-    }
-
-    #[test]
-    fn token_urls_encode_every_parameter() {
-        let t = token("a/b?c#d%e", "x+y/z==");
-        assert_eq!(
-            FelderaToken
-                .url(&t, &Url::parse("http://h:8080").unwrap())
-                .as_str(),
-            "http://h:8080/v0/pipelines/a%2Fb%3Fc%23d%25e/completion_status?token=x%2By%2Fz%3D%3D"
-        );
-        assert!(token("p", "..").check_path_params().is_ok());
-        assert_eq!(
-            token("p", "t").to_json().to_string(),
-            r#"{"pipeline_name":"p","token":"t"}"#
-        );
-    }
-
-    #[test]
-    fn connectors_name_their_table() {
-        let given = Given::of(&[("pipeline_name", "p"), ("connector", "T.c.d")]);
-        let settings =
-            VendorSettings::simple(Vendor::Feldera, Url::parse("http://h").unwrap(), None);
-        let Subject::Targets(targets) = FelderaToken.subject(&given, &settings).unwrap().subject
-        else {
-            panic!("not targets")
-        };
-        assert_eq!(targets[0].label(), "p/T.c.d");
-        assert_eq!(
-            targets[0].to_json().to_string(),
-            r#"{"pipeline_name":"p","token":"","table_name":"T","connector_name":"c.d"}"#
-        );
-        assert!(check_connector("nodot").is_err());
-        assert!(check_connector(".c").is_err());
-    }
-
-    #[test]
-    fn connector_tokens() {
-        let base = Url::parse("http://h:8080/").unwrap();
-        assert_eq!(
-            token_url(&base, "p", "T/1", "c.d").as_str(),
-            "http://h:8080/v0/pipelines/p/tables/T%2F1/connectors/c.d/completion_token"
-        );
-        assert_eq!(read_token(&json!({"token": "abc"})).unwrap(), "abc");
-        assert!(read_token(&json!({"token": ""})).is_err());
-        assert!(read_token(&json!({})).is_err());
-    }
-
-    #[test]
-    fn step_in_details() {
-        let c = classify(&json!({"status": "complete", "step": 42})).unwrap();
-        assert_eq!(c.details, "step 42");
-        let c = classify(&json!({"status": "inprogress", "step": null})).unwrap();
-        assert_eq!(c.details, "");
-    }
-}
+mod tests;

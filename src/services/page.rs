@@ -212,20 +212,20 @@ pub fn token_page(body: &[u8], field: &str) -> Result<Page, String> {
 }
 
 /// A page of a listing paged by `limit`/`offset`, starting at `at`
-/// (CONTRACT §13). An empty page is the last. Where the server reports the
-/// listing's size, the listing goes on until it is reached, however short
-/// the pages: a server that caps its page size below our `limit` (DRF's
-/// `max_limit`, a proxy) answers short pages that are not the last. With
-/// no total, a full page means more may follow and a short one is the last.
+/// (CONTRACT §13, §17). An empty page is the last. A full page always asks
+/// for the next, whatever the reported size says (LlamaCloud's spec calls
+/// `total_size` an estimate: a total of 1,000 over 1,500 jobs must not end
+/// the listing at 1,000). Where the server reports the listing's size, the
+/// listing also goes on until it is reached, however short the pages: a
+/// server that caps its page size below our `limit` (DRF's `max_limit`, a
+/// proxy) answers short pages that are not the last. A short page with no
+/// total, or at it, is the last.
 pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
     let mut fields = Fields::parse(body, field, &["total_size", "count"])?;
     let items = fields.items(field)?;
     let total = fields.count("total_size").or_else(|| fields.count("count"));
     let end = at + items.len() as u64;
-    let more = match total {
-        Some(total) => end < total,
-        None => items.len() as u64 >= PAGE_SIZE,
-    };
+    let more = items.len() as u64 >= PAGE_SIZE || total.is_some_and(|total| end < total);
     let next = (more && !items.is_empty()).then_some(Cursor::Offset(end));
     Ok(Page {
         items,
@@ -238,8 +238,9 @@ pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
 /// A Django REST framework page (`count`, `next`, `results`) starting at
 /// `at`. Its `next` link only says whether there is more: the next offset
 /// is computed here, so a link with another host (a proxy's inside name)
-/// never receives the key. A `count` beyond this page says more as well
-/// (CONTRACT §13); an empty page always ends the listing.
+/// never receives the key. A `count` beyond this page says more as well,
+/// and so does a full page (CONTRACT §13, §17); an empty page always ends
+/// the listing.
 pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
     let mut fields = Fields::parse(body, "results", &["next", "count"])?;
     let items = fields.items("results")?;
@@ -250,7 +251,8 @@ pub fn drf_page(body: &[u8], at: u64) -> Result<Page, String> {
     };
     let total = fields.count("count");
     let end = at + items.len() as u64;
-    let more = more || total.is_some_and(|total| end < total);
+    let full = items.len() as u64 >= PAGE_SIZE;
+    let more = more || full || total.is_some_and(|total| end < total);
     let next = (more && !items.is_empty()).then_some(Cursor::Offset(end));
     Ok(Page {
         items,
@@ -304,13 +306,22 @@ mod tests {
         let full: Vec<u64> = (0..PAGE_SIZE).collect();
         let page = offset_page(&bytes(json!({"items": full})), "items", 2000).unwrap();
         assert_eq!(page.next, Some(Cursor::Offset(3000)));
+        // A full page asks for the next, even at the reported total (an
+        // estimate): the empty page after it ends the listing.
         let page = offset_page(
             &bytes(json!({"items": full, "total_size": 3000})),
             "items",
             2000,
         )
         .unwrap();
-        assert_eq!(page.next, None);
+        assert_eq!(page.next, Some(Cursor::Offset(3000)));
+        let page = offset_page(
+            &bytes(json!({"items": full, "total_size": 1000})),
+            "items",
+            0,
+        )
+        .unwrap();
+        assert_eq!(page.next, Some(Cursor::Offset(1000)));
         // A capped page (500 of the 1000 asked) is not the last while the
         // total says more remain.
         let capped: Vec<u64> = (0..500).collect();
@@ -349,6 +360,10 @@ mod tests {
         // A count beyond this page says more, even without a link.
         let body = bytes(json!({"count": 3, "next": null, "results": [1]}));
         assert_eq!(drf_page(&body, 0).unwrap().next, Some(Cursor::Offset(1)));
+        // A full page asks for the next, whatever count and next say.
+        let full: Vec<u64> = (0..PAGE_SIZE).collect();
+        let body = bytes(json!({"count": 1000, "next": null, "results": full}));
+        assert_eq!(drf_page(&body, 0).unwrap().next, Some(Cursor::Offset(1000)));
         assert!(drf_page(&bytes(json!({"count": 1})), 0).is_err());
     }
 }

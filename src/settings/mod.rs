@@ -179,6 +179,18 @@ impl Config {
                         self.at(cmd)
                     ));
                 }
+                // `config show`'s placeholder, pasted back as the config:
+                // sent, it would only earn a 401 that blames the key.
+                Some((Some(key), None)) if key.get_ref().is_placeholder() => {
+                    return err(format!(
+                        "invalid config file {}: api_key in {table} is `{}`, the placeholder \
+                         `config show` prints instead of the key; put the real key back (or use \
+                         api_key_cmd, or {})",
+                        self.at(key),
+                        crate::util::secret::REDACTED,
+                        facts.key_vars.join(" / ")
+                    ));
+                }
                 Some((Some(key), None)) => KeySource::Literal(key),
                 Some((None, Some(cmd))) => KeySource::Command(cmd),
                 _ => KeySource::None,

@@ -18,8 +18,7 @@ use crate::settings::{
 use crate::util::duration::{DEFAULT_INTERVAL, Timeout};
 use crate::util::env::Env;
 
-/// What a redacted secret shows as.
-pub const REDACTED: &str = "<redacted>";
+pub use crate::util::secret::REDACTED;
 
 /// The text of `config show` for these vendors (those of the list of
 /// APIs, in its order), with the connection `flags` of the command line
@@ -150,6 +149,10 @@ fn fill(
         } else {
             from_file("ca_cert")
         };
+        // Absolute, so that the text pasted back as a config anywhere names
+        // the same file (a relative path there is read against the config
+        // file's folder, here it was already).
+        let ca = std::path::absolute(ca).unwrap_or_else(|_| ca.clone());
         set(table, "ca_cert", value(ca.display().to_string()), &source);
     }
 }

@@ -6,6 +6,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
+/// What a secret shows as where its place must be seen (`config show`,
+/// `Debug`). Pasted back as a key, it is refused, never sent.
+pub const REDACTED: &str = "<redacted>";
+
 /// A credential. It has no `Display`, and its `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
@@ -20,11 +24,17 @@ impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// Whether this is [`REDACTED`], `config show`'s placeholder, and not
+    /// a key.
+    pub fn is_placeholder(&self) -> bool {
+        self.0.trim() == REDACTED
+    }
 }
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<redacted>)")
+        write!(f, "Secret({REDACTED})")
     }
 }
 

@@ -206,7 +206,10 @@ fn a_probe_ends_within_the_scrape_timeout() {
     // Every answer is 30 s late; Prometheus gives this scrape 1 s.
     let (status, body) = exporter.get_with(
         "/probe?service=feldera.token&pipeline_name=o&token=t-stall",
-        &[("X-Prometheus-Scrape-Timeout-Seconds", "1")],
+        &[
+            ("X-Prometheus-Scrape-Timeout-Seconds", "1"),
+            ("Accept", PROMETHEUS_ACCEPT),
+        ],
     );
     assert_eq!(status, 200, "{body}");
     let series = Series::parse(&body);

@@ -38,8 +38,10 @@ fn targets_get_their_state_series_whatever_the_exit_code() {
     assert_eq!(code, 1);
     assert_eq!(left, ["job.prom"], "a temporary file was left behind");
     assert!(!series.text.contains("stale_series"));
-    assert_eq!(series.value("pipewatch_probe_success", &[]), 1.0);
-    assert!(series.value("pipewatch_probe_duration_seconds", &[]) > 0.0);
+    // The run-level series name the command's subject (CONTRACT §17).
+    let subject = [("subject", "batch j-failed j-running-items4")];
+    assert_eq!(series.value("pipewatch_probe_success", &subject), 1.0);
+    assert!(series.value("pipewatch_probe_duration_seconds", &subject) > 0.0);
     assert_state(&series, "batch", "j-failed", "failed");
     assert_state(&series, "batch", "j-running-items4", "running");
     assert_eq!(series.named("pipewatch_target_state").len(), 14);
@@ -106,7 +108,10 @@ fn a_failure_is_probe_success_0_with_its_kind() {
     let (code, series, _) = with_file(&mut cmd, home.path());
     assert_eq!(code, 7);
     assert_eq!(
-        series.value("pipewatch_probe_success", &[("error", "not_found")]),
+        series.value(
+            "pipewatch_probe_success",
+            &[("error", "not_found"), ("subject", "batch j-notfound j-ok")]
+        ),
         0.0
     );
     // The target that answered still has its state.
@@ -119,7 +124,10 @@ fn a_failure_is_probe_success_0_with_its_kind() {
     let (code, series, _) = with_file(&mut cmd, home.path());
     assert_eq!(code, 2);
     assert_eq!(
-        series.value("pipewatch_probe_success", &[("error", "usage")]),
+        series.value(
+            "pipewatch_probe_success",
+            &[("error", "usage"), ("subject", "batch j-ok")]
+        ),
         0.0
     );
 }

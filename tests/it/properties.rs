@@ -213,8 +213,9 @@ proptest! {
 }
 
 /// CONTRACT §5, written out again: most severe first (130's kin, 143 and
-/// 129, and a closed stdout's 141, next to it).
-const CONTRACT_ORDER: [u8; 15] = [2, 130, 143, 129, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0];
+/// 129, next to it; then 74, output that could not be written, CONTRACT
+/// §17; then a closed stdout's 141).
+const CONTRACT_ORDER: [u8; 16] = [2, 130, 143, 129, 74, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0];
 
 fn exit_code() -> impl Strategy<Value = ExitCode> {
     proptest::sample::select(ExitCode::SEVERITY.to_vec())

@@ -340,8 +340,16 @@ fn help_shows_the_exit_code_table() {
     assert!(line("130 "), "no line for 130: {stdout}");
     assert!(line("143 "), "no line for 143: {stdout}");
     assert!(line("129 "), "no line for 129: {stdout}");
+    assert!(line("74 "), "no line for 74: {stdout}");
+    // CONTRACT §5's table: 74 right after 130, 143 and 129 (§17).
+    let table: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| ["130", "143", "129", "74"].contains(w))
+        .collect();
+    assert_eq!(table, ["130", "143", "129", "74"], "{stdout}");
     assert!(
-        stdout.contains("2, 130 (and 143, 129, 141), 8, 9, 10, 7, 1, 4, 6, 3, 5, 0"),
+        stdout.contains("2, 130 (and 143, 129), 74, 141, 8, 9, 10, 7, 1, 4, 6, 3, 5, 0"),
         "no severity order: {stdout}"
     );
 }

@@ -151,6 +151,7 @@ pub fn status_word(s: &Snapshot) -> String {
             None => e.kind.as_str().to_owned(),
         },
         (None, Some(status)) => sanitize(status),
+        (None, None) if s.is_awaiting_creation() => s.details.clone(),
         (None, None) => "-".to_owned(),
     }
 }

@@ -6,6 +6,11 @@
 //! A probe's query names what to ask about, never where or with what key:
 //! base URLs and keys come from the exporter's environment and config
 //! profile, resolved per probe as a status command resolves them.
+//!
+//! As Prometheus' own servers (CONTRACT §17): `HEAD` is `GET` without a
+//! body, other methods 405 with `Allow`; OpenMetrics or the text format
+//! 0.0.4 as the client's `Accept` says; SIGTERM, SIGHUP and SIGINT alike
+//! stop it, PID 1 of a container included, within 5 s and with exit 0.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -16,24 +21,28 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;
-use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::header::{ACCEPT, ALLOW, CONTENT_TYPE, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+mod negotiate;
 mod probe;
 mod process;
 
 use crate::engine::listing;
 use crate::engine::once::poll;
 use crate::engine::query::Context;
+use crate::engine::signals;
 use crate::http::{ClientOptions, HttpClient};
+use crate::model::outage::{Outage, reporting_outages};
 use crate::model::{ExitCode, Snapshot};
 use crate::model::{Subject, Target};
-use crate::render::metrics::{Counts, Found, Poll, openmetrics};
+use crate::render::metrics::{Counts, Format, Found, Poll, series};
 use crate::services::command::Scope;
 use crate::settings::{Config, SettingsError, VendorFlags};
 use crate::util::env::process_env;
@@ -51,8 +60,10 @@ const TIMEOUT_OFFSET: Duration = Duration::from_millis(500);
 /// timeout. The runtime has one thread, so more at once would only hold
 /// more listing pages in memory, not answer sooner.
 const POLLS_AT_ONCE: usize = 8;
-
-const OPENMETRICS: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+/// Once stopped, how long the probes in flight have to answer before they
+/// are cut: within the 5 s a container's stop allows (CONTRACT §17), and
+/// under the 10 s Docker and 30 s Kubernetes wait before SIGKILL.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 /// What the exporter was started with: where its config is, and the
 /// connection options of its command line.
@@ -77,23 +88,30 @@ struct Shared {
     polls: Semaphore,
 }
 
-/// Serve until Ctrl-C (exit 130, as any command that Ctrl-C ends).
+/// Serve until SIGTERM, SIGHUP or SIGINT: then stop accepting, let the
+/// probes in flight answer for [`SHUTDOWN_GRACE`] at most, and end with
+/// exit 0, as Prometheus' own servers do on `docker stop`.
 pub async fn serve(addr: SocketAddr, setup: Setup) -> anyhow::Result<ExitCode> {
+    // Before binding: a stop that comes while starting is heard too.
+    signals::listen();
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|e| SettingsError(format!("cannot listen on {addr}: {e}")))?;
     let bound = listener.local_addr()?;
     eprintln!(
         "pipewatch exporter listening on http://{bound} (GET /probe?service=..., GET /metrics); \
-         Ctrl-C stops it"
+         Ctrl-C or SIGTERM stops it"
     );
     let shared = Arc::new(Shared {
         setup,
         polls: Semaphore::new(POLLS_AT_ONCE),
     });
-    loop {
+    let connections = GracefulShutdown::new();
+    let stop = signals::stop();
+    tokio::pin!(stop);
+    let stopped = loop {
         let stream = tokio::select! {
-            _ = tokio::signal::ctrl_c() => return Ok(ExitCode::Interrupted),
+            stopped = &mut stop => break stopped,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
                 Err(_) => {
@@ -105,33 +123,59 @@ pub async fn serve(addr: SocketAddr, setup: Setup) -> anyhow::Result<ExitCode> {
         };
         let _ = stream.set_nodelay(true);
         let shared = Arc::clone(&shared);
-        tokio::spawn(async move {
-            let service = service_fn(move |request| {
-                let shared = Arc::clone(&shared);
-                async move { Ok::<_, Infallible>(answer(&shared, &request).await) }
-            });
-            let _ = http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(Duration::from_secs(30))
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+        let service = service_fn(move |request| {
+            let shared = Arc::clone(&shared);
+            async move { Ok::<_, Infallible>(answer(&shared, &request).await) }
         });
-    }
+        let connection = http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(Duration::from_secs(30))
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = connections.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    };
+    drop(listener);
+    let name = match stopped {
+        signals::Stop::Terminated => "SIGTERM",
+        signals::Stop::HungUp => "SIGHUP",
+        _ => "SIGINT",
+    };
+    eprintln!("pipewatch exporter: {name} received; stopping");
+    // Idle connections close now, those answering a probe once it is
+    // answered; what is still running at the grace's end is cut with the
+    // runtime.
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, connections.shutdown()).await;
+    Ok(ExitCode::Success)
 }
 
 async fn answer(shared: &Shared, request: &Request<Incoming>) -> Response<Full<Bytes>> {
+    // hyper sends a HEAD's answer without its body, Content-Length kept.
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        return text(
+        let mut refused = text(
             StatusCode::METHOD_NOT_ALLOWED,
-            "only GET is served\n".into(),
+            "only GET and HEAD are served\n".into(),
         );
+        refused
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return refused;
     }
+    let accept = request
+        .headers()
+        .get_all(ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let format = negotiate::format((!accept.is_empty()).then_some(accept.as_str()));
     match request.uri().path() {
         "/probe" => {
             let query = request.uri().query().unwrap_or_default();
             let timeout = scrape_timeout(request);
-            match run_probe(shared, query, timeout).await {
-                Ok(series) => metrics(series),
+            match run_probe(shared, query, timeout, format).await {
+                Ok(series) => metrics(series, format),
                 Err(reason) => {
                     if shared.setup.verbose {
                         eprintln!("probe refused: {reason}");
@@ -140,7 +184,7 @@ async fn answer(shared: &Shared, request: &Request<Incoming>) -> Response<Full<B
                 }
             }
         }
-        "/metrics" => metrics(process::openmetrics(&process::usage())),
+        "/metrics" => metrics(process::series(&process::usage(), format), format),
         "/" => text(StatusCode::OK, format!("{}\n", index())),
         _ => text(
             StatusCode::NOT_FOUND,
@@ -183,7 +227,12 @@ fn scrape_timeout(request: &Request<Incoming>) -> Duration {
 
 /// One probe: its series, or the one-line reason it is refused (HTTP 400).
 /// A vendor's failure is a series (`pipewatch_probe_success 0`), not a refusal.
-async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<String, String> {
+async fn run_probe(
+    shared: &Shared,
+    query: &str,
+    timeout: Duration,
+    format: Format,
+) -> Result<String, String> {
     let started = Instant::now();
     let setup = &shared.setup;
     let request = probe::parse(query)?;
@@ -237,37 +286,73 @@ async fn run_probe(shared: &Shared, query: &str, timeout: Duration) -> Result<St
     .map_err(|e| format!("{e:#}"))?;
     let ctx = Context::new(client, settings, setup.concurrency, request.api());
 
+    // The last transient failure of the probe's requests: when the
+    // scrape's deadline cuts their retries, it says why (a 429 is not a
+    // hung vendor).
+    let last_outage: Arc<std::sync::Mutex<Option<Outage>>> = Arc::default();
+    let tell = {
+        let last_outage = Arc::clone(&last_outage);
+        Arc::new(move |outage| {
+            if let Ok(mut last) = last_outage.lock() {
+                *last = Some(outage);
+            }
+        })
+    };
     let polled = tokio::time::timeout(timeout, async {
         let _turn = shared.polls.acquire().await;
-        answers(&ctx, &subject).await
+        reporting_outages(tell, answers(&ctx, &subject)).await
     })
     .await;
     let duration = started.elapsed();
-    let series = match polled {
-        Ok(Answers::Targets(snapshots)) => openmetrics(&Poll::of(None, &snapshots, duration, None)),
-        Ok(Answers::Counted(listing, Ok(counts))) => openmetrics(&Poll {
-            found: Found::Collection {
-                listing,
-                counts: Some(counts),
+    let text = match polled {
+        Ok(Answers::Targets(snapshots)) => {
+            series(&Poll::of(None, &snapshots, duration, None), format)
+        }
+        Ok(Answers::Counted(listing, Ok(counts))) => series(
+            &Poll {
+                found: Found::Collection {
+                    listing,
+                    counts: Some(counts),
+                },
+                duration,
+                failure: None,
+                subject: None,
             },
-            duration,
-            failure: None,
-        }),
-        Ok(Answers::Counted(listing, Err(failed))) => openmetrics(&Poll::of(
-            Some(listing),
-            std::slice::from_ref(&*failed),
-            duration,
-            None,
-        )),
+            format,
+        ),
+        Ok(Answers::Counted(listing, Err(failed))) => series(
+            &Poll::of(
+                Some(listing),
+                std::slice::from_ref(&*failed),
+                duration,
+                None,
+            ),
+            format,
+        ),
         Err(_elapsed) => {
             let listing = match &subject {
                 Subject::Collection(collection) => Some(&collection.listing),
                 Subject::Targets(_) => None,
             };
-            openmetrics(&Poll::of(listing, &[], duration, Some("timeout")))
+            let last = last_outage.lock().ok().and_then(|mut last| last.take());
+            series(
+                &Poll::of(listing, &[], duration, Some(cut_short(last.as_ref()))),
+                format,
+            )
         }
     };
-    Ok(series)
+    Ok(text)
+}
+
+/// The error kind of a probe its deadline cut (CONTRACT §17): that of its
+/// last transient failure, `unavailable` for a 429, a 5xx or a connect
+/// error, as an envelope says it; `timeout` when the vendor did not answer
+/// in time (a request timeout, or no failure at all).
+fn cut_short(last: Option<&Outage>) -> &'static str {
+    match last {
+        Some(outage) if !outage.timeout => "unavailable",
+        _ => "timeout",
+    }
 }
 
 /// What one poll found: each target's snapshot, or a collection's items
@@ -289,11 +374,12 @@ async fn answers<'a>(ctx: &Arc<Context>, subject: &'a Subject) -> Answers<'a> {
     }
 }
 
-fn metrics(series: String) -> Response<Full<Bytes>> {
+fn metrics(series: String, format: Format) -> Response<Full<Bytes>> {
     let mut response = Response::new(Full::new(Bytes::from(series)));
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(OPENMETRICS));
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
     response
 }
 

@@ -11,10 +11,11 @@
 
 use std::sync::atomic::AtomicU64;
 
-use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
+
+use crate::render::metrics::Format;
 
 /// What is known about this process now; None where it cannot be read.
 #[derive(Debug, Default, PartialEq)]
@@ -25,8 +26,8 @@ pub struct Usage {
     pub start_time_seconds: Option<f64>,
 }
 
-/// The OpenMetrics text of `usage`.
-pub fn openmetrics(usage: &Usage) -> String {
+/// The text of `usage` in `format`, each family with its HELP and TYPE.
+pub fn series(usage: &Usage, format: Format) -> String {
     let mut registry = Registry::default();
     if let Some(seconds) = usage.cpu_seconds {
         let counter = Counter::<f64, AtomicU64>::default();
@@ -61,10 +62,7 @@ pub fn openmetrics(usage: &Usage) -> String {
             registry.register(name, help, gauge);
         }
     }
-    let mut text = String::new();
-    // Writing into a String cannot fail.
-    let _ = encode(&mut text, &registry);
-    text
+    format.encode(&registry)
 }
 
 /// This process's usage, read now.
@@ -147,11 +145,12 @@ mod tests {
 
     #[test]
     fn only_known_series_are_served() {
-        let text = openmetrics(&Usage {
+        let usage = Usage {
             cpu_seconds: Some(1.5),
             resident_bytes: Some(1024),
             ..Usage::default()
-        });
+        };
+        let text = series(&usage, Format::OpenMetrics);
         assert!(text.contains("\nprocess_cpu_seconds_total 1.5\n"), "{text}");
         assert!(
             text.contains("\nprocess_resident_memory_bytes 1024.0\n"),
@@ -159,5 +158,17 @@ mod tests {
         );
         assert!(!text.contains("process_open_fds"), "{text}");
         assert!(text.ends_with("# EOF\n"));
+        // The text format 0.0.4: the counter's HELP and TYPE under its
+        // sample's name, as `promtool check metrics` wants them.
+        let text = series(&usage, Format::Text);
+        for line in [
+            "# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.",
+            "# TYPE process_cpu_seconds_total counter",
+            "process_cpu_seconds_total 1.5",
+            "# TYPE process_resident_memory_bytes gauge",
+        ] {
+            assert!(text.lines().any(|l| l == line), "{line} not in {text}");
+        }
+        assert!(!text.contains("# EOF"), "{text}");
     }
 }

@@ -155,3 +155,62 @@ fn label_values_are_escaped() {
     );
     assert!(!text.contains("c\nd"), "{text}");
 }
+
+#[test]
+fn a_target_named_twice_is_one_series() {
+    let ok = || batch("job-ok", json!({"status": "completed", "failed_items": 0}));
+    let jobs = [ok(), batch("job-2", json!({"status": "failed"})), ok()];
+    let text = openmetrics(&poll(None, &jobs));
+    let lines = samples(&text);
+    let mut distinct = lines.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), lines.len(), "{text}");
+    assert_eq!(lines.len(), 2 + 7 * 2, "{text}");
+}
+
+#[test]
+fn a_metrics_file_names_its_subject_on_the_run_level_series_only() {
+    let job = batch("job-1", json!({"status": "running"}));
+    let jobs = [job];
+    let failed =
+        Poll::of(None, &jobs, Duration::from_millis(250), Some("terminated")).about("batch job-1");
+    let text = openmetrics(&failed);
+    let lines = samples(&text);
+    assert!(
+        lines.contains(&"pipewatch_probe_success{subject=\"batch job-1\",error=\"terminated\"} 0"),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"pipewatch_probe_duration_seconds{subject=\"batch job-1\"} 0.25"),
+        "{text}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("subject=")).count(),
+        2,
+        "{text}"
+    );
+}
+
+#[test]
+fn the_text_format_has_help_and_type_and_no_eof() {
+    let job = batch("job-1", json!({"status": "running"}));
+    let text = series(&poll(None, &[job]), Format::Text);
+    assert!(!text.contains("# EOF"), "{text}");
+    for family in [
+        "pipewatch_probe_success",
+        "pipewatch_probe_duration_seconds",
+        "pipewatch_target_state",
+    ] {
+        assert!(text.contains(&format!("# HELP {family} ")), "{text}");
+        assert!(text.contains(&format!("# TYPE {family} gauge\n")), "{text}");
+    }
+    assert!(
+        samples(&text).contains(&"pipewatch_probe_success 1"),
+        "{text}"
+    );
+    assert_eq!(
+        Format::Text.content_type(),
+        "text/plain; version=0.0.4; charset=utf-8"
+    );
+}

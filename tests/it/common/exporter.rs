@@ -12,6 +12,9 @@ use prometheus_parse::{Scrape, Value};
 
 use crate::common::{KEY, Server, std_bin_at};
 
+/// The `Accept` header of a Prometheus scrape (Prometheus 2.x and 3.x).
+pub const PROMETHEUS_ACCEPT: &str = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
 /// A running `pipewatch exporter`, stopped when dropped.
 pub struct Exporter {
     child: Child,
@@ -85,8 +88,10 @@ impl Exporter {
         (status, body.to_owned())
     }
 
+    /// GET as Prometheus asks: OpenMetrics first, the text format 0.0.4
+    /// as its fallback (its default `scrape_protocols`).
     pub fn get(&self, path_and_query: &str) -> (u16, String) {
-        self.get_with(path_and_query, &[])
+        self.get_with(path_and_query, &[("Accept", PROMETHEUS_ACCEPT)])
     }
 
     /// A probe that must answer 200, parsed.
