@@ -9,7 +9,7 @@ use url::Url;
 use super::command::{Command, Given, Refusal};
 use super::page::{Cursor, Page};
 use crate::model::target::Service;
-use crate::model::{Classified, Collection, Items, Snapshot, Subject, Target};
+use crate::model::{Classified, Collection, Items, SideRow, Snapshot, Subject, Target};
 use crate::settings::VendorSettings;
 
 /// One API pipewatch waits on. Each is one file of `services/` and one
@@ -170,6 +170,15 @@ pub trait JobItems: Sync {
     ) -> Url;
 
     fn read_page(&self, body: &[u8], cursor: &Cursor) -> Result<Page, String>;
+
+    /// The columns of the side table that lists a job's items.
+    fn columns(&self) -> &'static [&'static str];
+
+    /// One item's row of that table, and whether the item failed.
+    fn row(&self, item: &Value) -> SideRow;
+
+    /// The Markdown summary's heading of failed items: `Failed batch items`.
+    fn summary(&self) -> &'static str;
 }
 
 /// The passes of a listing that filters one status a request (Clarifeye,
