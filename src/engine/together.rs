@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tokio::task::JoinSet;
 
 use crate::engine::listing::all_pages;
-use crate::engine::query::{Context, check, malformed};
+use crate::engine::query::{Context, check, follow, malformed};
 use crate::model::Target;
 use crate::model::{ErrorKind, Snapshot};
 use crate::services::Api;
@@ -66,13 +66,13 @@ pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Op
     let mut set = JoinSet::new();
     for index in plan.alone {
         let (ctx, target) = (Arc::clone(ctx), targets[index].clone());
-        set.spawn(async move { vec![(index, check(&ctx, target).await)] });
+        set.spawn(async move { vec![(index, check(&ctx, target, None).await)] });
     }
     for (listing, indexes) in plan.together {
         let ctx = Arc::clone(ctx);
         let group: Vec<Target> = indexes.iter().map(|i| targets[*i].clone()).collect();
         set.spawn(async move {
-            let snapshots = check_together(&ctx, &listing, &group).await;
+            let snapshots = check_together(&ctx, &listing, &group, &HashMap::new()).await;
             indexes.into_iter().zip(snapshots).collect()
         });
     }
@@ -89,13 +89,16 @@ pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Op
 /// target it did not return on its own. One snapshot per target, in order.
 /// A listing that fails gives every target its error when that is an
 /// outage or a refused key; otherwise each target is asked on its own.
+/// `previous` holds the targets' last answers without error, for the
+/// requests their API makes after each answer.
 pub async fn check_together(
     ctx: &Arc<Context>,
     listing: &Target,
     targets: &[Target],
+    previous: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let (Some(together), Some(lister)) = (ctx.api.together(), ctx.api.listing()) else {
-        return alone(ctx, targets, &HashMap::new()).await;
+        return alone(ctx, targets, HashMap::new(), previous).await;
     };
     let wanted: HashSet<&Target> = targets.iter().collect();
     let ids: Vec<&str> = targets.iter().map(|t| together.listed_id(t)).collect();
@@ -147,21 +150,32 @@ pub async fn check_together(
         }
         found.clear();
     }
-    alone(ctx, targets, &found).await
+    alone(ctx, targets, found, previous).await
 }
 
-/// Each of `targets` not in `found` asked on its own; one snapshot per
-/// target, in order.
+/// Each of `targets` not in `found` asked on its own; the requests after
+/// each answer made for those found too; one snapshot per target, in order.
 async fn alone(
     ctx: &Arc<Context>,
     targets: &[Target],
-    found: &HashMap<Target, Snapshot>,
+    found: HashMap<Target, Snapshot>,
+    previous: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let mut set = JoinSet::new();
     for (index, target) in targets.iter().enumerate() {
-        if !found.contains_key(target) {
-            let (ctx, target) = (Arc::clone(ctx), target.clone());
-            set.spawn(async move { (index, check(&ctx, target).await) });
+        let (ctx, last) = (Arc::clone(ctx), previous.get(target).cloned());
+        match found.get(target) {
+            Some(listed) => {
+                let mut listed = listed.clone();
+                set.spawn(async move {
+                    follow(&ctx, &mut listed, last.as_ref()).await;
+                    (index, listed)
+                });
+            }
+            None => {
+                let target = target.clone();
+                set.spawn(async move { (index, check(&ctx, target, last.as_ref()).await) });
+            }
         }
     }
     let mut alone = HashMap::new();
@@ -176,7 +190,6 @@ async fn alone(
         .map(|(index, target)| {
             alone
                 .remove(&index)
-                .or_else(|| found.get(target).cloned())
                 .unwrap_or_else(|| Snapshot::unobserved(target.clone()))
         })
         .collect()

@@ -37,6 +37,10 @@ pub struct Snapshot {
     /// What the report carries besides the target's status, in the
     /// order of the envelope's fields after `error`.
     pub attachments: Vec<Attachment>,
+    /// What the API keeps of the target from one poll to the next (a goal
+    /// fixed at the first answer, jobs already known to be over): its own,
+    /// handed back with the previous snapshot.
+    pub kept: Option<Value>,
     /// The transient failure `error` comes from, with when the request is
     /// asked again: what the live line says (CONTRACT §12).
     pub outage: Option<Outage>,
@@ -61,6 +65,7 @@ impl Snapshot {
             logs: None,
             warning: None,
             attachments: Vec::new(),
+            kept: None,
             outage: None,
         }
     }
