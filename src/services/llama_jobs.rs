@@ -321,10 +321,11 @@ impl Together for Kind {
     }
 }
 
-/// CONTRACT §14's states; anything else (THROTTLED included) is unknown.
+/// CONTRACT §14's states (and §16's: `THROTTLED` is queued work the
+/// vendor holds back); anything else is unknown.
 pub fn state_of(status: &str) -> Option<State> {
     Some(match status {
-        "PENDING" => State::Pending,
+        "PENDING" | "THROTTLED" => State::Pending,
         "RUNNING" => State::Running,
         "COMPLETED" => State::Succeeded,
         "FAILED" => State::Failed,

@@ -208,6 +208,7 @@ impl Item {
             prelude: None,
             fault: None,
             escape: self.escape,
+            held: false,
             chaos: 0,
             seed: 0,
         }

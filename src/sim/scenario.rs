@@ -156,6 +156,9 @@ pub(crate) struct Scenario {
     pub fault: Option<Fault>,
     /// Put terminal escape sequences into the vendor's text fields.
     pub escape: bool,
+    /// `held`: while pending, a v2 job or batch says `THROTTLED` (queued
+    /// work the vendor holds back).
+    pub held: bool,
     /// Percentage of requests that get a [`Chaos`] fault (`chaos<N>`).
     pub chaos: u8,
     /// Seeds the choice of chaos faults: a hash of the key, so the same
@@ -174,6 +177,7 @@ impl Scenario {
         let mut prelude = None;
         let mut fault = None;
         let mut escape = false;
+        let mut held = false;
         let mut chaos = None;
         for word in key.split(['-', '_']) {
             let word = word.to_ascii_lowercase();
@@ -196,6 +200,8 @@ impl Scenario {
                 delay.get_or_insert(SLOW);
             } else if word == "escape" {
                 escape = true;
+            } else if word == "held" {
+                held = true;
             }
         }
         Scenario {
@@ -206,6 +212,7 @@ impl Scenario {
             prelude,
             fault,
             escape,
+            held,
             chaos: chaos.unwrap_or(0),
             seed: fnv1a(key.as_bytes()),
         }
