@@ -148,6 +148,9 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__llama,file)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama,index)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__index"
+                ;;
             pipewatch__subcmd__help__subcmd__llama,parse)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse"
                 ;;
@@ -162,6 +165,9 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__file,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file__subcmd__status"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__index,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__index__subcmd__status"
                 ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__parse,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse__subcmd__status"
@@ -180,6 +186,9 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__llama,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama,index)
+                cmd="pipewatch__subcmd__llama__subcmd__index"
                 ;;
             pipewatch__subcmd__llama,parse)
                 cmd="pipewatch__subcmd__llama__subcmd__parse"
@@ -235,6 +244,9 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__help,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__help"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,index)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__index"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,parse)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse"
                 ;;
@@ -250,11 +262,26 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__help__subcmd__file,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__file__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__index,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__index__subcmd__status"
+                ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__parse,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index,help)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index,status)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__parse,help)
                 cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__help"
@@ -1477,7 +1504,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__llama)
-            opts="pipeline file parse extract classify"
+            opts="index pipeline file parse extract classify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1574,6 +1601,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__index)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__index__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__help__subcmd__llama__subcmd__parse)
             opts="status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1631,7 +1686,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file parse extract classify help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help index pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2389,7 +2444,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__help)
-            opts="pipeline file parse extract classify help"
+            opts="index pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2500,6 +2555,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__index)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__index__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__llama__subcmd__help__subcmd__parse)
             opts="status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2549,6 +2632,228 @@ _pipewatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --synced-after --all --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --synced-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

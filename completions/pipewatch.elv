@@ -44,7 +44,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
+            cand llama 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -79,12 +79,79 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --synced-after 'Ready only once last synced at or after then: a duration before the command started (`10m`) or an RFC 3339 time; the wait after triggering a sync'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every index of the project, from its listing (GET /api/v1/indexes)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;index;help'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index;help;status'= {
+        }
+        &'pipewatch;llama;index;help;help'= {
         }
         &'pipewatch;llama;pipeline'= {
             cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
@@ -417,12 +484,18 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;classify;help;help'= {
         }
         &'pipewatch;llama;help'= {
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;help;index'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+        }
+        &'pipewatch;llama;help;index;status'= {
         }
         &'pipewatch;llama;help;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
@@ -730,7 +803,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
+            cand llama 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -741,11 +814,17 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;help;llama'= {
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
+        }
+        &'pipewatch;help;llama;index'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+        }
+        &'pipewatch;help;llama;index;status'= {
         }
         &'pipewatch;help;llama;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'

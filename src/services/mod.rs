@@ -17,6 +17,7 @@ mod endpoint;
 pub mod feldera_token;
 mod ingestion;
 pub mod llama_file;
+pub mod llama_index;
 pub mod llama_jobs;
 pub mod llama_pipeline;
 pub mod page;
@@ -30,6 +31,7 @@ pub use read::error_message;
 
 /// Every API, in the order the command line lists their commands.
 pub static APIS: &[&dyn Api] = &[
+    &llama_index::LlamaIndex,
     &llama_pipeline::LlamaPipeline,
     &llama_file::LlamaFile,
     &llama_jobs::KINDS[0],
@@ -45,7 +47,7 @@ pub static APIS: &[&dyn Api] = &[
 pub static GROUPS: &[(&str, &str)] = &[
     (
         "llama",
-        "LlamaCloud managed pipelines, their files, and parse, extract and classify jobs",
+        "LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs",
     ),
     ("batch", "LlamaCloud batch processing jobs (beta)"),
     ("clarifeye", "Clarifeye pipeline runs"),
