@@ -47,7 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
@@ -84,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
             [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
@@ -161,6 +162,78 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;index;help;help' {
+            break
+        }
+        'pipewatch;llama;batch' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;batch;status' {
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization ID (default: config llama.organization_id)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (default: config llama.project_id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --all: only batches in these statuses (comma-separated): PENDING, THROTTLED, RUNNING, COMPLETED, FAILED, CANCELLED')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --all: only batches created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every batch of the project, from its listing (GET /api/v2/batches)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'pipewatch;llama;batch;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;batch;help;status' {
+            break
+        }
+        'pipewatch;llama;batch;help;help' {
             break
         }
         'pipewatch;llama;pipeline' {
@@ -520,6 +593,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
         }
         'pipewatch;llama;help' {
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
             [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
@@ -533,6 +607,13 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;help;index;status' {
+            break
+        }
+        'pipewatch;llama;help;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            break
+        }
+        'pipewatch;llama;help;batch;status' {
             break
         }
         'pipewatch;llama;help;pipeline' {
@@ -877,7 +958,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help' {
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
@@ -890,6 +971,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
         }
         'pipewatch;help;llama' {
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
             [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
@@ -902,6 +984,13 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;llama;index;status' {
+            break
+        }
+        'pipewatch;help;llama;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            break
+        }
+        'pipewatch;help;llama;batch;status' {
             break
         }
         'pipewatch;help;llama;pipeline' {

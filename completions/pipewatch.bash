@@ -139,6 +139,9 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__token"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama,batch)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__batch"
+                ;;
             pipewatch__subcmd__help__subcmd__llama,classify)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify"
                 ;;
@@ -157,6 +160,9 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__batch,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__batch__subcmd__status"
+                ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__classify,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify__subcmd__status"
                 ;;
@@ -174,6 +180,9 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama,batch)
+                cmd="pipewatch__subcmd__llama__subcmd__batch"
                 ;;
             pipewatch__subcmd__llama,classify)
                 cmd="pipewatch__subcmd__llama__subcmd__classify"
@@ -195,6 +204,18 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch,help)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch,status)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__classify,help)
                 cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__help"
@@ -232,6 +253,9 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__file__subcmd__help,status)
                 cmd="pipewatch__subcmd__llama__subcmd__file__subcmd__help__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,batch)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__batch"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,classify)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify"
                 ;;
@@ -252,6 +276,9 @@ _pipewatch() {
                 ;;
             pipewatch__subcmd__llama__subcmd__help,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__batch,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__batch__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__classify,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify__subcmd__status"
@@ -1504,8 +1531,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__llama)
-            opts="index pipeline file parse extract classify"
+            opts="index batch pipeline file parse extract classify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__batch)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__batch__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1686,12 +1741,238 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help index pipeline file parse extract classify help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help index batch pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "PENDING THROTTLED RUNNING COMPLETED FAILED CANCELLED" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2444,8 +2725,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__help)
-            opts="index pipeline file parse extract classify help"
+            opts="index batch pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__batch)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__batch__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

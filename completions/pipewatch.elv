@@ -44,7 +44,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -80,6 +80,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
@@ -152,6 +153,73 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;index;help;status'= {
         }
         &'pipewatch;llama;index;help;help'= {
+        }
+        &'pipewatch;llama;batch'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;batch;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only batches in these statuses (comma-separated): PENDING, THROTTLED, RUNNING, COMPLETED, FAILED, CANCELLED'
+            cand --since 'With --all: only batches created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every batch of the project, from its listing (GET /api/v2/batches)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;batch;help'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;batch;help;status'= {
+        }
+        &'pipewatch;llama;batch;help;help'= {
         }
         &'pipewatch;llama;pipeline'= {
             cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
@@ -485,6 +553,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         }
         &'pipewatch;llama;help'= {
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
@@ -496,6 +565,11 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
         }
         &'pipewatch;llama;help;index;status'= {
+        }
+        &'pipewatch;llama;help;batch'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+        }
+        &'pipewatch;llama;help;batch;status'= {
         }
         &'pipewatch;llama;help;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
@@ -803,7 +877,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera completion tokens'
@@ -815,6 +889,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         }
         &'pipewatch;help;llama'= {
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
             cand pipeline 'Ingestion status of managed pipelines'
             cand file 'Ingestion status of files in a pipeline'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
@@ -825,6 +900,11 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
         }
         &'pipewatch;help;llama;index;status'= {
+        }
+        &'pipewatch;help;llama;batch'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+        }
+        &'pipewatch;help;llama;batch;status'= {
         }
         &'pipewatch;help;llama;pipeline'= {
             cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'

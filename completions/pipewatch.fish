@@ -47,7 +47,7 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -l allow-partial -d 'T
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s V -l version -d 'Print version'
-complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "llama" -d 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "llama" -d 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "feldera" -d 'Feldera completion tokens'
@@ -56,35 +56,36 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "completions" -d
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l base-url -d 'This service\'s base URL for this call' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l retries -d 'Retries of one request on a transient failure' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l concurrency -d 'Requests in flight' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -s w -l watch -d 'Poll until every target is in a terminal state'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l json -d 'Machine output: one JSON envelope per target, one per line'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "file" -d 'Ingestion status of files in a pipeline'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index pipeline file parse extract classify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "file" -d 'Ingestion status of files in a pipeline'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
@@ -109,6 +110,30 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -f -a "status" -d 'Status of indexes by ID (ready or failed, from their metadata), or the project\'s indexes with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Status of v2 batches by ID, with progress from their files\' jobs, or the project\'s batches with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
@@ -230,6 +255,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -f -a "status" -d 'Status of jobs by ID (many at once through the listing\'s job_ids filter), or the project\'s jobs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "file" -d 'Ingestion status of files in a pipeline'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
@@ -470,7 +496,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l serve -d 'K
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l json -d 'Print the demo\'s results as JSON envelopes, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "llama" -d 'LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "llama" -d 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "feldera" -d 'Feldera completion tokens'
@@ -480,6 +506,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "file" -d 'Ingestion status of files in a pipeline'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'

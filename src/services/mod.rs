@@ -16,6 +16,7 @@ pub mod command;
 mod endpoint;
 pub mod feldera_token;
 mod ingestion;
+pub mod llama_batch;
 pub mod llama_file;
 pub mod llama_index;
 pub mod llama_jobs;
@@ -32,6 +33,7 @@ pub use read::error_message;
 /// Every API, in the order the command line lists their commands.
 pub static APIS: &[&dyn Api] = &[
     &llama_index::LlamaIndex,
+    &llama_batch::LlamaBatch,
     &llama_pipeline::LlamaPipeline,
     &llama_file::LlamaFile,
     &llama_jobs::KINDS[0],
@@ -47,7 +49,7 @@ pub static APIS: &[&dyn Api] = &[
 pub static GROUPS: &[(&str, &str)] = &[
     (
         "llama",
-        "LlamaCloud indexes, managed pipelines and their files, and parse, extract and classify jobs",
+        "LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files",
     ),
     ("batch", "LlamaCloud batch processing jobs (beta)"),
     ("clarifeye", "Clarifeye pipeline runs"),

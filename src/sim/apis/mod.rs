@@ -40,6 +40,7 @@
 pub(crate) mod batch;
 pub(crate) mod clarifeye_run;
 pub(crate) mod feldera_token;
+pub(crate) mod llama_batch;
 pub(crate) mod llama_file;
 pub(crate) mod llama_index;
 pub(crate) mod llama_pipeline;
@@ -50,6 +51,7 @@ pub use super::api::{Endpoint, Sample, SimApi, Vendor};
 /// Every simulated API, by the service it simulates.
 pub static APIS: &[&dyn SimApi] = &[
     &llama_index::LlamaIndex,
+    &llama_batch::LlamaBatch,
     &llama_pipeline::LlamaPipeline,
     &llama_file::LlamaFile,
     &batch::Batch,
