@@ -131,6 +131,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
                     phase: &phase,
                     clock: &clock,
                     strip_status,
+                    query: &Query::parse(query.as_deref()),
                 }),
             ),
             Answer::List(page) => {

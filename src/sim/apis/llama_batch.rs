@@ -10,8 +10,9 @@
 //! `failed`) or is cancelled (`cancelled`); in a `partial` batch every
 //! twentieth one is a mapping error instead (no job, an `error_message`).
 //! Words of its own: `extract` (extract_v2 jobs), `mixed` (parse_v2 and
-//! extract_v2 in turn), `noresults` (`results` null until it ends);
-//! `held` says THROTTLED while pending.
+//! extract_v2 in turn), `noresults` (`results` null until it ends, even
+//! with `expand=results`, without which they are always null); `held`
+//! says THROTTLED while pending.
 
 use std::time::Duration;
 
@@ -93,6 +94,8 @@ impl SimApi for LlamaBatch {
                     "bt-ok-items0",
                 ]),
             ),
+            // Without `expand=results`, results are null.
+            Sample::new(spec, BATCH, 200, [format!("{BATCHES}/bt-ok")]),
             Sample::new(spec, BATCH, 422, batch(&["bt-unprocessable"])),
             Sample::new(
                 spec,
@@ -145,11 +148,16 @@ impl Words {
     }
 }
 
-/// BatchResponse: the batch in its phase, its results listed.
+/// BatchResponse: the batch in its phase, its results listed when asked
+/// with `expand=results` (null otherwise, as the spec says).
 fn batch_body(r: &StatusRequest) -> Value {
     let words = Words::parse(r.id);
     let finished = matches!(r.phase.stage, Stage::Finished(_));
-    let results = if words.noresults && !finished {
+    let expanded = r
+        .query
+        .all("expand")
+        .any(|e| e.split(',').any(|e| e == "results"));
+    let results = if !expanded || (words.noresults && !finished) {
         Value::Null
     } else {
         Value::Array(results(r.id, r.scenario, &words))
@@ -290,6 +298,7 @@ fn batches(req: &ListRequest) -> Reply {
                 phase: &phase,
                 clock: &clock,
                 strip_status: req.strip_status,
+                query: &req.query,
             };
             batch_object(&listed, &Words::parse(&id), Value::Null)
         })

@@ -195,6 +195,7 @@ fn indexes(req: &ListRequest) -> Reply {
                 phase: &phase,
                 clock: &req.clock,
                 strip_status: req.strip_status,
+                query: &req.query,
             })
         })
         .collect();

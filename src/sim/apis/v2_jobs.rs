@@ -292,6 +292,7 @@ fn reply(kind: &V2Kind, req: &ListRequest) -> Reply {
                         phase: &phase,
                         clock: &job.clock,
                         strip_status: strip_status || req.strip_status,
+                        query: &req.query,
                     },
                 );
                 let keep = status.is_none_or(|s| s == held_status(phase.stage, scenario.held))
@@ -354,6 +355,7 @@ fn listed(
                     phase: &phase,
                     clock: &clock,
                     strip_status: req.strip_status,
+                    query: &req.query,
                 },
             )
         })
