@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
-            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
+            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings it resolves to')
@@ -823,8 +823,78 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline;status' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'What to wait for: compiled, running, paused, standby, suspended, stopped, or complete (its input processed, from /stats); default: the pipeline''s desired status at the first answer')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every pipeline, from the listing (GET /v0/pipelines?selector=status)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'pipewatch;feldera;pipeline;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline;help;status' {
+            break
+        }
+        'pipewatch;feldera;pipeline;help;help' {
             break
         }
         'pipewatch;feldera;token' {
@@ -856,8 +926,16 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;feldera;help' {
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;help;pipeline' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            break
+        }
+        'pipewatch;feldera;help;pipeline;status' {
             break
         }
         'pipewatch;feldera;help;token' {
@@ -961,7 +1039,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
-            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
+            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings it resolves to')
@@ -1043,7 +1121,15 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;feldera' {
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
+            break
+        }
+        'pipewatch;help;feldera;pipeline' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            break
+        }
+        'pipewatch;help;feldera;pipeline;status' {
             break
         }
         'pipewatch;help;feldera;token' {

@@ -88,14 +88,35 @@ _pipewatch() {
             pipewatch__subcmd__feldera,help)
                 cmd="pipewatch__subcmd__feldera__subcmd__help"
                 ;;
+            pipewatch__subcmd__feldera,pipeline)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__feldera__subcmd__token"
                 ;;
             pipewatch__subcmd__feldera__subcmd__help,help)
                 cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__help"
                 ;;
+            pipewatch__subcmd__feldera__subcmd__help,pipeline)
+                cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__feldera__subcmd__help,token)
                 cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__token"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline,help)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help,help)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__help,batch)
                 cmd="pipewatch__subcmd__help__subcmd__batch"
@@ -136,8 +157,14 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__config,show)
                 cmd="pipewatch__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            pipewatch__subcmd__help__subcmd__feldera,pipeline)
+                cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__help__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__token"
+                ;;
+            pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline__subcmd__status"
                 ;;
             pipewatch__subcmd__help__subcmd__llama,batch)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__batch"
@@ -1121,7 +1148,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,7 +1232,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__help)
-            opts="token help"
+            opts="pipeline token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1259,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__feldera__subcmd__help__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1239,6 +1294,220 @@ _pipewatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline)
+            opts="-w -q -v -h --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__status)
+            opts="-w -q -v -h --for --all --watch --interval --timeout --events --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -W "compiled running paused standby suspended stopped complete" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1489,8 +1758,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__feldera)
-            opts="token"
+            opts="pipeline token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

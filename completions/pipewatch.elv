@@ -47,7 +47,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
-            cand feldera 'Feldera completion tokens'
+            cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
             cand completions 'Print a shell completion script to stdout'
             cand config 'Show where the config file is, or the settings it resolves to'
@@ -757,8 +757,73 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline;status'= {
+            cand --for 'What to wait for: compiled, running, paused, standby, suspended, stopped, or complete (its input processed, from /stats); default: the pipeline''s desired status at the first answer'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every pipeline, from the listing (GET /v0/pipelines?selector=status)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;feldera;pipeline;help'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline;help;status'= {
+        }
+        &'pipewatch;feldera;pipeline;help;help'= {
         }
         &'pipewatch;feldera;token'= {
             cand --connector 'Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)'
@@ -788,8 +853,14 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;feldera;help'= {
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;help;pipeline'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+        }
+        &'pipewatch;feldera;help;pipeline;status'= {
         }
         &'pipewatch;feldera;help;token'= {
         }
@@ -880,7 +951,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
             cand batch 'LlamaCloud batch processing jobs (beta)'
             cand clarifeye 'Clarifeye pipeline runs'
-            cand feldera 'Feldera completion tokens'
+            cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
             cand completions 'Print a shell completion script to stdout'
             cand config 'Show where the config file is, or the settings it resolves to'
@@ -942,7 +1013,13 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;clarifeye;run'= {
         }
         &'pipewatch;help;feldera'= {
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+        }
+        &'pipewatch;help;feldera;pipeline'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+        }
+        &'pipewatch;help;feldera;pipeline;status'= {
         }
         &'pipewatch;help;feldera;token'= {
         }

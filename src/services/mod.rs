@@ -14,6 +14,7 @@ pub mod batch;
 pub mod clarifeye_run;
 pub mod command;
 mod endpoint;
+pub mod feldera_pipeline;
 pub mod feldera_token;
 mod ingestion;
 pub mod llama_batch;
@@ -41,6 +42,7 @@ pub static APIS: &[&dyn Api] = &[
     &llama_jobs::KINDS[2],
     &batch::Batch,
     &clarifeye_run::ClarifeyeRun,
+    &feldera_pipeline::FelderaPipeline,
     &feldera_token::FelderaToken,
 ];
 
@@ -53,7 +55,7 @@ pub static GROUPS: &[(&str, &str)] = &[
     ),
     ("batch", "LlamaCloud batch processing jobs (beta)"),
     ("clarifeye", "Clarifeye pipeline runs"),
-    ("feldera", "Feldera completion tokens"),
+    ("feldera", "Feldera pipelines and completion tokens"),
 ];
 
 /// The API whose envelopes say `service`.

@@ -39,6 +39,7 @@
 
 pub(crate) mod batch;
 pub(crate) mod clarifeye_run;
+pub(crate) mod feldera_pipeline;
 pub(crate) mod feldera_token;
 pub(crate) mod llama_batch;
 pub(crate) mod llama_file;
@@ -56,6 +57,7 @@ pub static APIS: &[&dyn SimApi] = &[
     &llama_file::LlamaFile,
     &batch::Batch,
     &clarifeye_run::ClarifeyeRun,
+    &feldera_pipeline::FelderaPipeline,
     &feldera_token::FelderaToken,
     &v2_jobs::PARSE,
     &v2_jobs::EXTRACT,
