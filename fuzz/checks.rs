@@ -1,5 +1,5 @@
 //! What must hold for any input, shared by the fuzz targets (under
-//! libFuzzer) and by `tests/fuzz_corpus.rs` (which replays the committed
+//! libFuzzer) and by `tests/it/fuzz_corpus.rs` (which replays the committed
 //! corpus on stable Rust, so every seed and every past finding runs in CI).
 //!
 //! Each check panics when an invariant breaks: that is how libFuzzer and
@@ -50,7 +50,7 @@ const HTTP_STATUSES: [u16; 16] = [
 
 /// The fuzz target, and corpus directory, of the API whose envelopes say
 /// `service`: its name with `_` for `.` (`llama_file`). Every API of the
-/// list has one (tests/registry.rs checks).
+/// list has one (tests/it/registry.rs checks).
 pub fn target_name(service: &str) -> String {
     service.replace('.', "_")
 }

@@ -17,7 +17,7 @@ while [[ ${1:-} == -* ]]; do
 done
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  # Every fuzz target: one per API of the list (tests/registry.rs checks), and the others.
+  # Every fuzz target: one per API of the list (tests/it/registry.rs checks), and the others.
   targets=()
   for t in fuzz/fuzz_targets/*.rs; do targets+=("$(basename "$t" .rs)"); done
 fi

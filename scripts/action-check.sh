@@ -6,7 +6,7 @@
 #      with PyPI's check-jsonschema (--builtin-schema vendor.github-actions,
 #      vendor.github-workflows) in a throwaway virtual environment; a broken
 #      copy of action.yml must be refused, so the check is not vacuous;
-#   2. tests/action.rs: the action's steps run as a runner runs them,
+#   2. tests/it/action.rs: the action's steps run as a runner runs them,
 #      against the simulator, the ignored test included, whose install step
 #      builds this checkout with `cargo install --locked` into a tool cache
 #      (in target/, as `cargo install --path` builds, so a release build there is reused).
@@ -45,13 +45,13 @@ if "$check" --builtin-schema vendor.github-actions "$work/broken-action.yml" >"$
 fi
 echo "a broken copy (using: compsite) is refused, as it should be"
 
-echo "==> cargo test --locked --test action -- --include-ignored"
+echo "==> cargo test --locked --test it action:: -- --include-ignored"
 start=$(now)
-(cd "$root" && cargo test --locked --test action -- --include-ignored) 2>&1 | tee "$work/test.log" |
+(cd "$root" && cargo test --locked --test it action:: -- --include-ignored) 2>&1 | tee "$work/test.log" |
     grep -E '^test |^test result' || true
-grep -q '^test result: ok\.' "$work/test.log" || { cat "$work/test.log" >&2; fail "tests/action.rs"; }
+grep -q '^test result: ok\.' "$work/test.log" || { cat "$work/test.log" >&2; fail "tests/it/action.rs"; }
 grep -q 'the_install_step_builds_the_action_checkout ... ok' "$work/test.log" || fail "the install step's test did not run"
-echo "tests/action.rs, the install step's build included: $(took "$start")"
+echo "tests/it/action.rs, the install step's build included: $(took "$start")"
 
 echo
 echo "OK: action.yml and docs/ci.md's workflow validate; the action's steps pass as a runner runs them."

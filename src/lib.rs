@@ -4,7 +4,7 @@
 //! start the simulator in-process and drive the real binary against it.
 //! Data flows one way: arguments -> settings -> service request -> snapshot
 //! -> (watch) -> renderer -> exit code. The folders are the layers, each
-//! using only those listed above it here (tests/architecture.rs fails on
+//! using only those listed above it here (tests/it/architecture.rs fails on
 //! any import cycle):
 
 /// From parsed arguments to an exit code; the demo.

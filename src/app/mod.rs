@@ -141,7 +141,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 Source::Default
             };
-            let shown = crate::settings::show::render(&config, &flags, env, profile_source)?;
+            let shown = crate::settings::show::render(
+                &config,
+                &crate::services::vendors(),
+                &flags,
+                env,
+                profile_source,
+            )?;
             print_stdout(&shown)?;
             Ok(ExitCode::Success)
         }

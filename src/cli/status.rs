@@ -90,7 +90,7 @@ fn graft(mut command: clap::Command) -> clap::Command {
                     };
                     group.mut_subcommand(middle, |inner| inner.subcommand(leaf_command(leaf, *api)))
                 }
-                // tests/registry.rs checks that every command has two or
+                // tests/it/registry.rs checks that every command has two or
                 // three words; anything else is not grafted.
                 _ => group,
             };

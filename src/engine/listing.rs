@@ -160,7 +160,7 @@ async fn each(
 }
 
 /// The listing of the run's API: every API whose command offers `--all`
-/// has one (tests/registry.rs), so this only fails on a programming error,
+/// has one (tests/it/registry.rs), so this only fails on a programming error,
 /// which it reports as the listing's failure rather than panicking.
 pub fn lister(ctx: &Context, listing: &Target) -> Result<&'static dyn Listing, Box<Snapshot>> {
     ctx.api.listing().ok_or_else(|| {

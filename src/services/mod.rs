@@ -6,7 +6,7 @@
 //! A new API is one file here implementing [`Api`], one line in [`APIS`]
 //! (and one file in `sim/apis/`, one line in the simulator's list): the
 //! command line, the exporter's probes, the demo, man pages and
-//! completions follow from it, and `tests/registry.rs` fails until every
+//! completions follow from it, and `tests/it/registry.rs` fails until every
 //! piece is there (docs/development.md walks through an example).
 
 pub mod api;
@@ -57,6 +57,19 @@ pub static GROUPS: &[(&str, &str)] = &[
     ("clarifeye", "Clarifeye pipeline runs"),
     ("feldera", "Feldera pipelines and completion tokens"),
 ];
+
+/// The vendors of the APIs, each once, in the list's order: the tables
+/// `config show` shows.
+pub fn vendors() -> Vec<crate::model::Vendor> {
+    let mut vendors = Vec::new();
+    for api in APIS {
+        let vendor = api.service().vendor;
+        if !vendors.contains(&vendor) {
+            vendors.push(vendor);
+        }
+    }
+    vendors
+}
 
 /// The API whose envelopes say `service`.
 pub fn by_service(service: &str) -> Option<&'static dyn Api> {

@@ -167,7 +167,7 @@ impl Config {
             profile,
             holds_key,
         };
-        for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
+        for vendor in Vendor::ALL {
             config.check_keys_apply(vendor)?;
         }
         Ok(config)

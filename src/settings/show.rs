@@ -21,11 +21,13 @@ use crate::util::env::Env;
 /// What a redacted secret shows as.
 pub const REDACTED: &str = "<redacted>";
 
-/// The text of `config show`, with the connection `flags` of the command
-/// line applied as a query would apply them; `profile_source` says who
-/// chose the profile.
+/// The text of `config show` for these vendors (those of the list of
+/// APIs, in its order), with the connection `flags` of the command line
+/// applied as a query would apply them; `profile_source` says who chose
+/// the profile.
 pub fn render(
     config: &Config,
+    vendors: &[Vendor],
     flags: &VendorFlags<'_>,
     env: Env<'_>,
     profile_source: Source,
@@ -39,16 +41,16 @@ pub fn render(
     let name = config.profile_name();
     set(&mut doc, "default_profile", value(name), &profile_source);
 
-    let mut vendors = Table::new();
-    vendors.set_implicit(true);
-    for vendor in [Vendor::Llama, Vendor::Clarifeye, Vendor::Feldera] {
+    let mut tables = Table::new();
+    tables.set_implicit(true);
+    for &vendor in vendors {
         let mut table = Table::new();
         match config.resolve(vendor, flags, env, false) {
             Ok(settings) => fill(&mut table, config, vendor, flags, env, &settings),
             // One service's problem should not hide the others' settings.
             Err(e) => comment(&mut table, &format!("error: {e}")),
         }
-        vendors.insert(vendor.key(), Item::Table(table));
+        tables.insert(vendor.key(), Item::Table(table));
     }
     let mut watch = Table::new();
     let (interval, at) = config
@@ -60,11 +62,11 @@ pub fn render(
         .map_or((Timeout(None), None), |(t, at)| (t, Some(at)));
     let timeout = timeout.0.map_or_else(|| "none".to_owned(), duration);
     set_at(&mut watch, "timeout", timeout, at);
-    vendors.insert("watch", Item::Table(watch));
+    tables.insert("watch", Item::Table(watch));
 
     let mut profile = Table::new();
     profile.set_implicit(true);
-    profile.insert(name, Item::Table(vendors));
+    profile.insert(name, Item::Table(tables));
     let mut profiles = Table::new();
     profiles.set_implicit(true);
     profiles.insert("profiles", Item::Table(profile));

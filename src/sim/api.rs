@@ -24,7 +24,7 @@ pub trait SimApi: Sync {
     /// listing and the helper endpoints that belong to it.
     fn endpoints(&self) -> &[Endpoint];
     /// Requests whose bodies must match the vendor's committed spec
-    /// (`tests/sim_samples.rs` fetches and checks every one).
+    /// (`tests/it/sim_samples.rs` fetches and checks every one).
     fn samples(&self) -> Vec<Sample>;
 }
 

@@ -33,7 +33,7 @@
 //! 2. Add one line to [`APIS`].
 //!
 //! Routing, credentials, error bodies, scripts, recording and the ID
-//! grammar then apply to it; `tests/sim_samples.rs` checks its samples
+//! grammar then apply to it; `tests/it/sim_samples.rs` checks its samples
 //! against the spec, and the simulator's own tests check that every
 //! endpoint has a sample and that no two endpoints' paths overlap.
 
