@@ -4,12 +4,8 @@
 //! a failed compile's message read once, `--for complete` through
 //! `/stats`, `--all`, the tenant header and the exporter's `for`.
 
-mod common;
-#[path = "exporter/harness.rs"]
-mod harness;
-
-use common::*;
-use harness::{Exporter, assert_state};
+use crate::common::exporter::{Exporter, assert_state};
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn pipeline(server: &Server, args: &[&str]) -> (i32, Value, String) {

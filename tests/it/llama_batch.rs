@@ -3,9 +3,7 @@
 //! endpoint, its states, its files' jobs read 50 a request and not again
 //! once over, its failed files, and `--all`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// The `job_ids` of one request's query.

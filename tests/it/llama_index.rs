@@ -3,12 +3,8 @@
 //! and scope, its states from open metadata, `--synced-after`, `--all` by
 //! page token, and the exporter's probe.
 
-mod common;
-#[path = "exporter/harness.rs"]
-mod harness;
-
-use common::*;
-use harness::{Exporter, assert_state};
+use crate::common::exporter::{Exporter, assert_state};
+use crate::common::*;
 use serde_json::{Value, json};
 
 #[test]
