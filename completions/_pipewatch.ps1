@@ -47,8 +47,8 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
@@ -85,8 +85,8 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
@@ -261,7 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -294,7 +294,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;pipeline;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -329,7 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -365,7 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;file;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -594,8 +594,8 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
         'pipewatch;llama;help' {
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
@@ -617,14 +617,14 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;help;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;llama;help;pipeline;status' {
             break
         }
         'pipewatch;llama;help;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;llama;help;file;status' {
@@ -679,7 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -717,7 +717,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;batch;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1036,8 +1036,8 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help' {
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
             [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
@@ -1050,8 +1050,8 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
         'pipewatch;help;llama' {
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
@@ -1072,14 +1072,14 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;llama;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;help;llama;pipeline;status' {
             break
         }
         'pipewatch;help;llama;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;help;llama;file;status' {
@@ -1107,7 +1107,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;batch' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             break
         }
         'pipewatch;help;batch;status' {

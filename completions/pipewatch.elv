@@ -44,8 +44,8 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
-            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
@@ -81,8 +81,8 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
@@ -246,7 +246,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;status'= {
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;pipeline;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;help;status'= {
@@ -309,7 +309,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;status'= {
@@ -343,7 +343,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;file;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;help;status'= {
@@ -554,8 +554,8 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;help'= {
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
@@ -572,12 +572,12 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;help;batch;status'= {
         }
         &'pipewatch;llama;help;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;llama;help;pipeline;status'= {
         }
         &'pipewatch;llama;help;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;llama;help;file;status'= {
         }
@@ -623,7 +623,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;status'= {
@@ -659,7 +659,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;batch;help'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;help;status'= {
@@ -948,8 +948,8 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files'
-            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
             cand clarifeye 'Clarifeye pipeline runs'
             cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
@@ -961,8 +961,8 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama'= {
             cand index 'Indexes: GET /api/v1/indexes/{index_id}'
             cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
@@ -978,12 +978,12 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama;batch;status'= {
         }
         &'pipewatch;help;llama;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;help;llama;pipeline;status'= {
         }
         &'pipewatch;help;llama;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;help;llama;file;status'= {
         }
@@ -1003,7 +1003,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama;classify;status'= {
         }
         &'pipewatch;help;batch'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
         }
         &'pipewatch;help;batch;status'= {
         }

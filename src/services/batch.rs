@@ -36,7 +36,7 @@ static SERVICE: Service = Service {
 static COMMAND: Command = Command {
     words: &["batch", "status"],
     group_about: None,
-    about: "GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all",
+    about: "Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all",
     args: &[
         Arg::ids("job_ids", "job_id")
             .value_name("JOB_ID")

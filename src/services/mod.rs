@@ -51,9 +51,12 @@ pub static APIS: &[&dyn Api] = &[
 pub static GROUPS: &[(&str, &str)] = &[
     (
         "llama",
-        "LlamaCloud indexes, v2 batches, parse, extract and classify jobs, managed pipelines and their files",
+        "LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files",
     ),
-    ("batch", "LlamaCloud batch processing jobs (beta)"),
+    (
+        "batch",
+        "LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)",
+    ),
     ("clarifeye", "Clarifeye pipeline runs"),
     ("feldera", "Feldera pipelines and completion tokens"),
 ];

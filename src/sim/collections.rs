@@ -209,6 +209,7 @@ impl Item {
             fault: None,
             escape: self.escape,
             held: false,
+            deprecated: false,
             chaos: 0,
             seed: 0,
         }

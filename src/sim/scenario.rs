@@ -159,6 +159,9 @@ pub(crate) struct Scenario {
     /// `held`: while pending, a v2 job or batch says `THROTTLED` (queued
     /// work the vendor holds back).
     pub held: bool,
+    /// `deprecated`: every answer says its endpoint is going away
+    /// (`Deprecation` and `Sunset` headers, RFC 9745 and RFC 8594).
+    pub deprecated: bool,
     /// Percentage of requests that get a [`Chaos`] fault (`chaos<N>`).
     pub chaos: u8,
     /// Seeds the choice of chaos faults: a hash of the key, so the same
@@ -178,6 +181,7 @@ impl Scenario {
         let mut fault = None;
         let mut escape = false;
         let mut held = false;
+        let mut deprecated = false;
         let mut chaos = None;
         for word in key.split(['-', '_']) {
             let word = word.to_ascii_lowercase();
@@ -202,6 +206,8 @@ impl Scenario {
                 escape = true;
             } else if word == "held" {
                 held = true;
+            } else if word == "deprecated" {
+                deprecated = true;
             }
         }
         Scenario {
@@ -213,6 +219,7 @@ impl Scenario {
             fault,
             escape,
             held,
+            deprecated,
             chaos: chaos.unwrap_or(0),
             seed: fnv1a(key.as_bytes()),
         }

@@ -23,6 +23,7 @@ mod collections;
 mod config;
 mod config_show;
 mod connectors;
+mod deprecation;
 mod docs_links;
 mod example_config;
 mod exporter;
