@@ -212,7 +212,7 @@ impl Api for Batch {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "LlamaCloud batch job",
-            args: &["batch", "status", "nightly-ok-2s-items40"],
+            args: &["batch", "status", "nightly-ok-1s-items40"],
         }]
     }
 

@@ -108,7 +108,7 @@ impl Api for FelderaPipeline {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "Feldera pipeline: its SQL compiled, then started",
-            args: &["feldera", "pipeline", "status", "orders-ok-1500ms"],
+            args: &["feldera", "pipeline", "status", "orders-ok-1200ms"],
         }]
     }
 

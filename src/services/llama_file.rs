@@ -134,7 +134,7 @@ impl Api for LlamaFile {
                 "file",
                 "status",
                 "--pipeline",
-                "docs-items40-partial-2s",
+                "docs-items40-partial-1s",
                 "--all",
             ],
         }]

@@ -116,7 +116,7 @@ impl Api for LlamaIndex {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "LlamaCloud index, ready once its sync is done",
-            args: &["llama", "index", "status", "idx-handbook-ok-1s"],
+            args: &["llama", "index", "status", "idx-handbook-ok-800ms"],
         }]
     }
 

@@ -76,7 +76,7 @@ impl Api for LlamaPipeline {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "LlamaCloud pipeline",
-            args: &["llama", "pipeline", "status", "docs-ok-2s"],
+            args: &["llama", "pipeline", "status", "docs-ok-1s"],
         }]
     }
 
