@@ -3,7 +3,9 @@
 //! on the pipeline's time line) and the listing of every pipeline
 //! (`pipelines:default`, one array: a fixed fleet, [`FLEET`], on the
 //! listing's time line; a listed pipeline's own endpoints, its status,
-//! `selector=all` and `/stats`, run on theirs, from their first request).
+//! `selector=all` and `/stats`, run on theirs, from their first request),
+//! and the server's `/v0/config` (`config:feldera`), which Feldera's
+//! Python SDK reads before anything else.
 //!
 //! The name's words make its life: over the first half of the duration
 //! its SQL compiles (`Pending`, `CompilingSql`, `SqlCompiled`,
@@ -30,15 +32,16 @@ use crate::sim::collections::{Collection, Kind};
 use crate::sim::decision::{Phase, Stage, phase_at};
 use crate::sim::reply::Reply;
 use crate::sim::scenario::{Outcome, Scenario};
-use bodies::{Words, fraction, program_error, stats_body};
+use bodies::{Words, config_body, fraction, program_error, stats_body};
 
 pub(crate) struct FelderaPipeline;
 
 const PIPELINE: &str = "/v0/pipelines/{pipeline_name}";
 const STATS: &str = "/v0/pipelines/{pipeline_name}/stats";
 const PIPELINES: &str = "/v0/pipelines";
+const CONFIG: &str = "/v0/config";
 
-static ENDPOINTS: [Endpoint; 3] = [
+static ENDPOINTS: [Endpoint; 4] = [
     Endpoint::status(PIPELINE, Key::Path(&["pipeline_name"]), pipeline_body)
         .parent(Parent::Path("pipeline_name")),
     // The statistics follow the pipeline's time line once it was asked.
@@ -52,6 +55,9 @@ static ENDPOINTS: [Endpoint; 3] = [
         Key::QueryOr("fleet", "default"),
         pipelines,
     ),
+    // What Feldera's Python SDK asks first, to compare versions: without
+    // it, its client cannot be made (bench/watch_cost.sh waits with it).
+    Endpoint::status(CONFIG, Key::QueryOr("host", "feldera"), config_body).namespace("config"),
 ];
 
 /// The pipelines `GET /v0/pipelines` lists (its key `pipelines:default`):
@@ -124,6 +130,7 @@ impl SimApi for FelderaPipeline {
                 ),
             ),
             Sample::new(spec, STATS, 404, [format!("{PIPELINES}/fs-notfound/stats")]),
+            Sample::new(spec, CONFIG, 200, [CONFIG.to_owned()]),
             Sample::new(
                 spec,
                 PIPELINES,

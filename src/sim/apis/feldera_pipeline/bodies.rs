@@ -1,6 +1,6 @@
 //! The bodies of a simulated Feldera pipeline besides its status: what
 //! its compilers said (`program_error`, with `selector=all`) and its
-//! statistics (`/stats`); and the words of its name, and where in its
+//! statistics (`/stats`), the server's configuration; and the words of its name, and where in its
 //! life a phase is, which its status body reads too.
 
 use serde_json::{Value, json};
@@ -150,5 +150,30 @@ pub(super) fn stats_body(r: &StatusRequest) -> Value {
             "fatal_error": fatal,
         }],
         "outputs": [],
+    })
+}
+
+/// Configuration: the server's version and build, as Feldera 0.337.0
+/// answers `GET /v0/config`.
+pub(super) fn config_body(_: &StatusRequest) -> Value {
+    json!({
+        "posthog": "",
+        "conceptualhq": "",
+        "product_fruits": "",
+        "edition": "Open source",
+        "version": "0.337.0",
+        "revision": "0000000000000000000000000000000000000000",
+        "runtime_revision": "0000000000000000000000000000000000000000",
+        "changelog_url": "https://github.com/feldera/feldera/releases/tag/v0.337.0",
+        "build_info": {
+            "build_timestamp": "2026-11-01T00:00:00Z", "build_cpu": "x86_64", "build_os": "linux",
+            "cargo_dependencies": "", "cargo_features": "", "cargo_debug": "false",
+            "cargo_opt_level": "3", "cargo_target_triple": "x86_64-unknown-linux-gnu",
+            "rustc_version": "1.90.0",
+        },
+        "build_source": "source",
+        "license_validity": null,
+        "update_info": null,
+        "unstable_features": null,
     })
 }
