@@ -150,10 +150,12 @@ fn a_completed_batch_with_a_failed_file_is_partial_and_lists_its_failed_files() 
     assert_eq!(s.state, State::Partial);
     let jobs: Vec<(String, &str)> = (0..15)
         .map(|i| {
-            (
-                format!("pjb-{i}"),
-                if i % 2 == 0 { "FAILED" } else { "COMPLETED" },
-            )
+            let status = match i {
+                14 => "CANCELLED",
+                i if i % 2 == 0 => "FAILED",
+                _ => "COMPLETED",
+            };
+            (format!("pjb-{i}"), status)
         })
         .collect();
     let jobs: Vec<(&str, &str)> = jobs.iter().map(|(id, s)| (id.as_str(), *s)).collect();
@@ -161,8 +163,10 @@ fn a_completed_batch_with_a_failed_file_is_partial_and_lists_its_failed_files() 
     assert_eq!(s.state, State::Partial);
     let files = s.attachment("files").unwrap();
     let json = files.json.as_ref().unwrap().as_array().unwrap();
+    // 7 failed, 1 cancelled (pjb-14), 1 mapping error.
     assert_eq!(json.len(), 9);
     assert_eq!(json[0]["status"], "FAILED");
+    assert_eq!(json[7]["status"], "CANCELLED");
     assert_eq!(json[0]["source_directory_file_id"], "f0");
     assert_eq!(json[8]["status"], Value::Null);
     let table = files.table.as_ref().unwrap();
