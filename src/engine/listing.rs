@@ -46,10 +46,10 @@ pub async fn list(
     Ok(snapshots)
 }
 
-/// The requests the API makes after each item's answer, all under the
-/// run's concurrency bound. Most APIs make none: their items are not
-/// cloned or moved then.
-async fn follow_all(
+/// The requests the API makes after each of these answers (a listing's
+/// items, targets asked together), all under the run's concurrency bound.
+/// Most APIs make none: their snapshots are not cloned or moved then.
+pub async fn follow_all(
     ctx: &Arc<Context>,
     snapshots: &mut [Snapshot],
     previous: &HashMap<Target, Snapshot>,

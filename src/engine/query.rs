@@ -61,22 +61,39 @@ impl Context {
 /// what the requests the API asks beside it and after it add; `previous`
 /// is the target's last answer without error, if any.
 pub async fn check(ctx: &Arc<Context>, target: Target, previous: Option<&Snapshot>) -> Snapshot {
-    let mut snapshot = own_and_beside(ctx, target).await;
+    // Boxed while the requests after it are made: the future of every
+    // target's poll holds it.
+    let mut snapshot = Box::new(own_and_beside(ctx, target).await);
     follow(ctx, &mut snapshot, previous).await;
-    snapshot
+    *snapshot
 }
 
 /// Make the requests the API asks after `snapshot`, the target's own
 /// answer (none after an error: it decides alone), all at once, and
-/// hand their answers to the API with `previous`.
+/// hand their answers to the API with `previous`. Most answers call for
+/// none: then no task is made, and the future of the requests, boxed, is
+/// not carried by every target's poller.
 pub async fn follow(ctx: &Arc<Context>, snapshot: &mut Snapshot, previous: Option<&Snapshot>) {
     if snapshot.error.is_some() {
         return;
     }
     let urls = ctx.api.after(snapshot, previous, &ctx.vendor.base_url);
+    let answers = match urls.is_empty() {
+        true => Vec::new(),
+        false => Box::pin(fetch_all(ctx, &snapshot.target, urls)).await,
+    };
+    ctx.api.with_after(snapshot, previous, answers);
+}
+
+/// GET each of `urls` on behalf of `target`, at once; the answers in order.
+async fn fetch_all(
+    ctx: &Arc<Context>,
+    target: &Target,
+    urls: Vec<Url>,
+) -> Vec<Result<Value, TargetError>> {
     let mut set = JoinSet::new();
     for (index, url) in urls.into_iter().enumerate() {
-        let (ctx, target) = (Arc::clone(ctx), snapshot.target.clone());
+        let (ctx, target) = (Arc::clone(ctx), target.clone());
         set.spawn(async move {
             let answer = fetch_json(&ctx, &target, &url)
                 .await
@@ -91,8 +108,7 @@ pub async fn follow(ctx: &Arc<Context>, snapshot: &mut Snapshot, previous: Optio
         }
     }
     answers.sort_by_key(|(index, _)| *index);
-    let answers = answers.into_iter().map(|(_, answer)| answer).collect();
-    ctx.api.with_after(snapshot, previous, answers);
+    answers.into_iter().map(|(_, answer)| answer).collect()
 }
 
 /// The error of a request that failed on behalf of a target.

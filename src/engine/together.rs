@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
-use crate::engine::listing::all_pages;
-use crate::engine::query::{Context, check, follow, malformed};
+use crate::engine::listing::{all_pages, follow_all};
+use crate::engine::query::{Context, check, malformed};
 use crate::model::Target;
 use crate::model::{ErrorKind, Snapshot};
 use crate::services::Api;
@@ -162,23 +162,22 @@ async fn alone(
     previous: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let mut set = JoinSet::new();
+    let (mut listed_at, mut listed) = (Vec::new(), Vec::new());
     for (index, target) in targets.iter().enumerate() {
-        let (ctx, last) = (Arc::clone(ctx), previous.get(target).cloned());
         match found.get(target) {
-            Some(listed) => {
-                let mut listed = listed.clone();
-                set.spawn(async move {
-                    follow(&ctx, &mut listed, last.as_ref()).await;
-                    (index, listed)
-                });
+            Some(snapshot) => {
+                listed_at.push(index);
+                listed.push(snapshot.clone());
             }
             None => {
+                let (ctx, last) = (Arc::clone(ctx), previous.get(target).cloned());
                 let target = target.clone();
                 set.spawn(async move { (index, check(&ctx, target, last.as_ref()).await) });
             }
         }
     }
-    let mut alone = HashMap::new();
+    follow_all(ctx, &mut listed, previous).await;
+    let mut alone: HashMap<usize, Snapshot> = listed_at.into_iter().zip(listed).collect();
     while let Some(joined) = set.join_next().await {
         if let Ok((index, snapshot)) = joined {
             alone.insert(index, snapshot);

@@ -113,15 +113,16 @@ async fn poll_target(
     let mut retrying = Retrying::default();
     let tell = teller(&target, &tx);
     // The last answer in which the API kept something, to read it back.
-    let mut previous: Option<Snapshot> = None;
+    // Boxed: a poller of each of 500 targets carries it all along.
+    let mut previous: Option<Box<Snapshot>> = None;
     loop {
-        let checked = check(&ctx, target.clone(), previous.as_ref());
+        let checked = check(&ctx, target.clone(), previous.as_deref());
         let snapshot = reporting_outages(tell.clone(), checked).await;
         if retrying.again(&ctx, &snapshot).await {
             continue;
         }
         if snapshot.error.is_none() && snapshot.kept.is_some() {
-            previous = Some(snapshot.clone());
+            previous = Some(Box::new(snapshot.clone()));
         }
         let (done, outage) = judge(&snapshot, retrying.answered);
         let update = Update::Polled {
