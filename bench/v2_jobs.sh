@@ -43,8 +43,8 @@ measure() {
   local log="$work/log" times="$work/times" code=0
   /usr/bin/time -f '%e %U %S %M' -o "$times" "$bin" -v "$@" >/dev/null 2>"$log" || code=$?
   local requests polls
-  requests=$(grep -c '^> GET' "$log" || true)
-  polls=$(grep '^> GET' "$log" | grep -c -- "$pattern" || true)
+  requests=$(grep -cE '^(\[[0-9]+\] )?> GET' "$log" || true)
+  polls=$(grep -E '^(\[[0-9]+\] )?> GET' "$log" | grep -c -- "$pattern" || true)
   read -r wall user sys rss < <(tail -n 1 "$times")
   echo "$requests $polls $wall $(echo "$user + $sys" | bc -l) $rss $code"
 }

@@ -48,10 +48,10 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
-            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
+            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings it resolves to')
@@ -85,12 +85,161 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;index' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;index;status' {
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization ID (default: config llama.organization_id)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (default: config llama.project_id)')
+            [CompletionResult]::new('--synced-after', '--synced-after', [CompletionResultType]::ParameterName, 'Ready only once last synced at or after then: a duration before the command started (`10m`) or an RFC 3339 time; the wait after triggering a sync')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every index of the project, from its listing (GET /api/v1/indexes)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'pipewatch;llama;index;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;index;help;status' {
+            break
+        }
+        'pipewatch;llama;index;help;help' {
+            break
+        }
+        'pipewatch;llama;batch' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;batch;status' {
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization ID (default: config llama.organization_id)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (default: config llama.project_id)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'With --all: only batches in these statuses (comma-separated): PENDING, THROTTLED, RUNNING, COMPLETED, FAILED, CANCELLED')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --all: only batches created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every batch of the project, from its listing (GET /api/v2/batches)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'pipewatch;llama;batch;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;llama;batch;help;status' {
+            break
+        }
+        'pipewatch;llama;batch;help;help' {
             break
         }
         'pipewatch;llama;pipeline' {
@@ -119,7 +268,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -153,7 +302,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;pipeline;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -189,7 +338,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -226,7 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;file;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -459,23 +608,39 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;llama;help' {
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'pipewatch;llama;help;index' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all')
+            break
+        }
+        'pipewatch;llama;help;index;status' {
+            break
+        }
+        'pipewatch;llama;help;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            break
+        }
+        'pipewatch;llama;help;batch;status' {
+            break
+        }
         'pipewatch;llama;help;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;llama;help;pipeline;status' {
             break
         }
         'pipewatch;llama;help;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;llama;help;file;status' {
@@ -531,7 +696,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -570,7 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;batch;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -679,8 +844,80 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline;status' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'What to wait for: compiled, running, paused, standby, suspended, stopped, or complete (its input processed, from /stats); default: the pipeline''s desired status at the first answer')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls of one target, at least 100ms [default: 2s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"')
+            [CompletionResult]::new('--metrics-file', '--metrics-file', [CompletionResultType]::ParameterName, 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'This service''s base URL for this call')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this extra root certificate (PEM)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Per-request time limit [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of one request on a transient failure')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: PIPEWATCH_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: PIPEWATCH_CONFIG]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every pipeline, from the listing (GET /v0/pipelines?selector=status)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Poll until every target is in a terminal state')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'With --watch: one JSON envelope per line each time a target changes')
+            [CompletionResult]::new('--wait-for-creation', '--wait-for-creation', [CompletionResultType]::ParameterName, 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON envelope per target, one per line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; the exit code is the answer')
+            [CompletionResult]::new('--allow-partial', '--allow-partial', [CompletionResultType]::ParameterName, 'Treat a partial success as success (exit 0 instead of 3)')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow sending a credential over plain HTTP to a non-loopback host')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP exchange to stderr, credentials redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'pipewatch;feldera;pipeline;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;pipeline;help;status' {
+            break
+        }
+        'pipewatch;feldera;pipeline;help;help' {
             break
         }
         'pipewatch;feldera;token' {
@@ -713,8 +950,16 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;feldera;help' {
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pipewatch;feldera;help;pipeline' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            break
+        }
+        'pipewatch;feldera;help;pipeline;status' {
             break
         }
         'pipewatch;feldera;help;token' {
@@ -815,10 +1060,10 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help' {
-            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta)')
+            [CompletionResult]::new('llama', 'llama', [CompletionResultType]::ParameterValue, 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)')
             [CompletionResult]::new('clarifeye', 'clarifeye', [CompletionResultType]::ParameterValue, 'Clarifeye pipeline runs')
-            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera completion tokens')
+            [CompletionResult]::new('feldera', 'feldera', [CompletionResultType]::ParameterValue, 'Feldera pipelines and completion tokens')
             [CompletionResult]::new('exporter', 'exporter', [CompletionResultType]::ParameterValue, 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings it resolves to')
@@ -827,22 +1072,38 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;llama' {
-            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines')
-            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline')
+            [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Indexes: GET /api/v1/indexes/{index_id}')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batches (v2): GET /api/v2/batches/{batch_id}')
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Ingestion status of managed pipelines (deprecated: use `llama index`)')
+            [CompletionResult]::new('file', 'file', [CompletionResultType]::ParameterValue, 'Ingestion status of files in a pipeline (deprecated: use `llama index`)')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse jobs (v2): GET /api/v2/parse/{job_id}')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Extract jobs (v2): GET /api/v2/extract/{job_id}')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Classify jobs (v2): GET /api/v2/classify/{job_id}')
             break
         }
+        'pipewatch;help;llama;index' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all')
+            break
+        }
+        'pipewatch;help;llama;index;status' {
+            break
+        }
+        'pipewatch;help;llama;batch' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all')
+            break
+        }
+        'pipewatch;help;llama;batch;status' {
+            break
+        }
         'pipewatch;help;llama;pipeline' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)')
             break
         }
         'pipewatch;help;llama;pipeline;status' {
             break
         }
         'pipewatch;help;llama;file' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all')
             break
         }
         'pipewatch;help;llama;file;status' {
@@ -870,7 +1131,7 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;batch' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all')
             break
         }
         'pipewatch;help;batch;status' {
@@ -884,7 +1145,15 @@ Register-ArgumentCompleter -Native -CommandName 'pipewatch' -ScriptBlock {
             break
         }
         'pipewatch;help;feldera' {
+            [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'GET /v0/pipelines/{pipeline_name}/completion_status?token=')
+            break
+        }
+        'pipewatch;help;feldera;pipeline' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all')
+            break
+        }
+        'pipewatch;help;feldera;pipeline;status' {
             break
         }
         'pipewatch;help;feldera;token' {

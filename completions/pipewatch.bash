@@ -88,14 +88,35 @@ _pipewatch() {
             pipewatch__subcmd__feldera,help)
                 cmd="pipewatch__subcmd__feldera__subcmd__help"
                 ;;
+            pipewatch__subcmd__feldera,pipeline)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__feldera__subcmd__token"
                 ;;
             pipewatch__subcmd__feldera__subcmd__help,help)
                 cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__help"
                 ;;
+            pipewatch__subcmd__feldera__subcmd__help,pipeline)
+                cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__feldera__subcmd__help,token)
                 cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__token"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline,help)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help,help)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help,status)
+                cmd="pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__help,batch)
                 cmd="pipewatch__subcmd__help__subcmd__batch"
@@ -136,8 +157,17 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__config,show)
                 cmd="pipewatch__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            pipewatch__subcmd__help__subcmd__feldera,pipeline)
+                cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline"
+                ;;
             pipewatch__subcmd__help__subcmd__feldera,token)
                 cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__token"
+                ;;
+            pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline,status)
+                cmd="pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama,batch)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__batch"
                 ;;
             pipewatch__subcmd__help__subcmd__llama,classify)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify"
@@ -148,11 +178,17 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__llama,file)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama,index)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__index"
+                ;;
             pipewatch__subcmd__help__subcmd__llama,parse)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse"
                 ;;
             pipewatch__subcmd__help__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__batch,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__batch__subcmd__status"
                 ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__classify,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__classify__subcmd__status"
@@ -163,11 +199,17 @@ _pipewatch() {
             pipewatch__subcmd__help__subcmd__llama__subcmd__file,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__file__subcmd__status"
                 ;;
+            pipewatch__subcmd__help__subcmd__llama__subcmd__index,status)
+                cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__index__subcmd__status"
+                ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__parse,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__parse__subcmd__status"
                 ;;
             pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__help__subcmd__llama__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama,batch)
+                cmd="pipewatch__subcmd__llama__subcmd__batch"
                 ;;
             pipewatch__subcmd__llama,classify)
                 cmd="pipewatch__subcmd__llama__subcmd__classify"
@@ -181,11 +223,26 @@ _pipewatch() {
             pipewatch__subcmd__llama,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help"
                 ;;
+            pipewatch__subcmd__llama,index)
+                cmd="pipewatch__subcmd__llama__subcmd__index"
+                ;;
             pipewatch__subcmd__llama,parse)
                 cmd="pipewatch__subcmd__llama__subcmd__parse"
                 ;;
             pipewatch__subcmd__llama,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch,help)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch,status)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__batch__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__classify,help)
                 cmd="pipewatch__subcmd__llama__subcmd__classify__subcmd__help"
@@ -223,6 +280,9 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__file__subcmd__help,status)
                 cmd="pipewatch__subcmd__llama__subcmd__file__subcmd__help__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,batch)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__batch"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,classify)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify"
                 ;;
@@ -235,11 +295,17 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__help,help)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__help"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help,index)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__index"
+                ;;
             pipewatch__subcmd__llama__subcmd__help,parse)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse"
                 ;;
             pipewatch__subcmd__llama__subcmd__help,pipeline)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline"
+                ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__batch,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__batch__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__classify,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__classify__subcmd__status"
@@ -250,11 +316,26 @@ _pipewatch() {
             pipewatch__subcmd__llama__subcmd__help__subcmd__file,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__file__subcmd__status"
                 ;;
+            pipewatch__subcmd__llama__subcmd__help__subcmd__index,status)
+                cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__index__subcmd__status"
+                ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__parse,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__parse__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline,status)
                 cmd="pipewatch__subcmd__llama__subcmd__help__subcmd__pipeline__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index,help)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index,status)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__status"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index__subcmd__help,help)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__help"
+                ;;
+            pipewatch__subcmd__llama__subcmd__index__subcmd__help,status)
+                cmd="pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__status"
                 ;;
             pipewatch__subcmd__llama__subcmd__parse,help)
                 cmd="pipewatch__subcmd__llama__subcmd__parse__subcmd__help"
@@ -1067,7 +1148,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera)
-            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help token help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,7 +1232,7 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__feldera__subcmd__help)
-            opts="token help"
+            opts="pipeline token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1259,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__help__subcmd__pipeline__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__feldera__subcmd__help__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1185,6 +1294,220 @@ _pipewatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline)
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__feldera__subcmd__pipeline__subcmd__status)
+            opts="-w -q -v -h --for --all --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -W "compiled running paused standby suspended stopped complete" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1435,8 +1758,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__feldera)
-            opts="token"
+            opts="pipeline token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__feldera__subcmd__pipeline__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1477,8 +1828,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__help__subcmd__llama)
-            opts="pipeline file parse extract classify"
+            opts="index batch pipeline file parse extract classify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__batch)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__batch__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1574,6 +1953,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__index)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__help__subcmd__llama__subcmd__index__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__help__subcmd__llama__subcmd__parse)
             opts="status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1631,12 +2038,238 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama)
-            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help pipeline file parse extract classify help"
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help index batch pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch)
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__batch__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --all --status --since --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "PENDING THROTTLED RUNNING COMPLETED FAILED CANCELLED" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2389,8 +3022,36 @@ _pipewatch() {
             return 0
             ;;
         pipewatch__subcmd__llama__subcmd__help)
-            opts="pipeline file parse extract classify help"
+            opts="index batch pipeline file parse extract classify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__batch)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__batch__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2500,6 +3161,34 @@ _pipewatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__index)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__help__subcmd__index__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pipewatch__subcmd__llama__subcmd__help__subcmd__parse)
             opts="status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2549,6 +3238,228 @@ _pipewatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index)
+            opts="-w -q -v -h --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pipewatch__subcmd__llama__subcmd__index__subcmd__status)
+            opts="-w -q -v -h --organization-id --project-id --synced-after --all --watch --interval --timeout --events --wait-for-creation --json --quiet --allow-partial --summary --metrics-file --base-url --allow-http --ca-cert --request-timeout --retries --concurrency --verbose --color --profile --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --synced-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --metrics-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

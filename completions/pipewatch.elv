@@ -45,10 +45,10 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
-            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
             cand clarifeye 'Clarifeye pipeline runs'
-            cand feldera 'Feldera completion tokens'
+            cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
             cand completions 'Print a shell completion script to stdout'
             cand config 'Show where the config file is, or the settings it resolves to'
@@ -81,12 +81,151 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --synced-after 'Ready only once last synced at or after then: a duration before the command started (`10m`) or an RFC 3339 time; the wait after triggering a sync'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every index of the project, from its listing (GET /api/v1/indexes)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;index;help'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;index;help;status'= {
+        }
+        &'pipewatch;llama;index;help;help'= {
+        }
+        &'pipewatch;llama;batch'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;batch;status'= {
+            cand --organization-id 'Organization ID (default: config llama.organization_id)'
+            cand --project-id 'Project ID (default: config llama.project_id)'
+            cand --status 'With --all: only batches in these statuses (comma-separated): PENDING, THROTTLED, RUNNING, COMPLETED, FAILED, CANCELLED'
+            cand --since 'With --all: only batches created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every batch of the project, from its listing (GET /api/v2/batches)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;llama;batch;help'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;llama;batch;help;status'= {
+        }
+        &'pipewatch;llama;batch;help;help'= {
         }
         &'pipewatch;llama;pipeline'= {
             cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
@@ -114,7 +253,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;status'= {
@@ -146,7 +285,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;pipeline;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;pipeline;help;status'= {
@@ -179,7 +318,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;status'= {
@@ -214,7 +353,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;llama;file;help'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;llama;file;help;status'= {
@@ -429,20 +568,32 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;llama;classify;help;help'= {
         }
         &'pipewatch;llama;help'= {
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'pipewatch;llama;help;index'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+        }
+        &'pipewatch;llama;help;index;status'= {
+        }
+        &'pipewatch;llama;help;batch'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+        }
+        &'pipewatch;llama;help;batch;status'= {
+        }
         &'pipewatch;llama;help;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;llama;help;pipeline;status'= {
         }
         &'pipewatch;llama;help;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;llama;help;file;status'= {
         }
@@ -489,7 +640,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;status'= {
@@ -526,7 +677,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;batch;help'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;batch;help;status'= {
@@ -627,8 +778,75 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline'= {
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline;status'= {
+            cand --for 'What to wait for: compiled, running, paused, standby, suspended, stopped, or complete (its input processed, from /stats); default: the pipeline''s desired status at the first answer'
+            cand --interval 'With --watch: time between polls of one target, at least 100ms [default: 2s]'
+            cand --timeout 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]'
+            cand --summary 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"'
+            cand --metrics-file 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter''s textfile collector'
+            cand --base-url 'This service''s base URL for this call'
+            cand --ca-cert 'Trust this extra root certificate (PEM)'
+            cand --request-timeout 'Per-request time limit [default: 30s]'
+            cand --retries 'Retries of one request on a transient failure'
+            cand --concurrency 'Requests in flight'
+            cand --color 'When to use colour'
+            cand --profile 'Config profile to use [env: PIPEWATCH_PROFILE]'
+            cand --config 'Config file to use [env: PIPEWATCH_CONFIG]'
+            cand --all 'Every pipeline, from the listing (GET /v0/pipelines?selector=status)'
+            cand -w 'Poll until every target is in a terminal state'
+            cand --watch 'Poll until every target is in a terminal state'
+            cand --events 'With --watch: one JSON envelope per line each time a target changes'
+            cand --wait-for-creation 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+            cand --json 'Machine output: one JSON envelope per target, one per line'
+            cand -q 'Print nothing on stdout; the exit code is the answer'
+            cand --quiet 'Print nothing on stdout; the exit code is the answer'
+            cand --allow-partial 'Treat a partial success as success (exit 0 instead of 3)'
+            cand --allow-http 'Allow sending a credential over plain HTTP to a non-loopback host'
+            cand -v 'Log each HTTP exchange to stderr, credentials redacted'
+            cand --verbose 'Log each HTTP exchange to stderr, credentials redacted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'pipewatch;feldera;pipeline;help'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;pipeline;help;status'= {
+        }
+        &'pipewatch;feldera;pipeline;help;help'= {
         }
         &'pipewatch;feldera;token'= {
             cand --connector 'Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)'
@@ -659,8 +877,14 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;feldera;help'= {
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pipewatch;feldera;help;pipeline'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+        }
+        &'pipewatch;feldera;help;pipeline;status'= {
         }
         &'pipewatch;feldera;help;token'= {
         }
@@ -748,10 +972,10 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand --help 'Print help'
         }
         &'pipewatch;help'= {
-            cand llama 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
-            cand batch 'LlamaCloud batch processing jobs (beta)'
+            cand llama 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+            cand batch 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
             cand clarifeye 'Clarifeye pipeline runs'
-            cand feldera 'Feldera completion tokens'
+            cand feldera 'Feldera pipelines and completion tokens'
             cand exporter 'Serve Prometheus probes of jobs (GET /probe) and the exporter''s own metrics (GET /metrics)'
             cand completions 'Print a shell completion script to stdout'
             cand config 'Show where the config file is, or the settings it resolves to'
@@ -759,19 +983,31 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pipewatch;help;llama'= {
-            cand pipeline 'Ingestion status of managed pipelines'
-            cand file 'Ingestion status of files in a pipeline'
+            cand index 'Indexes: GET /api/v1/indexes/{index_id}'
+            cand batch 'Batches (v2): GET /api/v2/batches/{batch_id}'
+            cand pipeline 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+            cand file 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
             cand parse 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
             cand extract 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
             cand classify 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
         }
+        &'pipewatch;help;llama;index'= {
+            cand status 'Status of indexes by ID (ready or failed, from their metadata), or the project''s indexes with --all'
+        }
+        &'pipewatch;help;llama;index;status'= {
+        }
+        &'pipewatch;help;llama;batch'= {
+            cand status 'Status of v2 batches by ID, with progress from their files'' jobs, or the project''s batches with --all'
+        }
+        &'pipewatch;help;llama;batch;status'= {
+        }
         &'pipewatch;help;llama;pipeline'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files'' status counts, for progress)'
         }
         &'pipewatch;help;llama;pipeline;status'= {
         }
         &'pipewatch;help;llama;file'= {
-            cand status 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline''s file listing with --all'
         }
         &'pipewatch;help;llama;file;status'= {
         }
@@ -791,7 +1027,7 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;llama;classify;status'= {
         }
         &'pipewatch;help;batch'= {
-            cand status 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+            cand status 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
         }
         &'pipewatch;help;batch;status'= {
         }
@@ -801,7 +1037,13 @@ set edit:completion:arg-completer[pipewatch] = {|@words|
         &'pipewatch;help;clarifeye;run'= {
         }
         &'pipewatch;help;feldera'= {
+            cand pipeline 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
             cand token 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+        }
+        &'pipewatch;help;feldera;pipeline'= {
+            cand status 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+        }
+        &'pipewatch;help;feldera;pipeline;status'= {
         }
         &'pipewatch;help;feldera;token'= {
         }

@@ -48,44 +48,96 @@ complete -c pipewatch -n "__fish_pipewatch_needs_command" -l allow-partial -d 'T
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -s V -l version -d 'Print version'
-complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "llama" -d 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
-complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "llama" -d 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
-complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "feldera" -d 'Feldera completion tokens'
+complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "feldera" -d 'Feldera pipelines and completion tokens'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "exporter" -d 'Serve Prometheus probes of jobs (GET /probe) and the exporter\'s own metrics (GET /metrics)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
 complete -c pipewatch -n "__fish_pipewatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l base-url -d 'This service\'s base URL for this call' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l retries -d 'Retries of one request on a transient failure' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l concurrency -d 'Requests in flight' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s w -l watch -d 'Poll until every target is in a terminal state'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l json -d 'Machine output: one JSON envelope per target, one per line'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "file" -d 'Ingestion status of files in a pipeline'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from pipeline file parse extract classify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "pipeline" -d 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "file" -d 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and not __fish_seen_subcommand_from index batch pipeline file parse extract classify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -f -a "status" -d 'Status of indexes by ID (ready or failed, from their metadata), or the project\'s indexes with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from index" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Status of v2 batches by ID, with progress from their files\' jobs, or the project\'s batches with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from batch" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
@@ -109,7 +161,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/status (and its files\' status counts, for progress)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files\' status counts, for progress)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from pipeline" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
@@ -134,7 +186,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "status" -d 'GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline\'s file listing with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "status" -d 'Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline\'s file listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from file" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from parse" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
@@ -211,8 +263,10 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -f -a "status" -d 'Status of jobs by ID (many at once through the listing\'s job_ids filter), or the project\'s jobs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from classify" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "file" -d 'Ingestion status of files in a pipeline'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "pipeline" -d 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "file" -d 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand llama; and __fish_seen_subcommand_from help" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
@@ -240,7 +294,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l organization-id -d 'Organization ID (default: config llama.organization_id)' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l project-id -d 'Project ID (default: config llama.project_id)' -r
@@ -284,7 +338,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_se
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and not __fish_seen_subcommand_from run help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
@@ -345,31 +399,57 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fis
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project\'s runs with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand clarifeye; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l base-url -d 'This service\'s base URL for this call' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l retries -d 'Retries of one request on a transient failure' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l concurrency -d 'Requests in flight' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s w -l watch -d 'Poll until every target is in a terminal state'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l json -d 'Machine output: one JSON envelope per target, one per line'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -f -a "pipeline" -d 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and not __fish_seen_subcommand_from pipeline token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l summary -d 'Append a Markdown report of the run to PATH when it ends, e.g. "$GITHUB_STEP_SUMMARY"' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l metrics-file -d 'When the command ends, write its Prometheus series to PATH (atomically), e.g. for node_exporter\'s textfile collector' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l base-url -d 'This service\'s base URL for this call' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l ca-cert -d 'Trust this extra root certificate (PEM)' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l request-timeout -d 'Per-request time limit [default: 30s]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l retries -d 'Retries of one request on a transient failure' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l concurrency -d 'Requests in flight' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l profile -d 'Config profile to use [env: PIPEWATCH_PROFILE]' -r
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l config -d 'Config file to use [env: PIPEWATCH_CONFIG]' -r -F
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -s w -l watch -d 'Poll until every target is in a terminal state'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l events -d 'With --watch: one JSON envelope per line each time a target changes'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l wait-for-creation -d 'With --watch: a target that answers 404 is not created yet: pending ("not found yet") until it appears or --timeout'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l json -d 'Machine output: one JSON envelope per target, one per line'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -s q -l quiet -d 'Print nothing on stdout; the exit code is the answer'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l allow-partial -d 'Treat a partial success as success (exit 0 instead of 3)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'Wait for pipelines to compile, start, pause, stop or finish their input, or every pipeline with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from pipeline" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l connector -d 'Ask each input connector TABLE.CONNECTOR for a completion token first, then watch it (repeatable, or comma-separated)' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l interval -d 'With --watch: time between polls of one target, at least 100ms [default: 2s]' -r
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l timeout -d 'With --watch: give up after this long (exit 6); `none` for no limit [default: none]' -r
@@ -394,6 +474,7 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -l allow-http -d 'Allow sending a credential over plain HTTP to a non-loopback host'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "pipeline" -d 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand feldera; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand exporter" -l addr -d 'Address to listen on; 127.0.0.1 keeps it to this machine' -r
@@ -457,22 +538,25 @@ complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l serve -d 'K
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -l json -d 'Print the demo\'s results as JSON envelopes, one per line'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s v -l verbose -d 'Log each HTTP exchange to stderr, credentials redacted'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "llama" -d 'LlamaCloud managed pipelines, their files, and parse, extract and classify jobs'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "llama" -d 'LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "batch" -d 'LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "clarifeye" -d 'Clarifeye pipeline runs'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "feldera" -d 'Feldera completion tokens'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "feldera" -d 'Feldera pipelines and completion tokens'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "exporter" -d 'Serve Prometheus probes of jobs (GET /probe) and the exporter\'s own metrics (GET /metrics)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "config" -d 'Show where the config file is, or the settings it resolves to'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "demo" -d 'Watch demo jobs of every service on a built-in simulator (no network, no keys)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and not __fish_seen_subcommand_from llama batch clarifeye feldera exporter completions config demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "pipeline" -d 'Ingestion status of managed pipelines'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "file" -d 'Ingestion status of files in a pipeline'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "index" -d 'Indexes: GET /api/v1/indexes/{index_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "batch" -d 'Batches (v2): GET /api/v2/batches/{batch_id}'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "pipeline" -d 'Ingestion status of managed pipelines (deprecated: use `llama index`)'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "file" -d 'Ingestion status of files in a pipeline (deprecated: use `llama index`)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "parse" -d 'Parse jobs (v2): GET /api/v2/parse/{job_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "extract" -d 'Extract jobs (v2): GET /api/v2/extract/{job_id}'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from llama" -f -a "classify" -d 'Classify jobs (v2): GET /api/v2/classify/{job_id}'
-complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from clarifeye" -f -a "run" -d 'GET /api/v1/projects/{project_id}/pipeline-runs/{pipeline_run_id}/, or the project\'s runs with --all'
+complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from feldera" -f -a "pipeline" -d 'Pipelines: GET /v0/pipelines/{pipeline_name}?selector=status'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from feldera" -f -a "token" -d 'GET /v0/pipelines/{pipeline_name}/completion_status?token='
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (whether or not it exists)'
 complete -c pipewatch -n "__fish_pipewatch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings of every service as TOML, secrets redacted'

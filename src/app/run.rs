@@ -134,6 +134,10 @@ pub async fn run_status(
             None => eprintln!("{line}"),
         }
     }
+    // A server that says its endpoint is going away: one note a run.
+    if let (Some(deprecated), false) = (ctx.client.deprecated(), options.mode == Mode::Quiet) {
+        eprintln!("{}", sanitize(&deprecated.note()));
+    }
     ci::annotate(&options.ci, &ended.snapshots, ended.timed_out);
     // stdout closed by its reader, or unwritable, already: nothing more
     // goes there.

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use crate::engine::listing::all_pages;
 use crate::engine::query::{Context, fetch};
 use crate::model::Target;
-use crate::model::{Items, JobItems as Listed, Snapshot, State};
+use crate::model::{Attachment, Items, SideTable, Snapshot, State};
 use crate::services::{Cursor, JobItems, PAGE_SIZE};
 
 /// Failed items a partial or failed job shows without `--items`.
@@ -54,15 +54,9 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
             } else {
                 first_failed(&ctx, api, &job, failed_items).await
             };
-            (
-                index,
-                listed.map(|(items, more)| Listed {
-                    status,
-                    items,
-                    more,
-                    asked,
-                }),
-            )
+            let attachment =
+                listed.map(|(items, more)| attachment(api, status, items, more, asked));
+            (index, attachment)
         });
     }
     let mut warnings = Vec::new();
@@ -71,7 +65,7 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
             continue;
         };
         match listed {
-            Ok(items) => snapshots[index].items = Some(items),
+            Ok(items) => snapshots[index].attach(items),
             Err(why) => warnings.push(format!(
                 "{} {}: cannot list its items: {why}",
                 snapshots[index].target.service(),
@@ -80,6 +74,32 @@ pub async fn attach(ctx: &Arc<Context>, snapshots: &mut [Snapshot], want: Want<'
         }
     }
     warnings
+}
+
+/// The job's items as an attachment: the envelope's `items` when
+/// `--items` asked for them, and a side table `failed items of J` whose
+/// rows the API makes of each item.
+fn attachment(
+    api: &dyn JobItems,
+    status: Option<String>,
+    items: Vec<Value>,
+    more: u64,
+    asked: bool,
+) -> Attachment {
+    let which = status.as_deref().unwrap_or("all");
+    let table = SideTable {
+        what: format!("{which} items"),
+        summary: api.summary(),
+        columns: api.columns(),
+        rows: items.iter().map(|item| api.row(item)).collect(),
+        more,
+        every: Some(format!("--items {which}")),
+    };
+    Attachment {
+        field: "items",
+        json: asked.then(|| Value::Array(items)),
+        table: Some(table),
+    }
 }
 
 /// An item as a value; text that is not JSON cannot come out of a page

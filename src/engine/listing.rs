@@ -4,12 +4,15 @@
 //! listed, more than [`MAX_PAGES`] pages) is stopped and reported, never
 //! followed forever.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tokio::task::JoinSet;
 
 use serde_json::value::RawValue;
 use url::Url;
 
-use crate::engine::query::{Context, fetch, malformed};
+use crate::engine::query::{Context, fetch, follow, malformed};
 use crate::model::{Classified, Snapshot, State};
 use crate::model::{Collection, Target};
 use crate::services::{Cursor, Listing, PAGE_SIZE, Page};
@@ -18,13 +21,16 @@ use crate::services::{Cursor, Listing, PAGE_SIZE, Page};
 pub const MAX_PAGES: usize = 1000;
 
 /// List the collection now: one snapshot per item, in listing order, each
-/// item once. `filtered` false leaves out the `--status` filter (a watch
-/// following the items its first listing chose). Err is the listing's own
-/// failure, as a snapshot of the listing target.
+/// item once, with what the requests its API makes after each answer add
+/// (`previous`: the items' earlier answers the API kept something of).
+/// `filtered` false leaves out the `--status` filter (a watch following
+/// the items its first listing chose). Err is the listing's own failure,
+/// as a snapshot of the listing target.
 pub async fn list(
-    ctx: &Context,
+    ctx: &Arc<Context>,
     collection: &Collection,
     filtered: bool,
+    previous: &HashMap<Target, Snapshot>,
 ) -> Result<Vec<Snapshot>, Box<Snapshot>> {
     let mut snapshots = Vec::new();
     each(
@@ -36,21 +42,78 @@ pub async fn list(
         },
     )
     .await?;
+    follow_all(ctx, &mut snapshots, previous).await;
     Ok(snapshots)
+}
+
+/// The requests the API makes after each of these answers (a listing's
+/// items, targets asked together), all under the run's concurrency bound.
+/// Most APIs make none: their snapshots are not cloned or moved then.
+pub async fn follow_all(
+    ctx: &Arc<Context>,
+    snapshots: &mut [Snapshot],
+    previous: &HashMap<Target, Snapshot>,
+) {
+    let mut set = JoinSet::new();
+    let base = &ctx.vendor.base_url;
+    for (index, snapshot) in snapshots.iter_mut().enumerate() {
+        let last = previous.get(&snapshot.target);
+        if snapshot.error.is_some() {
+            continue;
+        }
+        if ctx.api.after(snapshot, last, base).is_empty() {
+            ctx.api.with_after(snapshot, last, Vec::new());
+            continue;
+        }
+        let (ctx, last) = (Arc::clone(ctx), last.cloned());
+        let mut snapshot = snapshot.clone();
+        set.spawn(async move {
+            follow(&ctx, &mut snapshot, last.as_ref()).await;
+            (index, snapshot)
+        });
+    }
+    while let Some(joined) = set.join_next().await {
+        if let Ok((index, snapshot)) = joined {
+            snapshots[index] = snapshot;
+        }
+    }
 }
 
 /// The collection's items counted by state, each item once, as [`list`]
 /// lists them, without holding any: what a Prometheus probe of a
 /// 10,000-file pipeline needs, in a few kilobytes rather than megabytes.
+/// Only the items whose API makes requests after their answer (a
+/// pipeline waiting for its statistics) are held, until those are made.
 pub async fn tally(
-    ctx: &Context,
+    ctx: &Arc<Context>,
     collection: &Collection,
     mut count: impl FnMut(State),
 ) -> Result<(), Box<Snapshot>> {
-    each(ctx, collection, true, |_, _, _, classified| {
-        count(classified.state.unwrap_or(State::Unknown));
-    })
-    .await
+    let base = &ctx.vendor.base_url;
+    let mut followed = Vec::new();
+    each(
+        ctx,
+        collection,
+        true,
+        |target, item, compact, classified| {
+            let mut snapshot = Snapshot::from_listed(target, item, compact, classified);
+            if ctx.api.after(&snapshot, None, base).is_empty() {
+                ctx.api.with_after(&mut snapshot, None, Vec::new());
+                count(snapshot.state);
+            } else {
+                followed.push(snapshot);
+            }
+        },
+    )
+    .await?;
+    follow_all(ctx, &mut followed, &HashMap::new()).await;
+    for snapshot in &followed {
+        count(match &snapshot.error {
+            Some(_) => State::Unknown,
+            None => snapshot.state,
+        });
+    }
+    Ok(())
 }
 
 /// Every item of the collection, once, in listing order, handed to `take`

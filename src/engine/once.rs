@@ -2,6 +2,7 @@
 //! exporter's probes) makes it: every target once, or every page of the
 //! collection's listing.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::engine::listing;
@@ -20,10 +21,12 @@ pub async fn poll(ctx: &Arc<Context>, subject: &Subject) -> Vec<Snapshot> {
             check_all(ctx, targets, &mut results).await;
             Snapshot::last_known(results, targets)
         }
-        Subject::Collection(collection) => match listing::list(ctx, collection, true).await {
-            Ok(items) => items,
-            Err(failed) => vec![*failed],
-        },
+        Subject::Collection(collection) => {
+            match listing::list(ctx, collection, true, &HashMap::new()).await {
+                Ok(items) => items,
+                Err(failed) => vec![*failed],
+            }
+        }
     }
 }
 

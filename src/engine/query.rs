@@ -1,13 +1,15 @@
 //! One query of one target, and many targets at once under a concurrency
 //! bound, reported in argument order. A query also makes the requests its
 //! API asks beside the target's own (a pipeline's file status counts, for
-//! a progress bar). Every request
+//! a progress bar) and after it (depending on its answer: a v2 batch's
+//! jobs, a pipeline's statistics). Every request
 //! goes through [`get`], which sends the newest key and, on a 401, lets
 //! the [`Credential`] renew a key from `api_key_cmd` and asks once more.
 
 use std::sync::Arc;
 
 use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
 
 use serde_json::Value;
 use url::Url;
@@ -56,8 +58,71 @@ impl Context {
 }
 
 /// Ask once (with the client's retries) and classify the answer, with
-/// what the requests the API asks beside it add.
-pub async fn check(ctx: &Context, target: Target) -> Snapshot {
+/// what the requests the API asks beside it and after it add; `previous`
+/// is the target's last answer without error, if any.
+pub async fn check(ctx: &Arc<Context>, target: Target, previous: Option<&Snapshot>) -> Snapshot {
+    // Boxed while the requests after it are made: the future of every
+    // target's poll holds it.
+    let mut snapshot = Box::new(own_and_beside(ctx, target).await);
+    follow(ctx, &mut snapshot, previous).await;
+    *snapshot
+}
+
+/// Make the requests the API asks after `snapshot`, the target's own
+/// answer (none after an error: it decides alone), all at once, and
+/// hand their answers to the API with `previous`. Most answers call for
+/// none: then no task is made, and the future of the requests, boxed, is
+/// not carried by every target's poller.
+pub async fn follow(ctx: &Arc<Context>, snapshot: &mut Snapshot, previous: Option<&Snapshot>) {
+    if snapshot.error.is_some() {
+        return;
+    }
+    let urls = ctx.api.after(snapshot, previous, &ctx.vendor.base_url);
+    let answers = match urls.is_empty() {
+        true => Vec::new(),
+        false => Box::pin(fetch_all(ctx, &snapshot.target, urls)).await,
+    };
+    ctx.api.with_after(snapshot, previous, answers);
+}
+
+/// GET each of `urls` on behalf of `target`, at once; the answers in order.
+async fn fetch_all(
+    ctx: &Arc<Context>,
+    target: &Target,
+    urls: Vec<Url>,
+) -> Vec<Result<Value, TargetError>> {
+    let mut set = JoinSet::new();
+    for (index, url) in urls.into_iter().enumerate() {
+        let (ctx, target) = (Arc::clone(ctx), target.clone());
+        set.spawn(async move {
+            let answer = fetch_json(&ctx, &target, &url)
+                .await
+                .map_err(|failed| failed_error(*failed));
+            (index, answer)
+        });
+    }
+    let mut answers: Vec<(usize, Result<Value, TargetError>)> = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        if let Ok(answer) = joined {
+            answers.push(answer);
+        }
+    }
+    answers.sort_by_key(|(index, _)| *index);
+    answers.into_iter().map(|(_, answer)| answer).collect()
+}
+
+/// The error of a request that failed on behalf of a target.
+fn failed_error(failed: Snapshot) -> TargetError {
+    failed.error.unwrap_or_else(|| TargetError {
+        kind: ErrorKind::BadResponse,
+        http_status: None,
+        code: None,
+        message: "no answer".to_owned(),
+    })
+}
+
+/// Ask once, with what the requests the API asks beside it add.
+async fn own_and_beside(ctx: &Context, target: Target) -> Snapshot {
     let beside = ctx.api.beside(&target, &ctx.vendor.base_url);
     if beside.is_empty() {
         return ask(ctx, target).await;

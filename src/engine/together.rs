@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
-use crate::engine::listing::all_pages;
+use crate::engine::listing::{all_pages, follow_all};
 use crate::engine::query::{Context, check, malformed};
 use crate::model::Target;
 use crate::model::outage;
@@ -69,14 +69,14 @@ pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Op
     let tell = outage::listener();
     for index in plan.alone {
         let (ctx, target) = (Arc::clone(ctx), targets[index].clone());
-        let check = async move { vec![(index, check(&ctx, target).await)] };
+        let check = async move { vec![(index, check(&ctx, target, None).await)] };
         set.spawn(outage::carrying(tell.clone(), check));
     }
     for (listing, indexes) in plan.together {
         let ctx = Arc::clone(ctx);
         let group: Vec<Target> = indexes.iter().map(|i| targets[*i].clone()).collect();
         let check = async move {
-            let snapshots = check_together(&ctx, &listing, &group).await;
+            let snapshots = check_together(&ctx, &listing, &group, &HashMap::new()).await;
             indexes.into_iter().zip(snapshots).collect()
         };
         set.spawn(outage::carrying(tell.clone(), check));
@@ -94,13 +94,16 @@ pub async fn check_all(ctx: &Arc<Context>, targets: &[Target], results: &mut [Op
 /// target it did not return on its own. One snapshot per target, in order.
 /// A listing that fails gives every target its error when that is an
 /// outage or a refused key; otherwise each target is asked on its own.
+/// `previous` holds the targets' last answers without error, for the
+/// requests their API makes after each answer.
 pub async fn check_together(
     ctx: &Arc<Context>,
     listing: &Target,
     targets: &[Target],
+    previous: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let (Some(together), Some(lister)) = (ctx.api.together(), ctx.api.listing()) else {
-        return alone(ctx, targets, &HashMap::new()).await;
+        return alone(ctx, targets, HashMap::new(), previous).await;
     };
     let wanted: HashSet<&Target> = targets.iter().collect();
     let ids: Vec<&str> = targets.iter().map(|t| together.listed_id(t)).collect();
@@ -152,26 +155,36 @@ pub async fn check_together(
         }
         found.clear();
     }
-    alone(ctx, targets, &found).await
+    alone(ctx, targets, found, previous).await
 }
 
-/// Each of `targets` not in `found` asked on its own; one snapshot per
-/// target, in order.
+/// Each of `targets` not in `found` asked on its own; the requests after
+/// each answer made for those found too; one snapshot per target, in order.
 async fn alone(
     ctx: &Arc<Context>,
     targets: &[Target],
-    found: &HashMap<Target, Snapshot>,
+    found: HashMap<Target, Snapshot>,
+    previous: &HashMap<Target, Snapshot>,
 ) -> Vec<Snapshot> {
     let mut set = JoinSet::new();
     let tell = outage::listener();
+    let (mut listed_at, mut listed) = (Vec::new(), Vec::new());
     for (index, target) in targets.iter().enumerate() {
-        if !found.contains_key(target) {
-            let (ctx, target) = (Arc::clone(ctx), target.clone());
-            let check = async move { (index, check(&ctx, target).await) };
-            set.spawn(outage::carrying(tell.clone(), check));
+        match found.get(target) {
+            Some(snapshot) => {
+                listed_at.push(index);
+                listed.push(snapshot.clone());
+            }
+            None => {
+                let (ctx, last) = (Arc::clone(ctx), previous.get(target).cloned());
+                let target = target.clone();
+                let check = async move { (index, check(&ctx, target, last.as_ref()).await) };
+                set.spawn(outage::carrying(tell.clone(), check));
+            }
         }
     }
-    let mut alone = HashMap::new();
+    follow_all(ctx, &mut listed, previous).await;
+    let mut alone: HashMap<usize, Snapshot> = listed_at.into_iter().zip(listed).collect();
     while let Some(joined) = set.join_next().await {
         if let Ok((index, snapshot)) = joined {
             alone.insert(index, snapshot);
@@ -183,7 +196,6 @@ async fn alone(
         .map(|(index, target)| {
             alone
                 .remove(&index)
-                .or_else(|| found.get(target).cloned())
                 .unwrap_or_else(|| Snapshot::unobserved(target.clone()))
         })
         .collect()

@@ -6,7 +6,7 @@
 //! A collection has one poller: it lists again each poll and sends the
 //! whole listing; the loop tells joined, changed and vanished items apart.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -135,11 +135,18 @@ async fn poll_target(
 ) {
     let mut retrying = Retrying::default();
     let tell = teller(&target, &tx);
+    // The last answer in which the API kept something, to read it back.
+    // Boxed: a poller of each of 500 targets carries it all along.
+    let mut previous: Option<Box<Snapshot>> = None;
     loop {
-        let snapshot = reporting_outages(tell.clone(), check(&ctx, target.clone())).await;
+        let checked = check(&ctx, target.clone(), previous.as_deref());
+        let snapshot = reporting_outages(tell.clone(), checked).await;
         let snapshot = how.seen(snapshot);
         if retrying.again(&ctx, &snapshot).await {
             continue;
+        }
+        if snapshot.error.is_none() && snapshot.kept.is_some() {
+            previous = Some(Box::new(snapshot.clone()));
         }
         let (done, outage) = judge(&snapshot, retrying.answered);
         let update = Update::Polled {
@@ -163,13 +170,15 @@ async fn poll_together(
     tx: mpsc::UnboundedSender<Update>,
 ) {
     let mut answered: HashSet<Target> = HashSet::new();
+    let mut previous: HashMap<Target, Snapshot> = HashMap::new();
     while !targets.is_empty() {
-        let snapshots = together::check_together(&ctx, &listing, &targets).await;
+        let snapshots = together::check_together(&ctx, &listing, &targets, &previous).await;
         let mut done = HashSet::new();
         for snapshot in snapshots {
             let snapshot = how.seen(snapshot);
             if snapshot.error.is_none() {
                 answered.insert(snapshot.target.clone());
+                remember(&mut previous, &snapshot);
             }
             let (finished, outage) = judge(&snapshot, answered.contains(&snapshot.target));
             if finished {
@@ -191,6 +200,15 @@ async fn poll_together(
     }
 }
 
+/// Keep `snapshot` as its target's previous answer, when its API kept
+/// something of it: a collection's items that kept nothing (most of
+/// 10,000 files) are not held twice.
+fn remember(previous: &mut HashMap<Target, Snapshot>, snapshot: &Snapshot) {
+    if snapshot.kept.is_some() {
+        previous.insert(snapshot.target.clone(), snapshot.clone());
+    }
+}
+
 /// List `collection` until every item it holds is final. With `--status`,
 /// the first listing chooses the items and later ones, unfiltered (the
 /// items leave the filter as they change), follow those to their end.
@@ -202,13 +220,17 @@ async fn poll_collection(
 ) {
     let mut retrying = Retrying::default();
     let mut chosen: Option<HashSet<Target>> = None;
+    let mut previous: HashMap<Target, Snapshot> = HashMap::new();
     let tell = teller(&collection.listing, &tx);
     loop {
         let filtered = chosen.is_none();
-        let listed = listing::list(&ctx, &collection, filtered);
+        let listed = listing::list(&ctx, &collection, filtered, &previous);
         let update = match reporting_outages(tell.clone(), listed).await {
             Ok(mut items) => {
                 retrying.answered = true;
+                for item in items.iter().filter(|item| item.error.is_none()) {
+                    remember(&mut previous, item);
+                }
                 if !collection.statuses.is_empty() {
                     match &chosen {
                         None => chosen = Some(items.iter().map(|s| s.target.clone()).collect()),

@@ -3,6 +3,7 @@
 //! `Retry-After`, a body size cap, and `-v` logging with credentials redacted.
 
 pub mod credential;
+pub mod deprecation;
 pub mod exchange;
 pub mod proxy;
 
@@ -15,6 +16,7 @@ use serde_json::Value;
 use tokio::sync::Semaphore;
 use url::Url;
 
+use crate::http::deprecation::Deprecation;
 use crate::http::exchange::{Hops, host_port, next_number, numbered, tag};
 use crate::http::proxy::Proxies;
 use crate::model::outage;
@@ -105,6 +107,8 @@ pub struct HttpClient {
     retries: u32,
     request_timeout: Duration,
     verbose: bool,
+    /// The first answer of the run that said its endpoint is going away.
+    deprecated: std::sync::OnceLock<Deprecation>,
 }
 
 impl HttpClient {
@@ -145,6 +149,7 @@ impl HttpClient {
             retries: opts.retries,
             request_timeout: opts.request_timeout,
             verbose: opts.verbose,
+            deprecated: std::sync::OnceLock::new(),
         })
     }
 
@@ -225,6 +230,12 @@ impl HttpClient {
         self.retries
     }
 
+    /// The first endpoint of the run whose server said it is going away
+    /// (CONTRACT §16): one note at the end of a run.
+    pub fn deprecated(&self) -> Option<&Deprecation> {
+        self.deprecated.get()
+    }
+
     /// `-v`: whether exchanges are logged to stderr.
     pub fn verbose(&self) -> bool {
         self.verbose
@@ -246,6 +257,11 @@ impl HttpClient {
         let mut response = request.send().await.map_err(|e| self.describe(url, &e))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        if self.deprecated.get().is_none() {
+            if let Some(deprecation) = Deprecation::of(url, &headers) {
+                let _ = self.deprecated.set(deprecation);
+            }
+        }
         if response
             .content_length()
             .is_some_and(|len| len > MAX_BODY_BYTES as u64)

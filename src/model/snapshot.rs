@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::model::attachment::Attachment;
 use crate::model::exit::ExitCode;
 use crate::model::outage::Outage;
 use crate::model::state::{Classified, ErrorKind, ErrorRow, Progress, State, StepRow, TargetError};
@@ -33,8 +34,13 @@ pub struct Snapshot {
     /// Something that went wrong without changing the outcome (a
     /// pipeline's progress could not be had), warned about once.
     pub warning: Option<String>,
-    /// A batch job's items, when they were listed.
-    pub items: Option<JobItems>,
+    /// What the report carries besides the target's status, in the
+    /// order of the envelope's fields after `error`.
+    pub attachments: Vec<Attachment>,
+    /// What the API keeps of the target from one poll to the next (a goal
+    /// fixed at the first answer, jobs already known to be over): its own,
+    /// handed back with the previous snapshot.
+    pub kept: Option<Value>,
     /// The transient failure `error` comes from, with when the request is
     /// asked again: what the live line says (CONTRACT §12).
     pub outage: Option<Outage>,
@@ -42,20 +48,6 @@ pub struct Snapshot {
 
 /// The details of a target that answered 404 under `--wait-for-creation`.
 pub const NOT_FOUND_YET: &str = "not found yet";
-
-/// Items of a batch job, as listed: those `--items` asked for, or the
-/// first failed ones a partial or failed job shows unasked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct JobItems {
-    /// The status listed; None for every item.
-    pub status: Option<String>,
-    /// The items as received.
-    pub items: Vec<Value>,
-    /// How many more items of that status there are than listed.
-    pub more: u64,
-    /// `--items` asked for them: they go into the JSON envelope too.
-    pub asked: bool,
-}
 
 impl Snapshot {
     /// A snapshot of a target that has not been observed yet (interrupted
@@ -75,7 +67,8 @@ impl Snapshot {
             errors: Vec::new(),
             logs: None,
             warning: None,
-            items: None,
+            attachments: Vec::new(),
+            kept: None,
             outage: None,
         }
     }
@@ -223,6 +216,17 @@ impl Snapshot {
             Some(e) => !e.kind.is_transient(),
             None => self.state.is_terminal(),
         }
+    }
+
+    /// Add `attachment`, in place of one with the same field.
+    pub fn attach(&mut self, attachment: Attachment) {
+        self.attachments.retain(|a| a.field != attachment.field);
+        self.attachments.push(attachment);
+    }
+
+    /// The attachment whose envelope field is `field`, if it has one.
+    pub fn attachment(&self, field: &str) -> Option<&Attachment> {
+        self.attachments.iter().find(|a| a.field == field)
     }
 
     /// The exit code this target alone calls for.

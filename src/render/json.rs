@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 use serde_json::value::RawValue;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::model::{Progress, Snapshot};
 
@@ -22,9 +22,10 @@ struct Envelope<'a> {
     observed_at: String,
     response: Option<&'a RawValue>,
     error: Option<Value>,
-    /// `--items`: the job's items as listed, after the documented fields.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    items: Option<&'a [Value]>,
+    /// The attachments that go into the envelope (`items`, `files`,
+    /// `stats`), after the documented fields, in the snapshot's order.
+    #[serde(flatten)]
+    attached: Map<String, Value>,
 }
 
 fn fields(snapshot: &Snapshot) -> Envelope<'_> {
@@ -45,11 +46,11 @@ fn fields(snapshot: &Snapshot) -> Envelope<'_> {
                 "message": e.message,
             })
         }),
-        items: snapshot
-            .items
-            .as_ref()
-            .filter(|listed| listed.asked)
-            .map(|listed| listed.items.as_slice()),
+        attached: snapshot
+            .attachments
+            .iter()
+            .filter_map(|a| Some((a.field.to_owned(), a.json.clone()?)))
+            .collect(),
     }
 }
 
@@ -125,6 +126,32 @@ mod tests {
         );
         snap.observed_at = at();
         insta::assert_snapshot!(line(&snap), @r#"{"service":"feldera.token","target":{"pipeline_name":"p","token":"t"},"state":"unknown","status":null,"terminal":false,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"message":"gone","error_code":"PipelineRestarted","details":{}},"error":{"kind":"gone","http_status":410,"code":"PipelineRestarted","message":"HTTP 410 Gone: gone"}}"#);
+    }
+
+    /// Attachments follow `error`, in the snapshot's order; one without
+    /// JSON (items shown unasked) stays out.
+    #[test]
+    fn attachments_are_fields_after_error() {
+        use crate::model::Attachment;
+        let target =
+            crate::services::example_target("llama.pipeline", &[("pipeline_id", "p1")]).unwrap();
+        let body = json!({"status": "SUCCESS"});
+        let c = classify(&target, &body).unwrap();
+        let mut snap = Snapshot::from_classified(target, &body, c);
+        snap.observed_at = at();
+        for (field, value) in [
+            ("files", Some(json!([{"a": 1}]))),
+            ("hidden", None),
+            ("stats", serde_json::from_str(r#"{"b": 2.50}"#).ok()),
+        ] {
+            snap.attach(Attachment {
+                field,
+                json: value,
+                table: None,
+            });
+        }
+        insta::assert_snapshot!(line(&snap), @r#"{"service":"llama.pipeline","target":{"pipeline_id":"p1"},"state":"succeeded","status":"SUCCESS","terminal":true,"progress":null,"observed_at":"2026-11-22T10:00:00Z","response":{"status":"SUCCESS"},"error":null,"files":[{"a":1}],"stats":{"b":2.50}}"#);
+        assert!(envelope(&snap)["stats"]["b"].is_number());
     }
 
     #[test]

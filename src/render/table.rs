@@ -1,15 +1,14 @@
 //! Tables for people (comfy-table): one row per target, then a Clarifeye
-//! run's steps, LlamaCloud errors, a batch job's items and `--logs` where
-//! they apply. Every piece of server text passes through [`sanitize`].
+//! run's steps, LlamaCloud errors, side tables (a batch job's items, a v2
+//! batch's failed files) and `--logs` where they apply. Every piece of
+//! server text passes through [`sanitize`].
 //! More than [`MAX_ROWS`] targets (a collection) start with a line of
 //! counts per state and list only those that did not succeed.
-
-use serde_json::Value;
 
 use super::Palette;
 pub use super::layout::Fit;
 use super::layout::{render, when};
-use crate::model::{Progress, Snapshot, State};
+use crate::model::{Progress, SideTable, Snapshot, State};
 use crate::util::sanitize::{sanitize, sanitize_multiline};
 
 /// Above this many targets, the table lists only those that did not succeed.
@@ -145,9 +144,9 @@ pub fn report(snapshots: &[Snapshot], show_logs: bool, palette: Palette, fit: Fi
         out.push_str(&errors);
     }
     for s in &shown {
-        if let Some(items) = job_items(s, palette, fit) {
+        for side in side_tables(s, palette, fit) {
             out.push('\n');
-            out.push_str(&items);
+            out.push_str(&side);
         }
     }
     if show_logs {
@@ -207,47 +206,42 @@ pub fn counts(snapshots: &[Snapshot]) -> String {
     format!("{} {noun}: {}", snapshots.len(), parts.join(", "))
 }
 
-/// A batch job's items (`--items`, or its first failed ones unasked):
-/// a heading, then ITEM, NAME, STATUS, MESSAGE.
-pub fn job_items(s: &Snapshot, palette: Palette, fit: Fit) -> Option<String> {
-    let listed = s.items.as_ref()?;
-    let which = listed.status.as_deref().unwrap_or("all");
-    let label = sanitize(&s.target.label());
-    let mut out = if listed.more > 0 {
+/// The side tables of a target's attachments (a batch job's items, a v2
+/// batch's failed files): each a heading, then its rows.
+pub fn side_tables(s: &Snapshot, palette: Palette, fit: Fit) -> Vec<String> {
+    s.attachments
+        .iter()
+        .filter_map(|a| a.table.as_ref())
+        .map(|table| side_table(&s.target.label(), table, palette, fit))
+        .collect()
+}
+
+/// `failed items of J: the first 10 of 30 (all of them: --items failed)`,
+/// then the rows; `failed items of J: 3` when every one is listed.
+fn side_table(label: &str, table: &SideTable, palette: Palette, fit: Fit) -> String {
+    let (what, label) = (sanitize(&table.what), sanitize(label));
+    let listed = table.rows.len() as u64;
+    let mut out = if table.more > 0 {
+        let every = table.every.as_deref().map_or_else(String::new, |every| {
+            format!(" (all of them: {})", sanitize(every))
+        });
         format!(
-            "{which} items of {label}: the first {} of {} (all of them: --items {which})\n",
-            listed.items.len(),
-            listed.items.len() as u64 + listed.more
+            "{what} of {label}: the first {listed} of {}{every}\n",
+            listed + table.more
         )
     } else {
-        format!("{which} items of {label}: {}\n", listed.items.len())
+        format!("{what} of {label}: {listed}\n")
     };
-    if listed.items.is_empty() {
-        return Some(out);
+    if table.rows.is_empty() {
+        return out;
     }
-    let field = |item: &Value, name: &str| item.get(name).and_then(Value::as_str).map(sanitize);
-    let rows = listed
-        .items
+    let rows = table
+        .rows
         .iter()
-        .map(|item| {
-            vec![
-                field(item, "item_id").unwrap_or_default(),
-                field(item, "item_name").unwrap_or_default(),
-                field(item, "status").unwrap_or_else(|| "-".to_owned()),
-                field(item, "error_message")
-                    .filter(|m| !m.is_empty())
-                    .or_else(|| field(item, "skip_reason"))
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|row| row.cells.iter().map(|cell| sanitize(cell)).collect())
         .collect();
-    out.push_str(&render(
-        &["ITEM", "NAME", "STATUS", "MESSAGE"],
-        rows,
-        palette,
-        fit,
-    ));
-    Some(out)
+    out.push_str(&render(table.columns, rows, palette, fit));
+    out
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use url::Url;
 use super::command::{Command, Given, Refusal};
 use super::page::{Cursor, Page};
 use crate::model::target::Service;
-use crate::model::{Classified, Collection, Items, Snapshot, Subject, Target};
+use crate::model::{
+    Classified, Collection, Items, SideRow, Snapshot, Subject, Target, TargetError,
+};
 use crate::settings::VendorSettings;
 
 /// One API pipewatch waits on. Each is one file of `services/` and one
@@ -18,8 +20,9 @@ use crate::settings::VendorSettings;
 ///
 /// The first methods are what every API has. The last ones are
 /// capabilities some have: a listing (`--all`), many targets asked in one
-/// request, requests made beside a target's own, a request made once
-/// before polling, a job's items. Each is off unless the API says
+/// request, requests made beside a target's own or after it (depending on
+/// its answer, with what the API kept of the previous one), a request
+/// made once before polling, a job's items. Each is off unless the API says
 /// otherwise, and the registry test checks that what an API's command
 /// offers (`--all`, say) and what it can do agree.
 pub trait Api: Sync {
@@ -69,6 +72,30 @@ pub trait Api: Sync {
     /// snapshot (which has no error: an error decides alone). Each answer
     /// is its JSON body, or why there is none.
     fn with_beside(&self, _snapshot: &mut Snapshot, _answers: Vec<Result<Value, String>>) {}
+
+    /// Requests made after a target's own answer, which depend on it (a
+    /// v2 batch's jobs, a failed compile's messages, a pipeline's
+    /// statistics). `snapshot` is this poll's answer, classified and
+    /// without error; `previous` the target's last answer without error
+    /// in which the API kept something ([`Snapshot::kept`]: jobs already
+    /// known to be over need no asking), if there was one in this run.
+    fn after(&self, _snapshot: &Snapshot, _previous: Option<&Snapshot>, _base: &Url) -> Vec<Url> {
+        Vec::new()
+    }
+
+    /// What the answers to [`Api::after`]'s requests, in their order, make
+    /// of the snapshot: each is its JSON body, or the error its request
+    /// ended with, which the API may make the target's own. Called after
+    /// every answer without error, with no answers when there was nothing
+    /// to ask, so that what the API keeps of a target carries over from
+    /// `previous` (a goal fixed at the first answer).
+    fn with_after(
+        &self,
+        _snapshot: &mut Snapshot,
+        _previous: Option<&Snapshot>,
+        _answers: Vec<Result<Value, TargetError>>,
+    ) {
+    }
 
     /// A request to make once before polling a target (a Feldera
     /// connector's completion token), if it needs one.
@@ -170,6 +197,15 @@ pub trait JobItems: Sync {
     ) -> Url;
 
     fn read_page(&self, body: &[u8], cursor: &Cursor) -> Result<Page, String>;
+
+    /// The columns of the side table that lists a job's items.
+    fn columns(&self) -> &'static [&'static str];
+
+    /// One item's row of that table, and whether the item failed.
+    fn row(&self, item: &Value) -> SideRow;
+
+    /// The Markdown summary's heading of failed items: `Failed batch items`.
+    fn summary(&self) -> &'static str;
 }
 
 /// The passes of a listing that filters one status a request (Clarifeye,

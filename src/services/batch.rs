@@ -18,7 +18,9 @@ use super::page::{self, Cursor, PAGE_SIZE, Page};
 use super::read::{as_count, status_field, str_field};
 use super::scope;
 use crate::model::target::Service;
-use crate::model::{Classified, Collection, Items, Progress, State, Subject, Target, Vendor};
+use crate::model::{
+    Classified, Collection, Items, Progress, SideRow, State, Subject, Target, Vendor,
+};
 use crate::settings::VendorSettings;
 
 pub struct Batch;
@@ -34,7 +36,7 @@ static SERVICE: Service = Service {
 static COMMAND: Command = Command {
     words: &["batch", "status"],
     group_about: None,
-    about: "GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all",
+    about: "Deprecated by LlamaCloud, whose newest SDK drops batch processing: use `pipewatch llama batch status` (v2 batches). GET /api/v1/beta/batch-processing/{job_id}, or the job listing with --all",
     args: &[
         Arg::ids("job_ids", "job_id")
             .value_name("JOB_ID")
@@ -210,7 +212,7 @@ impl Api for Batch {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "LlamaCloud batch job",
-            args: &["batch", "status", "nightly-ok-2s-items40"],
+            args: &["batch", "status", "nightly-ok-1s-items40"],
         }]
     }
 
@@ -303,6 +305,32 @@ impl JobItems for Batch {
     /// One page of a job's items (BatchItemListResponse), paged by offset.
     fn read_page(&self, body: &[u8], cursor: &Cursor) -> Result<Page, String> {
         page::offset_page(body, "items", cursor.offset())
+    }
+
+    fn columns(&self) -> &'static [&'static str] {
+        &["ITEM", "NAME", "STATUS", "MESSAGE"]
+    }
+
+    /// An item's ID, name, status and why it failed or was skipped.
+    fn row(&self, item: &Value) -> SideRow {
+        let field = |name| str_field(item, name).map(str::to_owned);
+        let status = field("status");
+        SideRow {
+            failed: status.as_deref() == Some("failed"),
+            cells: vec![
+                field("item_id").unwrap_or_default(),
+                field("item_name").unwrap_or_default(),
+                status.unwrap_or_else(|| "-".to_owned()),
+                field("error_message")
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| field("skip_reason"))
+                    .unwrap_or_default(),
+            ],
+        }
+    }
+
+    fn summary(&self) -> &'static str {
+        "Failed batch items"
     }
 }
 

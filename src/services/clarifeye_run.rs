@@ -197,7 +197,13 @@ impl Api for ClarifeyeRun {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "Clarifeye run, with its steps",
-            args: &["clarifeye", "run", "--project", "demo", "ingest-partial-2s"],
+            args: &[
+                "clarifeye",
+                "run",
+                "--project",
+                "demo",
+                "ingest-partial-1200ms",
+            ],
         }]
     }
 

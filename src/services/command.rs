@@ -105,6 +105,9 @@ pub enum Probe {
     Scope,
     /// Optional, with `all=1` only: a collection's filter.
     Filter,
+    /// Optional with and without `all=1`: an option of the requests or
+    /// of what an answer means (a pipeline's goal, `for=running`).
+    Option,
 }
 
 /// Which setting an argument gives, when the settings resolve it (a flag,

@@ -128,7 +128,7 @@ impl Api for FelderaToken {
         &[
             Demo {
                 title: "Feldera completion token",
-                args: &["feldera", "token", "orders", "tok-ok-1s"],
+                args: &["feldera", "token", "orders", "tok-ok-600ms"],
             },
             Demo {
                 title: "Feldera input connector: its completion token, then watched",
@@ -137,7 +137,7 @@ impl Api for FelderaToken {
                     "token",
                     "orders",
                     "--connector",
-                    "ORDERS.kafka-ok-1s",
+                    "ORDERS.kafka-ok-600ms",
                 ],
             },
         ]

@@ -33,8 +33,8 @@ static SERVICE: Service = Service {
 
 static COMMAND: Command = Command {
     words: &["llama", "file", "status"],
-    group_about: Some("Ingestion status of files in a pipeline"),
-    about: "GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline's file listing with --all",
+    group_about: Some("Ingestion status of files in a pipeline (deprecated: use `llama index`)"),
+    about: "Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/files/{file_id}/status, or the pipeline's file listing with --all",
     args: &[
         Arg::value("pipeline", "pipeline_id")
             .value_name("PIPELINE_ID")
@@ -134,7 +134,7 @@ impl Api for LlamaFile {
                 "file",
                 "status",
                 "--pipeline",
-                "docs-items40-partial-2s",
+                "docs-items40-partial-1s",
                 "--all",
             ],
         }]

@@ -58,8 +58,8 @@ pub static KINDS: [Kind; 3] = [
                 "llama",
                 "parse",
                 "status",
-                "pjb-invoices-ok-2s",
-                "pjb-scans-failed-1s",
+                "pjb-invoices-ok-1s",
+                "pjb-scans-failed-600ms",
             ],
         }],
         example: &[("job_id", "pjb-invoices-ok-2s")],
@@ -84,7 +84,7 @@ pub static KINDS: [Kind; 3] = [
         nested: None,
         demo: &[Demo {
             title: "LlamaCloud extract job",
-            args: &["llama", "extract", "status", "ejb-contract-ok-1s"],
+            args: &["llama", "extract", "status", "ejb-contract-ok-600ms"],
         }],
         example: &[("job_id", "ejb-contract-ok-1s")],
     },
@@ -101,7 +101,7 @@ pub static KINDS: [Kind; 3] = [
         nested: None,
         demo: &[Demo {
             title: "LlamaCloud classify job",
-            args: &["llama", "classify", "status", "cjb-mail-ok-1s"],
+            args: &["llama", "classify", "status", "cjb-mail-ok-600ms"],
         }],
         example: &[("job_id", "cjb-mail-ok-1s")],
     },
@@ -321,10 +321,11 @@ impl Together for Kind {
     }
 }
 
-/// CONTRACT §14's states; anything else (THROTTLED included) is unknown.
+/// CONTRACT §14's states (and §16's: `THROTTLED` is queued work the
+/// vendor holds back); anything else is unknown.
 pub fn state_of(status: &str) -> Option<State> {
     Some(match status {
-        "PENDING" => State::Pending,
+        "PENDING" | "THROTTLED" => State::Pending,
         "RUNNING" => State::Running,
         "COMPLETED" => State::Succeeded,
         "FAILED" => State::Failed,

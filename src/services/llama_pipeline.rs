@@ -27,8 +27,8 @@ static SERVICE: Service = Service {
 
 static COMMAND: Command = Command {
     words: &["llama", "pipeline", "status"],
-    group_about: Some("Ingestion status of managed pipelines"),
-    about: "GET /api/v1/pipelines/{pipeline_id}/status (and its files' status counts, for progress)",
+    group_about: Some("Ingestion status of managed pipelines (deprecated: use `llama index`)"),
+    about: "Deprecated by LlamaCloud, whose indexes replace pipelines: use `pipewatch llama index status`. GET /api/v1/pipelines/{pipeline_id}/status (and its files' status counts, for progress)",
     args: &[
         Arg::ids("pipeline_ids", "pipeline_id")
             .value_name("PIPELINE_ID")
@@ -76,7 +76,7 @@ impl Api for LlamaPipeline {
     fn demo(&self) -> &'static [Demo] {
         &[Demo {
             title: "LlamaCloud pipeline",
-            args: &["llama", "pipeline", "status", "docs-ok-2s"],
+            args: &["llama", "pipeline", "status", "docs-ok-1s"],
         }]
     }
 

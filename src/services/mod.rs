@@ -14,9 +14,12 @@ pub mod batch;
 pub mod clarifeye_run;
 pub mod command;
 mod endpoint;
+pub mod feldera_pipeline;
 pub mod feldera_token;
 mod ingestion;
+pub mod llama_batch;
 pub mod llama_file;
+pub mod llama_index;
 pub mod llama_jobs;
 pub mod llama_pipeline;
 pub mod page;
@@ -30,6 +33,8 @@ pub use read::error_message;
 
 /// Every API, in the order the command line lists their commands.
 pub static APIS: &[&dyn Api] = &[
+    &llama_index::LlamaIndex,
+    &llama_batch::LlamaBatch,
     &llama_pipeline::LlamaPipeline,
     &llama_file::LlamaFile,
     &llama_jobs::KINDS[0],
@@ -37,6 +42,7 @@ pub static APIS: &[&dyn Api] = &[
     &llama_jobs::KINDS[2],
     &batch::Batch,
     &clarifeye_run::ClarifeyeRun,
+    &feldera_pipeline::FelderaPipeline,
     &feldera_token::FelderaToken,
 ];
 
@@ -45,11 +51,14 @@ pub static APIS: &[&dyn Api] = &[
 pub static GROUPS: &[(&str, &str)] = &[
     (
         "llama",
-        "LlamaCloud managed pipelines, their files, and parse, extract and classify jobs",
+        "LlamaCloud indexes, v2 batches, parse, extract and classify jobs, and (deprecated) managed pipelines and their files",
     ),
-    ("batch", "LlamaCloud batch processing jobs (beta)"),
+    (
+        "batch",
+        "LlamaCloud batch processing jobs (beta; deprecated: use `llama batch status`)",
+    ),
     ("clarifeye", "Clarifeye pipeline runs"),
-    ("feldera", "Feldera completion tokens"),
+    ("feldera", "Feldera pipelines and completion tokens"),
 ];
 
 /// The vendors of the APIs, each once, in the list's order: the tables

@@ -1,6 +1,7 @@
 //! Pages of the vendors' list endpoints: where the next page starts, and
-//! the two ways they say it. LlamaCloud's files hand out a page token;
-//! its batch listings and Clarifeye (Django REST framework) page by offset.
+//! the ways they say it. LlamaCloud's files hand out a page token; its
+//! batch listings and Clarifeye (Django REST framework) page by offset;
+//! Feldera lists every pipeline in one array.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -235,6 +236,24 @@ pub fn offset_page(body: &[u8], field: &str, at: u64) -> Result<Page, String> {
     })
 }
 
+/// A listing that is one JSON array and no more (Feldera's
+/// `GET /v0/pipelines`): every item at once, nothing to follow.
+pub fn array_page(body: &[u8]) -> Result<Page, String> {
+    let items: Vec<Box<RawValue>> = serde_json::from_slice(body).map_err(|e| {
+        if serde_json::from_slice::<IgnoredAny>(body).is_ok() {
+            "the listing is not a JSON array".to_owned()
+        } else {
+            format!("the listing is not JSON: {e}")
+        }
+    })?;
+    Ok(Page {
+        items,
+        next: None,
+        total: None,
+        compact: compact(body),
+    })
+}
+
 /// A Django REST framework page (`count`, `next`, `results`) starting at
 /// `at`. Its `next` link only says whether there is more: the next offset
 /// is computed here, so a link with another host (a proxy's inside name)
@@ -269,6 +288,21 @@ mod tests {
 
     fn bytes(v: Value) -> Vec<u8> {
         v.to_string().into_bytes()
+    }
+
+    #[test]
+    fn an_array_is_one_page_of_everything() {
+        let page = array_page(br#"[{"name": "a"}, 2]"#).unwrap();
+        let raw: Vec<&str> = page.items.iter().map(|i| i.get()).collect();
+        assert_eq!(raw, [r#"{"name": "a"}"#, "2"]);
+        assert_eq!((page.next, page.total, page.compact), (None, None, true));
+        assert!(array_page(b"[]").unwrap().items.is_empty());
+        assert!(!array_page(b"[\n1\n]").unwrap().compact);
+        assert_eq!(
+            array_page(br#"{"items": []}"#).unwrap_err(),
+            "the listing is not a JSON array"
+        );
+        assert!(array_page(b"[1,").unwrap_err().contains("not JSON"));
     }
 
     #[test]

@@ -319,6 +319,9 @@ pub(crate) struct StatusRequest<'a> {
     pub clock: &'a Clock,
     /// `nostatus`: leave out the status field.
     pub strip_status: bool,
+    /// The request's query (a listing's, for a listed item): what a body
+    /// is asked to include (LlamaCloud's `expand`, Feldera's `selector`).
+    pub query: &'a Query,
 }
 
 /// One list request, with what the handler knows of its key.

@@ -208,6 +208,8 @@ impl Item {
             prelude: None,
             fault: None,
             escape: self.escape,
+            held: false,
+            deprecated: false,
             chaos: 0,
             seed: 0,
         }

@@ -19,6 +19,11 @@ use super::scenario::{self, Chaos, Scenario};
 use super::serve::{self, ResetConnection, SimBody};
 use super::state::{Inner, RecordedRequest, Shared};
 
+/// `deprecated`: deprecated since 2026-01-01 (RFC 9745's structured date)…
+const DEPRECATED_SINCE: &str = "@1767225600";
+/// …and gone on 2027-03-01 (RFC 8594's HTTP date).
+const SUNSET: &str = "Mon, 01 Mar 2027 00:00:00 GMT";
+
 /// Size of the huge bodies (`huge`, `hugecl`): far over any sane client limit.
 const HUGE_BYTES: u64 = 200 * 1024 * 1024;
 
@@ -131,6 +136,7 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
                     phase: &phase,
                     clock: &clock,
                     strip_status,
+                    query: &Query::parse(query.as_deref()),
                 }),
             ),
             Answer::List(page) => {
@@ -188,6 +194,12 @@ fn answer(shared: &Shared, port: u16, request: &Request<Incoming>) -> Reply {
             Some(Chaos::Reset) => Reply::Reset,
             Some(Chaos::Malformed) => truncated_json(),
         }
+    };
+    let reply = match scenario.deprecated {
+        true => reply
+            .with_header("deprecation", DEPRECATED_SINCE)
+            .with_header("sunset", SUNSET),
+        false => reply,
     };
     match scenario.delay {
         Some(delay) => Reply::Stall {

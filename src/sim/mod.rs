@@ -52,6 +52,9 @@
 //!   hash of the key and the request number.
 //! - Every response delayed: `slow` 1 s, `stall` 30 s.
 //! - `escape`: vendor text fields carry terminal escape sequences.
+//! - `held`: a v2 job or batch says `THROTTLED` while it is pending.
+//! - `deprecated`: every answer carries `Deprecation: @1767225600` and
+//!   `Sunset: Mon, 01 Mar 2027 00:00:00 GMT` (the endpoint is going away).
 //!
 //! On a list key every word above acts on the list request; the outcome and
 //! duration make the items (see `collections.rs`): item i of N ends at

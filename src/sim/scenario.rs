@@ -156,6 +156,12 @@ pub(crate) struct Scenario {
     pub fault: Option<Fault>,
     /// Put terminal escape sequences into the vendor's text fields.
     pub escape: bool,
+    /// `held`: while pending, a v2 job or batch says `THROTTLED` (queued
+    /// work the vendor holds back).
+    pub held: bool,
+    /// `deprecated`: every answer says its endpoint is going away
+    /// (`Deprecation` and `Sunset` headers, RFC 9745 and RFC 8594).
+    pub deprecated: bool,
     /// Percentage of requests that get a [`Chaos`] fault (`chaos<N>`).
     pub chaos: u8,
     /// Seeds the choice of chaos faults: a hash of the key, so the same
@@ -174,6 +180,8 @@ impl Scenario {
         let mut prelude = None;
         let mut fault = None;
         let mut escape = false;
+        let mut held = false;
+        let mut deprecated = false;
         let mut chaos = None;
         for word in key.split(['-', '_']) {
             let word = word.to_ascii_lowercase();
@@ -196,6 +204,10 @@ impl Scenario {
                 delay.get_or_insert(SLOW);
             } else if word == "escape" {
                 escape = true;
+            } else if word == "held" {
+                held = true;
+            } else if word == "deprecated" {
+                deprecated = true;
             }
         }
         Scenario {
@@ -206,6 +218,8 @@ impl Scenario {
             prelude,
             fault,
             escape,
+            held,
+            deprecated,
             chaos: chaos.unwrap_or(0),
             seed: fnv1a(key.as_bytes()),
         }

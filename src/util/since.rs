@@ -26,8 +26,9 @@ pub fn parse(raw: &str, now: SystemTime) -> Result<String, String> {
     Ok(humantime::format_rfc3339_seconds(at).to_string())
 }
 
-/// An RFC 3339 time with `Z` or a `±HH:MM` offset.
-fn parse_rfc3339(raw: &str) -> Option<SystemTime> {
+/// An RFC 3339 time with `Z` or a `±HH:MM` offset (a vendor's
+/// `last_synced_at` as much as a user's `--since`).
+pub fn parse_rfc3339(raw: &str) -> Option<SystemTime> {
     if raw.len() < 20 || !raw.is_char_boundary(raw.len() - 6) {
         return None;
     }

@@ -305,9 +305,9 @@ fn the_demo_at_80x24_wraps_no_line() {
         assert!(width(line.trim_end()) <= 80, "wrapped: {line:?}\n{shown}");
     }
     for command in [
-        "pipewatch llama pipeline status docs-ok-2s --watch",
-        "pipewatch batch status nightly-ok-2s-items40 --watch",
-        "pipewatch feldera token orders tok-ok-1s --watch",
+        "pipewatch llama pipeline status docs-ok-1s --watch",
+        "pipewatch batch status nightly-ok-1s-items40 --watch",
+        "pipewatch feldera token orders tok-ok-600ms --watch",
     ] {
         assert!(shown.contains(command), "no {command:?}:\n{shown}");
     }

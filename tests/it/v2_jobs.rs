@@ -466,3 +466,65 @@ fn a_listing_the_server_lacks_leaves_the_jobs_to_their_own_endpoints() {
     );
     assert_eq!((server.hits("a-ok"), server.hits("b-ok")), (0, 0));
 }
+
+// ---- THROTTLED (CONTRACT §16): queued work the vendor holds back ----
+
+#[test]
+fn throttled_is_pending_not_unknown() {
+    let server = sim();
+    for kind in ["parse", "extract", "classify"] {
+        // `held`: the simulator's job says THROTTLED while it is pending.
+        let (code, stdout, stderr) = query(
+            &server,
+            &["llama", kind, "status", "j-held-pending", "--json"],
+        );
+        assert_eq!(code, 5, "{kind}: {stderr}");
+        let env = &envelopes(&stdout)[0];
+        assert_eq!(env["status"], "THROTTLED", "{kind}");
+        assert_eq!(env["state"], "pending", "{kind}");
+        assert!(!stderr.contains("unknown status"), "{kind}: {stderr}");
+    }
+    // Asked together through the listing, the same.
+    let (code, stdout, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "extract",
+            "status",
+            "a-held-pending",
+            "b-ok",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 5, "{stderr}");
+    let envs = envelopes(&stdout);
+    assert_eq!(
+        (&envs[0]["status"], &envs[0]["state"]),
+        (&Value::from("THROTTLED"), &Value::from("pending"))
+    );
+    assert!(!stderr.contains("unknown status"), "{stderr}");
+}
+
+#[test]
+fn a_watch_waits_through_throttled() {
+    let server = sim();
+    let (code, stdout, stderr) = query(
+        &server,
+        &[
+            "llama",
+            "extract",
+            "status",
+            "ejb-held-2s",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(envelopes(&stdout)[0]["status"], "COMPLETED");
+    let throttled = stderr.find("- -> THROTTLED").expect(&stderr);
+    let running = stderr.find("THROTTLED -> RUNNING").expect(&stderr);
+    assert!(throttled < running, "{stderr}");
+    assert!(stderr.contains("RUNNING -> COMPLETED"), "{stderr}");
+}

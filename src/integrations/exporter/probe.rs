@@ -57,7 +57,7 @@ fn takes(arg: &Arg, all: bool) -> Option<bool> {
     match (arg.probe, all) {
         (Probe::No, _) | (Probe::Target, true) | (Probe::Filter, false) => None,
         (Probe::Target | Probe::Both, _) => Some(true),
-        (Probe::Scope | Probe::Filter, _) => Some(false),
+        (Probe::Scope | Probe::Filter | Probe::Option, _) => Some(false),
     }
 }
 

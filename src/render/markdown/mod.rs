@@ -1,6 +1,7 @@
 //! The Markdown report `--summary` appends (CONTRACT §11): what ran, how it
 //! ended, a table target / state / status / progress / details, then what
-//! failed in detail: Clarifeye steps, LlamaCloud errors, batch items.
+//! failed in detail: Clarifeye steps, LlamaCloud errors, the failed rows of
+//! side tables (batch items, a v2 batch's files).
 //!
 //! Text from servers and from the command line is sanitized, then escaped
 //! by [`escape`] for Markdown and for HTML, which GitHub renders in step
@@ -12,7 +13,7 @@ use std::time::SystemTime;
 
 use super::json::timestamp;
 use super::table::{MAX_ROWS, counts, progress};
-use crate::model::{EXIT_CODES, ExitCode, Snapshot, State};
+use crate::model::{EXIT_CODES, ExitCode, SideTable, Snapshot, State};
 use crate::util::sanitize::sanitize;
 
 /// At most this many rows per table: GitHub refuses a step summary over
@@ -85,8 +86,8 @@ pub fn summary(facts: &Facts<'_>, snapshots: &[Snapshot]) -> String {
     if let Some(errors) = llama_errors(&shown) {
         out.push_str(&errors);
     }
-    if let Some(items) = failed_items(&shown) {
-        out.push_str(&items);
+    if let Some(rows) = failed_rows(&shown) {
+        out.push_str(&rows);
     }
     within_limit(out)
 }
@@ -287,54 +288,79 @@ fn llama_errors(shown: &[&Snapshot]) -> Option<String> {
     })
 }
 
-/// The failed items of batch jobs, as far as they were listed.
-fn failed_items(shown: &[&Snapshot]) -> Option<String> {
-    let field = |item: &serde_json::Value, name: &str| {
-        item.get(name)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let mut rows = Vec::new();
-    let mut more = Vec::new();
+/// The failed rows of the targets' side tables (a batch job's items, a v2
+/// batch's files), one section per kind of table, in the order first met.
+fn failed_rows(shown: &[&Snapshot]) -> Option<String> {
+    let mut sections: Vec<Section<'_>> = Vec::new();
     for s in shown {
-        let Some(listed) = &s.items else { continue };
-        for item in listed
-            .items
-            .iter()
-            .filter(|i| field(i, "status") == "failed")
-        {
-            let message = Some(field(item, "error_message"))
-                .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| field(item, "skip_reason"));
-            rows.push(vec![
-                text(&s.target.label()),
-                text(&field(item, "item_id")),
-                text(&field(item, "item_name")),
-                text(&message),
-            ]);
+        let label = text(&s.target.label());
+        for table in s.attachments.iter().filter_map(|a| a.table.as_ref()) {
+            let at = match sections
+                .iter()
+                .position(|x| x.table.summary == table.summary)
+            {
+                Some(at) => at,
+                None => {
+                    sections.push(Section {
+                        table,
+                        rows: Vec::new(),
+                        more: Vec::new(),
+                    });
+                    sections.len() - 1
+                }
+            };
+            let Section { rows, more, .. } = &mut sections[at];
+            for row in table.rows.iter().filter(|row| row.failed) {
+                let mut cells = vec![label.clone()];
+                cells.extend(row.cells.iter().map(|cell| text(cell)));
+                rows.push(cells);
+            }
+            if table.more > 0 && table.all_failed() {
+                let every = table
+                    .every
+                    .as_deref()
+                    .map_or_else(String::new, |e| format!("; `{}` lists every one", text(e)));
+                more.push(format!(
+                    "…and {} more {} of {label}{every}.\n",
+                    table.more,
+                    text(&table.what)
+                ));
+            }
         }
-        if listed.more > 0 && listed.status.as_deref() == Some("failed") {
-            more.push(format!(
-                "…and {} more failed items of {}; `--items` lists every one.\n",
-                listed.more,
-                text(&s.target.label())
-            ));
+    }
+    let mut out = String::new();
+    for Section { table, rows, more } in sections {
+        if rows.is_empty() {
+            continue;
+        }
+        let header: Vec<String> = std::iter::once("Target".to_owned())
+            .chain(table.columns.iter().map(|c| title_case(c)))
+            .collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        out.push_str(&section(Some(table.summary), &header, rows));
+        for line in more {
+            out.push('\n');
+            out.push_str(&line);
         }
     }
-    if rows.is_empty() {
-        return None;
-    }
-    let mut out = section(
-        Some("Failed batch items"),
-        &["Job", "Item", "Name", "Message"],
-        rows,
-    );
-    for line in more {
-        out.push('\n');
-        out.push_str(&line);
-    }
-    Some(out)
+    (!out.is_empty()).then_some(out)
+}
+
+/// One section of [`failed_rows`]: the first table of its kind, the
+/// failed rows of every table of that kind, and how many more each had.
+struct Section<'a> {
+    table: &'a SideTable,
+    rows: Vec<Vec<String>>,
+    more: Vec<String>,
+}
+
+/// `MESSAGE` as a Markdown heading says it: `Message`.
+fn title_case(column: &str) -> String {
+    let lower = column.to_lowercase();
+    let mut chars = lower.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]

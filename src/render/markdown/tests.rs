@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::*;
 use crate::model::Target;
-use crate::model::{ErrorKind, JobItems, TargetError};
+use crate::model::{Attachment, ErrorKind, SideRow, SideTable, TargetError};
 use crate::services::classify;
 
 fn snap(target: Target, body: serde_json::Value) -> Snapshot {
@@ -60,16 +60,24 @@ fn mixed() -> Vec<Snapshot> {
         json!({"job": {"status": "completed", "job_type": "parse", "total_items": 20,
                        "processed_items": 20, "failed_items": 12}}),
     );
-    partial.items = Some(JobItems {
-        status: Some("failed".into()),
-        items: vec![
-            json!({"item_id": "item-1", "item_name": "a.pdf", "status": "failed",
-                   "error_message": "Unsupported file type: .xyz"}),
-            json!({"item_id": "item-2", "item_name": "b_<i>.pdf", "status": "failed",
-                   "error_message": HOSTILE}),
-        ],
-        more: 10,
-        asked: false,
+    let row = |cells: [&str; 4]| SideRow {
+        cells: cells.map(str::to_owned).to_vec(),
+        failed: cells[2] == "failed",
+    };
+    partial.attach(Attachment {
+        field: "items",
+        json: None,
+        table: Some(SideTable {
+            what: "failed items".into(),
+            summary: "Failed batch items",
+            columns: &["ITEM", "NAME", "STATUS", "MESSAGE"],
+            rows: vec![
+                row(["item-1", "a.pdf", "failed", "Unsupported file type: .xyz"]),
+                row(["item-2", "b_<i>.pdf", "failed", HOSTILE]),
+            ],
+            more: 10,
+            every: Some("--items failed".into()),
+        }),
     });
     let hostile = Snapshot::from_error(
         crate::services::example_target(

@@ -9,7 +9,8 @@ fn every_documented_status() {
         ("COMPLETED", Some(State::Succeeded)),
         ("FAILED", Some(State::Failed)),
         ("CANCELLED", Some(State::Cancelled)),
-        ("THROTTLED", None),
+        // Queued work the vendor holds back (CONTRACT §16).
+        ("THROTTLED", Some(State::Pending)),
         ("completed", None),
     ] {
         let body = json!({"status": status});

@@ -272,6 +272,7 @@ fn listed_job(req: &ListRequest, item: &Item) -> Value {
         phase: &phase,
         clock: &req.clock,
         strip_status: req.strip_status,
+        query: &req.query,
     });
     body.get_mut("job").map(Value::take).unwrap_or(Value::Null)
 }

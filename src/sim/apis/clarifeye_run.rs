@@ -270,6 +270,7 @@ fn run_body(req: &ListRequest, item: &Item) -> Value {
         phase: &phase,
         clock: &req.clock,
         strip_status: req.strip_status,
+        query: &req.query,
     }))
 }
 

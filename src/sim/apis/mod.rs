@@ -39,8 +39,11 @@
 
 pub(crate) mod batch;
 pub(crate) mod clarifeye_run;
+pub(crate) mod feldera_pipeline;
 pub(crate) mod feldera_token;
+pub(crate) mod llama_batch;
 pub(crate) mod llama_file;
+pub(crate) mod llama_index;
 pub(crate) mod llama_pipeline;
 pub(crate) mod v2_jobs;
 
@@ -48,10 +51,13 @@ pub use super::api::{Endpoint, Sample, SimApi, Vendor};
 
 /// Every simulated API, by the service it simulates.
 pub static APIS: &[&dyn SimApi] = &[
+    &llama_index::LlamaIndex,
+    &llama_batch::LlamaBatch,
     &llama_pipeline::LlamaPipeline,
     &llama_file::LlamaFile,
     &batch::Batch,
     &clarifeye_run::ClarifeyeRun,
+    &feldera_pipeline::FelderaPipeline,
     &feldera_token::FelderaToken,
     &v2_jobs::PARSE,
     &v2_jobs::EXTRACT,

@@ -180,7 +180,14 @@ const EXTRACT_STATUSES: [&str; 6] = [
 
 /// The v2 status of a job at this stage; a partial outcome completes.
 pub(crate) fn v2_status(stage: Stage) -> &'static str {
+    held_status(stage, false)
+}
+
+/// The v2 status of a job or batch at this stage, `held` (the word): the
+/// vendor throttles it while it is queued.
+pub(crate) fn held_status(stage: Stage, held: bool) -> &'static str {
     match stage {
+        Stage::Pending | Stage::Dispatched if held => "THROTTLED",
         Stage::Pending | Stage::Dispatched => "PENDING",
         Stage::Running => "RUNNING",
         Stage::Finished(Outcome::Failure) => "FAILED",
@@ -214,7 +221,7 @@ fn job_object(kind: &V2Kind, r: &StatusRequest) -> Value {
         project: r
             .parent
             .map_or_else(|| format!("prj-{}", uuid_for(id, 2)), str::to_owned),
-        status: v2_status(phase.stage),
+        status: held_status(phase.stage, r.scenario.held),
         error,
         created: rfc3339(r.clock.first_seen),
         updated: rfc3339(
@@ -285,9 +292,10 @@ fn reply(kind: &V2Kind, req: &ListRequest) -> Reply {
                         phase: &phase,
                         clock: &job.clock,
                         strip_status: strip_status || req.strip_status,
+                        query: &req.query,
                     },
                 );
-                let keep = status.is_none_or(|s| s == v2_status(phase.stage))
+                let keep = status.is_none_or(|s| s == held_status(phase.stage, scenario.held))
                     && since.is_none_or(|at| job.clock.first_seen >= at);
                 keep.then_some(body)
             })
@@ -347,6 +355,7 @@ fn listed(
                     phase: &phase,
                     clock: &clock,
                     strip_status: req.strip_status,
+                    query: &req.query,
                 },
             )
         })

@@ -39,6 +39,7 @@ fn body_at(t: &Target, ms: u64) -> Value {
         phase: &phase,
         clock: &clock,
         strip_status: s.fault == Some(Fault::NoStatus),
+        query: &crate::sim::paging::Query::default(),
     })
 }
 

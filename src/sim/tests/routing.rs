@@ -122,7 +122,11 @@ fn routes_the_v2_jobs_and_connector_tokens() {
         ),
         Some(("feldera.token", s("connector:T.c.d"), Some(s("p"))))
     );
-    assert_eq!(key_of("/api/v2/batches", None), None);
+    assert_eq!(
+        key_of("/api/v2/batches", None),
+        Some(("llama.batch", s("batches:default"), None))
+    );
+    assert_eq!(key_of("/api/v2/splits", None), None);
     assert_eq!(
         key_of(
             "/v0/pipelines/p/tables//connectors/c/completion_token",

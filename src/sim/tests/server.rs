@@ -371,3 +371,26 @@ async fn chaos_faults_are_counted_by_kind() {
         server.chaos_served()
     );
 }
+
+/// A body sees its request's query: a v2 batch lists its results only
+/// when asked with `expand=results`, as LlamaCloud's spec says.
+#[tokio::test(flavor = "current_thread")]
+async fn a_status_body_answers_what_its_query_asks() {
+    let server = Server::start(any_port()).await.unwrap();
+    let (_, plain) = status_and_json(&server, "/api/v2/batches/b-ok-items3").await;
+    assert_eq!(plain["results"], Value::Null);
+    for expand in [
+        "expand=results",
+        "expand=other&expand=results",
+        "expand=x,results",
+    ] {
+        let path = format!("/api/v2/batches/b-ok-items3?{expand}");
+        let (status, expanded) = status_and_json(&server, &path).await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            expanded["results"].as_array().map(Vec::len),
+            Some(3),
+            "{expand}"
+        );
+    }
+}

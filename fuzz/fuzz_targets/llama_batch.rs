@@ -1,0 +1,9 @@
+//! Any bytes as the body of a llama.batch (v2) response, under any HTTP
+//! status: decoding and classifying never panic, and the result is in the
+//! contract.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::response("llama.batch", data));
