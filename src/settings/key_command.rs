@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use super::error::err;
 use super::error::SettingsError;
+use super::error::err;
 use super::source::Source;
 use crate::util::sanitize::sanitize;
 use crate::util::secret::Secret;
