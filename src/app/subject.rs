@@ -31,14 +31,12 @@ pub fn resolve(
     config: &Config,
     env: Env<'_>,
 ) -> Result<(VendorSettings, Ask), SettingsError> {
-    let mut flags = connection_flags(connection);
-    for arg in api.command().args {
-        match arg.scope {
-            Some(Scope::Organization) => flags.organization_id = given.one(arg.field),
-            Some(Scope::Project) => flags.project_id = given.one(arg.field),
-            None => {}
-        }
-    }
+    let scope = |scope| api.command().scope_field(scope).and_then(|f| given.one(f));
+    let flags = VendorFlags {
+        organization_id: scope(Scope::Organization),
+        project_id: scope(Scope::Project),
+        ..connection_flags(connection)
+    };
     let settings = config.resolve(api.service().vendor, &flags, env, true)?;
     let mut given = given.clone();
     for arg in api.command().args.iter().filter(|a| a.shape == Shape::Ids) {

@@ -80,14 +80,10 @@ fn graft(mut command: clap::Command) -> clap::Command {
             group = match spec.words {
                 [_, leaf] => group.subcommand(leaf_command(leaf, *api)),
                 [_, middle, leaf] => {
-                    let inner = match group.find_subcommand(middle) {
-                        Some(_) => None,
-                        None => Some(nested(middle).about(spec.group_about.unwrap_or_default())),
-                    };
-                    let group = match inner {
-                        Some(inner) => group.subcommand(inner.long_about(None)),
-                        None => group,
-                    };
+                    if group.find_subcommand(middle).is_none() {
+                        let about = spec.group_about.unwrap_or_default();
+                        group = group.subcommand(nested(middle).about(about).long_about(None));
+                    }
                     group.mut_subcommand(middle, |inner| inner.subcommand(leaf_command(leaf, *api)))
                 }
                 // tests/it/registry.rs checks that every command has two or

@@ -121,23 +121,15 @@ fn failed_error(failed: Snapshot) -> TargetError {
     })
 }
 
-/// Ask once, with what the requests the API asks beside it add.
-async fn own_and_beside(ctx: &Context, target: Target) -> Snapshot {
+/// Ask once, with what the requests the API asks beside it add (made
+/// alongside, as those made after are).
+async fn own_and_beside(ctx: &Arc<Context>, target: Target) -> Snapshot {
     let beside = ctx.api.beside(&target, &ctx.vendor.base_url);
     if beside.is_empty() {
         return ask(ctx, target).await;
     }
-    let answers = async {
-        let mut answers = Vec::with_capacity(beside.len());
-        for url in &beside {
-            let answer = fetch_json(ctx, &target, url)
-                .await
-                .map_err(|failed| failed.error.map(|e| e.message).unwrap_or_default());
-            answers.push(answer);
-        }
-        answers
-    };
-    let (mut snapshot, answers) = tokio::join!(ask(ctx, target.clone()), answers);
+    let (mut snapshot, answers) =
+        tokio::join!(ask(ctx, target.clone()), fetch_all(ctx, &target, beside));
     // What is asked beside only adds to an answer: an error decides alone.
     if snapshot.error.is_none() {
         ctx.api.with_beside(&mut snapshot, answers);

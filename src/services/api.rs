@@ -71,7 +71,7 @@ pub trait Api: Sync {
     /// What the answers to [`Api::beside`]'s requests add to the target's
     /// snapshot (which has no error: an error decides alone). Each answer
     /// is its JSON body, or why there is none.
-    fn with_beside(&self, _snapshot: &mut Snapshot, _answers: Vec<Result<Value, String>>) {}
+    fn with_beside(&self, _snapshot: &mut Snapshot, _answers: Vec<Result<Value, TargetError>>) {}
 
     /// Requests made after a target's own answer, which depend on it (a
     /// v2 batch's jobs, a failed compile's messages, a pipeline's

@@ -27,6 +27,16 @@ impl Command {
         self.args.iter().find(|a| a.field == field)
     }
 
+    /// The field the argument that gives `scope` stands for, if the command
+    /// has one (`project_id`, whether the flag is `--project-id` or
+    /// Clarifeye's `--project`).
+    pub fn scope_field(&self, scope: Scope) -> Option<&'static str> {
+        self.args
+            .iter()
+            .find(|a| a.scope == Some(scope))
+            .map(|a| a.field)
+    }
+
     /// `pipewatch llama file status`, as a man page or a message names it.
     pub fn line(&self) -> String {
         format!("pipewatch {}", self.words.join(" "))

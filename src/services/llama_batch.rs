@@ -68,16 +68,10 @@ static COMMAND: Command = Command {
         Arg::value("since", "since")
             .value_name("DUR|RFC3339")
             .help("With --all: only batches created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time")
-            .values(Values::Parsed(parse_since))
+            .values(Values::Parsed(since::from_now))
             .filter("batch_ids"),
     ],
 };
-
-/// `--since`: a duration ago or an RFC 3339 time, as the listing's
-/// `created_at_on_or_after` takes it.
-fn parse_since(raw: &str) -> Result<String, String> {
-    since::parse(raw, std::time::SystemTime::now())
-}
 
 fn batch(batch_id: &str) -> Target {
     Target::new(&SERVICE, [("batch_id", batch_id.to_owned())])

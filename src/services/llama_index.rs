@@ -9,8 +9,6 @@
 //! triggering a sync: a ready index counts only once it last synced at or
 //! after T.
 
-use std::time::SystemTime;
-
 use serde_json::Value;
 use serde_json::value::RawValue;
 use url::Url;
@@ -51,7 +49,7 @@ static COMMAND: Command = Command {
         Arg::value("synced_after", "synced_after")
             .value_name("DUR|RFC3339")
             .help("Ready only once last synced at or after then: a duration before the command started (`10m`) or an RFC 3339 time; the wait after triggering a sync")
-            .values(Values::Parsed(parse_synced_after))
+            .values(Values::Parsed(since::from_now))
             .probe(Probe::Option),
         Arg::all("Every index of the project, from its listing (GET /api/v1/indexes)"),
     ],
@@ -59,12 +57,6 @@ static COMMAND: Command = Command {
 
 /// The page size of the listing, as LlamaCloud's v2 listings take it.
 pub const PAGE_SIZE: u64 = 100;
-
-/// `--synced-after`: a duration before now (the command's start) or an
-/// RFC 3339 time, as an RFC 3339 time in UTC.
-fn parse_synced_after(raw: &str) -> Result<String, String> {
-    since::parse(raw, SystemTime::now())
-}
 
 fn index(index_id: &str) -> Target {
     Target::new(&SERVICE, [("index_id", index_id.to_owned())])

@@ -139,15 +139,9 @@ const ARGS: &[Arg] = &[
     Arg::value("since", "since")
         .value_name("DUR|RFC3339")
         .help("With --all: only jobs created since then: a duration ago (`2h`, `1d`) or an RFC 3339 time")
-        .values(Values::Parsed(parse_since))
+        .values(Values::Parsed(since::from_now))
         .filter("job_ids"),
 ];
-
-/// `--since`: a duration ago or an RFC 3339 time, as the RFC 3339 (UTC)
-/// time the listing's `created_at_on_or_after` takes.
-fn parse_since(raw: &str) -> Result<String, String> {
-    since::parse(raw, std::time::SystemTime::now())
-}
 
 /// The page size of a listing: classify's documented maximum (the others
 /// document none), so every kind pages the same.

@@ -12,7 +12,7 @@ use super::endpoint::{endpoint, with_query};
 use super::ingestion::{self, state_of};
 use super::read::as_count;
 use crate::model::target::Service;
-use crate::model::{Classified, Progress, Snapshot, State, Subject, Target, Vendor};
+use crate::model::{Classified, Progress, Snapshot, State, Subject, Target, TargetError, Vendor};
 use crate::settings::VendorSettings;
 
 pub struct LlamaPipeline;
@@ -90,11 +90,14 @@ impl Api for LlamaPipeline {
 
     /// The counts only add a progress bar: whatever happens to them, the
     /// pipeline's own status decides.
-    fn with_beside(&self, snapshot: &mut Snapshot, answers: Vec<Result<Value, String>>) {
+    fn with_beside(&self, snapshot: &mut Snapshot, answers: Vec<Result<Value, TargetError>>) {
         let Some(counts) = answers.into_iter().next() else {
             return;
         };
-        match counts.and_then(|body| progress_from_counts(&body)) {
+        match counts
+            .map_err(|e| e.message)
+            .and_then(|body| progress_from_counts(&body))
+        {
             Ok(progress) => snapshot.progress = Some(progress),
             Err(why) => {
                 snapshot.warning = Some(format!("no progress: the file status counts: {why}"));

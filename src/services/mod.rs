@@ -113,7 +113,9 @@ pub fn example_target(
     target_of(by_service(service)?, fields).ok()
 }
 
-/// Classify `body` as the API of `target` does: for tests.
+/// Classify `body` as the API of `target` does: for the unit tests of the
+/// layers above, which build real targets to render.
+#[cfg(test)]
 pub fn classify(
     target: &crate::model::Target,
     body: &serde_json::Value,
@@ -155,12 +157,7 @@ pub fn target_of(
 /// The scope `given` names (`--project-id`, Clarifeye's `--project`) put
 /// into settings that were made without the config: the demo's, tests'.
 pub fn scope_from(api: &dyn Api, given: &Given, settings: &mut crate::settings::VendorSettings) {
-    for arg in api.command().args {
-        let value = given.one(arg.field).map(str::to_owned);
-        match arg.scope {
-            Some(command::Scope::Organization) => settings.organization_id = value,
-            Some(command::Scope::Project) => settings.project_id = value,
-            None => {}
-        }
-    }
+    let scope = |scope| api.command().scope_field(scope).and_then(|f| given.one(f));
+    settings.organization_id = scope(command::Scope::Organization).map(str::to_owned);
+    settings.project_id = scope(command::Scope::Project).map(str::to_owned);
 }

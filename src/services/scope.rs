@@ -37,15 +37,19 @@ pub fn scoped(target: Target, settings: &VendorSettings) -> Target {
         .with("project_id", settings.project_id.clone())
 }
 
-/// The query pairs that scope a request for `target` (a single target's
-/// options, or a listing's IDs).
+/// The value of the scope `name` for `target`: a single target's option,
+/// or a listing's ID.
+fn value<'t>(target: &'t Target, name: &str) -> Option<&'t str> {
+    target
+        .option(name)
+        .or_else(|| Some(target.id(name)).filter(|v| !v.is_empty()))
+}
+
+/// The query pairs that scope a request for `target`.
 pub fn pairs(target: &Target) -> impl Iterator<Item = (&str, &str)> {
-    NAMES.into_iter().filter_map(move |name| {
-        let value = target
-            .option(name)
-            .or_else(|| Some(target.id(name)).filter(|v| !v.is_empty()))?;
-        Some((name, value))
-    })
+    NAMES
+        .into_iter()
+        .filter_map(move |name| Some((name, value(target, name)?)))
 }
 
 /// The scope of `target`, owned: what a listing of it, or an item listed
@@ -53,12 +57,7 @@ pub fn pairs(target: &Target) -> impl Iterator<Item = (&str, &str)> {
 pub fn owned(target: &Target) -> Vec<(&'static str, String)> {
     NAMES
         .into_iter()
-        .filter_map(|name| {
-            let value = target
-                .option(name)
-                .or_else(|| Some(target.id(name)).filter(|v| !v.is_empty()))?;
-            Some((name, value.to_owned()))
-        })
+        .filter_map(|name| Some((name, value(target, name)?.to_owned())))
         .collect()
 }
 

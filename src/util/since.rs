@@ -26,6 +26,12 @@ pub fn parse(raw: &str, now: SystemTime) -> Result<String, String> {
     Ok(humantime::format_rfc3339_seconds(at).to_string())
 }
 
+/// [`parse`] relative to now: what `--since` and `--synced-after` take
+/// (a duration means that long before the command started).
+pub fn from_now(raw: &str) -> Result<String, String> {
+    parse(raw, SystemTime::now())
+}
+
 /// An RFC 3339 time with `Z` or a `±HH:MM` offset (a vendor's
 /// `last_synced_at` as much as a user's `--since`).
 pub fn parse_rfc3339(raw: &str) -> Option<SystemTime> {

@@ -245,13 +245,8 @@ async fn run_probe(
     .map_err(|e| e.message)?;
     // The scope a probe gives (`project_id=`), as a command's flags give it.
     let scoped = |scope| {
-        let arg = request
-            .api()
-            .command()
-            .args
-            .iter()
-            .find(|a| a.scope == Some(scope))?;
-        request.field(arg.field).map(str::to_owned)
+        let field = request.api().command().scope_field(scope)?;
+        request.field(field).map(str::to_owned)
     };
     let (vendor, organization_id, project_id) = (
         request.vendor(),
