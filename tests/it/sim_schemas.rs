@@ -5,8 +5,7 @@
 //! broken on purpose, and the simulator's own undocumented-status words,
 //! are rejected where they break.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use crate::common::openapi::{Spec, problems};
@@ -19,33 +18,9 @@ const JOBS: &str = "/api/v1/beta/batch-processing";
 const ITEMS: &str = "/api/v1/beta/batch-processing/{job_id}/items";
 const RUNS: &str = "/projects/{project_id}/pipeline-runs/";
 
-/// One GET over a fresh connection, with a bearer key: (status, JSON body).
-fn get(addr: SocketAddr, path: &str) -> (u16, Value) {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    let request = format!(
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer k\r\nConnection: close\r\n\r\n"
-    );
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8(raw).expect("UTF-8 response");
-    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("a status");
-    let body =
-        serde_json::from_str(body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"));
-    (status, body)
-}
-
 /// GET `path` expecting `status`, and check the body against `validator`.
 fn check(addr: SocketAddr, validator: &jsonschema::Validator, path: &str, status: u16) -> Value {
-    let (got, body) = get(addr, path);
+    let (got, body) = get_json(addr, path);
     assert_eq!(got, status, "{path}: {body}");
     let found = problems(validator, &body);
     assert!(
@@ -141,7 +116,7 @@ fn llama_list_bodies_match_the_vendors_schemas() {
         }
     }
     assert!(checked > 500, "{checked}");
-    let statuses: Vec<Value> = get(
+    let statuses: Vec<Value> = get_json(
         addr,
         &format!("/api/v1/beta/batch-processing?project_id={timed}"),
     )
@@ -152,7 +127,7 @@ fn llama_list_bodies_match_the_vendors_schemas() {
     assert!(statuses.contains(&json!("completed")), "{statuses:?}");
 
     // The second page of a listing, reached by its token.
-    let first = get(addr, "/api/v1/beta/pipelines/sch-items75/files").1["next_page_token"]
+    let first = get_json(addr, "/api/v1/beta/pipelines/sch-items75/files").1["next_page_token"]
         .as_str()
         .map(String::from)
         .expect("a next page");
@@ -255,7 +230,7 @@ fn the_schema_check_bites() {
     let addr = server.addr();
     let llama = Spec::llamacloud();
     let files = llama.validator(&llama.response_schema(FILES, "200"));
-    let good = get(addr, "/api/v1/beta/pipelines/b-partial/files").1;
+    let good = get_json(addr, "/api/v1/beta/pipelines/b-partial/files").1;
     assert!(problems(&files, &good).is_empty());
     let broken = |edit: &dyn Fn(&mut Value)| {
         let mut body = good.clone();
@@ -296,36 +271,36 @@ fn the_schema_check_bites() {
     );
 
     let counts = llama.validator(&llama.response_schema(COUNTS, "200"));
-    let mut body = get(addr, "/api/v1/pipelines/b-partial/files/status-counts").1;
+    let mut body = get_json(addr, "/api/v1/pipelines/b-partial/files/status-counts").1;
     body["counts"]["ERROR"] = json!("two");
     rejected(&counts, &body, "/counts/ERROR");
     let jobs = llama.validator(&llama.response_schema(JOBS, "200"));
-    let mut body = get(addr, "/api/v1/beta/batch-processing?project_id=b-partial").1;
+    let mut body = get_json(addr, "/api/v1/beta/batch-processing?project_id=b-partial").1;
     body["items"][0]["job_type"] = json!("PARSE");
     rejected(&jobs, &body, "/items/0/job_type");
     let items = llama.validator(&llama.response_schema(ITEMS, "200"));
-    let mut body = get(addr, "/api/v1/beta/batch-processing/b-partial/items").1;
+    let mut body = get_json(addr, "/api/v1/beta/batch-processing/b-partial/items").1;
     remove(&mut body["items"][0], "item_name");
     rejected(&items, &body, "/items/0");
     let refused = llama.validator(&llama.response_schema(FILES, "422"));
-    let mut body = get(addr, "/api/v1/beta/pipelines/p/files?page_size=0").1;
+    let mut body = get_json(addr, "/api/v1/beta/pipelines/p/files?page_size=0").1;
     assert!(problems(&refused, &body).is_empty());
     remove(&mut body["detail"][0], "msg");
     rejected(&refused, &body, "/detail/0");
 
     // The simulator's own out-of-spec words are caught too: an undocumented
     // status (`mystery`), and a job without its required status (`nostatus`).
-    let mystery = get(addr, "/api/v1/beta/pipelines/m-mystery/files").1;
+    let mystery = get_json(addr, "/api/v1/beta/pipelines/m-mystery/files").1;
     rejected(&files, &mystery, "/items/0/status");
-    let mystery = get(addr, "/api/v1/beta/batch-processing?project_id=m-mystery").1;
+    let mystery = get_json(addr, "/api/v1/beta/batch-processing?project_id=m-mystery").1;
     rejected(&jobs, &mystery, "/items/0/status");
-    let bare = get(addr, "/api/v1/beta/batch-processing?project_id=m-nostatus").1;
+    let bare = get_json(addr, "/api/v1/beta/batch-processing?project_id=m-nostatus").1;
     rejected(&jobs, &bare, "/items/0");
 
     let clarifeye = Spec::clarifeye();
     let schema = clarifeye.response_schema(RUNS, "200");
     let runs = clarifeye.validator(&schema);
-    let good = get(addr, "/api/v1/projects/b-partial/pipeline-runs/").1;
+    let good = get_json(addr, "/api/v1/projects/b-partial/pipeline-runs/").1;
     assert!(problems(&runs, &good).is_empty());
     let mut body = good.clone();
     body["count"] = json!("20");
@@ -336,7 +311,7 @@ fn the_schema_check_bites() {
     let mut body = good.clone();
     body["results"][0]["tables"] = json!("none");
     rejected(&runs, &body, "/results/0/tables");
-    let mystery = get(addr, "/api/v1/projects/m-mystery/pipeline-runs/").1;
+    let mystery = get_json(addr, "/api/v1/projects/m-mystery/pipeline-runs/").1;
     rejected(&runs, &mystery, "/results/19/status");
     // Without the `nullable` conversion, the real body's `user: null` and
     // `next: null` would be refused: the conversion is what lets them pass.
@@ -387,7 +362,7 @@ fn v2_job_and_connector_bodies_match_the_vendors_schemas() {
             checked += body["items"].as_array().map_or(0, Vec::len);
         }
         // The second page, reached by its token.
-        let first = get(addr, &format!("{list}?page_size=10&project_id=vp-items15")).1;
+        let first = get_json(addr, &format!("{list}?page_size=10&project_id=vp-items15")).1;
         let token = first["next_page_token"].as_str().expect("a next page");
         let body = check(
             addr,
@@ -398,7 +373,7 @@ fn v2_job_and_connector_bodies_match_the_vendors_schemas() {
         assert_eq!(body["items"].as_array().map(Vec::len), Some(5));
         assert_eq!(body["next_page_token"], Value::Null);
         // job_ids lists the named jobs that exist, and only those.
-        let body = get(addr, &format!("{list}?job_ids=a-ok&job_ids=x-notfound")).1;
+        let body = get_json(addr, &format!("{list}?job_ids=a-ok&job_ids=x-notfound")).1;
         let ids: Vec<&str> = body["items"]
             .as_array()
             .into_iter()

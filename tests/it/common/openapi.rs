@@ -27,59 +27,83 @@ fn spec_path(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A vendor's API description: its paths and its component schemas.
+/// A vendor's API description: its paths, its component schemas and its
+/// shared responses.
 pub struct Spec {
     paths: Value,
     schemas: Value,
+    responses: Value,
 }
 
 impl Spec {
-    /// LlamaCloud's extract (JSON, schemas under a top-level `schemas`).
-    pub fn llamacloud() -> Spec {
-        let path = spec_path("llamacloud-list-endpoints.json");
+    /// A committed spec by its file name, whatever the vendor: YAML
+    /// (OpenAPI 3.0, Clarifeye's) or JSON, its schemas under
+    /// `components/schemas` or, in the LlamaCloud extracts, a top-level
+    /// `schemas`.
+    pub fn file(name: &str) -> Spec {
+        let path = spec_path(name);
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-        let doc: Value = serde_json::from_str(&text).expect("LlamaCloud spec is JSON");
+        let doc: Value = if name.ends_with(".yml") || name.ends_with(".yaml") {
+            let docs = YamlLoader::load_from_str(&text).expect("the spec is YAML");
+            yaml_to_json(docs.first().expect("one YAML document"))
+        } else {
+            serde_json::from_str(&text).expect("the spec is JSON")
+        };
+        let components = &doc["components"];
+        let schemas = match &components["schemas"] {
+            Value::Null => doc["schemas"].clone(),
+            schemas => schemas.clone(),
+        };
         Spec {
             paths: doc["paths"].clone(),
-            schemas: doc["schemas"].clone(),
+            schemas,
+            responses: components["responses"].clone(),
         }
     }
 
-    /// LlamaCloud's v2 jobs extract (JSON, schemas under `schemas`).
+    /// LlamaCloud's list endpoints extract.
+    pub fn llamacloud() -> Spec {
+        Spec::file("llamacloud-list-endpoints.json")
+    }
+
+    /// LlamaCloud's v2 jobs extract.
     pub fn llamacloud_v2() -> Spec {
-        Spec::json("llamacloud-v2-jobs.json", |doc| doc["schemas"].clone())
+        Spec::file("llamacloud-v2-jobs.json")
     }
 
     /// Feldera's document (JSON, OpenAPI 3.1).
     pub fn feldera() -> Spec {
-        Spec::json("feldera-openapi.json", |doc| {
-            doc["components"]["schemas"].clone()
-        })
-    }
-
-    fn json(name: &str, schemas: impl Fn(&Value) -> Value) -> Spec {
-        let path = spec_path(name);
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-        let doc: Value = serde_json::from_str(&text).expect("spec is JSON");
-        Spec {
-            paths: doc["paths"].clone(),
-            schemas: schemas(&doc),
-        }
+        Spec::file("feldera-openapi.json")
     }
 
     /// Clarifeye's document (YAML, OpenAPI 3.0.3).
     pub fn clarifeye() -> Spec {
-        let path = spec_path("clarifeye-pipeline-runs.yml");
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-        let docs = YamlLoader::load_from_str(&text).expect("Clarifeye spec is YAML");
-        let doc = yaml_to_json(docs.first().expect("one YAML document"));
-        Spec {
-            paths: doc["paths"].clone(),
-            schemas: doc["components"]["schemas"].clone(),
+        Spec::file("clarifeye-pipeline-runs.yml")
+    }
+
+    /// Whether the document has paths and schemas.
+    pub fn is_read(&self) -> bool {
+        self.paths.is_object() && self.schemas.is_object()
+    }
+
+    /// A validator for the JSON body of the GET `operation` answered with
+    /// `status`, a shared response (`$ref: '#/components/responses/...'`)
+    /// resolved.
+    pub fn response_validator(&self, operation: &str, status: u16) -> Validator {
+        let mut response = &self.paths[operation]["get"]["responses"][status.to_string()];
+        if let Some(name) = response["$ref"]
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/components/responses/"))
+        {
+            response = &self.responses[name];
         }
+        let schema = &response["content"]["application/json"]["schema"];
+        assert!(
+            schema.is_object(),
+            "the spec has no {status} JSON body for GET {operation}"
+        );
+        self.validator(schema)
     }
 
     /// The schema of a GET response, as the spec writes it (still OpenAPI).
