@@ -55,13 +55,7 @@ pub fn resolve(
 /// Where the API needs a setting to make its subject (Clarifeye's project
 /// from the config), the service and the values given.
 pub fn named(api: &'static dyn Api, given: &Given) -> String {
-    let base = url::Url::parse("http://127.0.0.1:1").ok();
-    let made = base.and_then(|base| {
-        let mut settings = VendorSettings::simple(api.service().vendor, base, None);
-        crate::services::scope_from(api, given, &mut settings);
-        crate::services::ask(api, given, &settings).ok()
-    });
-    match made {
+    match crate::services::ask_unconfigured(api, given).ok() {
         Some(ask) if !ask.subject.named().is_empty() => ask.subject.label(),
         _ => {
             let mut words = vec![api.service().name.to_owned()];

@@ -132,26 +132,23 @@ pub fn target_of(
     api: &dyn Api,
     fields: &[(&'static str, &str)],
 ) -> Result<crate::model::Target, Refusal> {
-    let base =
-        url::Url::parse("http://127.0.0.1:1").map_err(|e| Refusal::invalid(e.to_string()))?;
-    let mut settings = crate::settings::VendorSettings::simple(api.service().vendor, base, None);
-    for arg in api.command().args {
-        let value = fields
-            .iter()
-            .find(|(name, _)| *name == arg.field)
-            .map(|(_, v)| (*v).to_owned());
-        match arg.scope {
-            Some(command::Scope::Organization) => settings.organization_id = value,
-            Some(command::Scope::Project) => settings.project_id = value,
-            None => {}
-        }
-    }
-    let ask = ask(api, &Given::of(fields), &settings)?;
+    let ask = ask_unconfigured(api, &Given::of(fields))?;
     ask.subject
         .named()
         .first()
         .map(|t| (*t).clone())
         .ok_or_else(|| Refusal::invalid("no target"))
+}
+
+/// What `given` asks of `api` with no settings but the scope it names
+/// itself: what the arguments alone make, before any config is read
+/// (tests, fuzzing, a metrics file's `subject` label).
+pub fn ask_unconfigured(api: &dyn Api, given: &Given) -> Result<Ask, Refusal> {
+    let base =
+        url::Url::parse("http://127.0.0.1:1").map_err(|e| Refusal::invalid(e.to_string()))?;
+    let mut settings = crate::settings::VendorSettings::simple(api.service().vendor, base, None);
+    scope_from(api, given, &mut settings);
+    ask(api, given, &settings)
 }
 
 /// The scope `given` names (`--project-id`, Clarifeye's `--project`) put
